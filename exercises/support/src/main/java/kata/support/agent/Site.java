@@ -1,0 +1,52 @@
+package kata.support.agent;
+
+/**
+ * One scheduling point in the student's bytecode: what the code is about to do there, and where.
+ *
+ * @param kind   the operation that follows (or just happened, for LOCKED/UNLOCKED/RETURNED)
+ * @param owner  the class of the field or method, as written in source (e.g. {@code Counter})
+ * @param member field or method name; empty for array elements and monitors
+ * @param file   the source file, e.g. {@code Counter.java}
+ * @param line   the source line, or 0 when unknown
+ */
+public record Site(Kind kind, String owner, String member, String file, int line) {
+
+    /** What happens at a scheduling point, phrased for a student reading a trace. */
+    public enum Kind {
+        READ("reads"),
+        WRITE("writes"),
+        ARRAY_READ("reads an element of"),
+        ARRAY_WRITE("writes an element of"),
+        LOCK("locks"),
+        LOCKED("locked"),
+        UNLOCKED("unlocked"),
+        ENTER_SYNCHRONIZED("entered synchronized"),
+        CALL("calls"),
+        RETURNED("returned from");
+
+        private final String verb;
+
+        Kind(String verb) {
+            this.verb = verb;
+        }
+
+        public String verb() {
+            return verb;
+        }
+    }
+
+    /** "Counter.java:12", or the file alone when the line is unknown. */
+    public String location() {
+        return line > 0 ? file + ":" + line : file;
+    }
+
+    /** The target, e.g. {@code Counter.value} or {@code AtomicInteger.get()}. */
+    public String target() {
+        return switch (kind) {
+            case READ, WRITE -> owner + "." + member;
+            case CALL, RETURNED, ENTER_SYNCHRONIZED -> owner + "." + member + "()";
+            case ARRAY_READ, ARRAY_WRITE -> "an array";
+            case LOCK, LOCKED, UNLOCKED -> "a monitor";
+        };
+    }
+}

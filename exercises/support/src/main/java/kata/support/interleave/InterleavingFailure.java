@@ -1,0 +1,39 @@
+package kata.support.interleave;
+
+/** A schedule under which the code under test went wrong, with the steps that led there. */
+public final class InterleavingFailure extends AssertionError {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String kind;
+    private final String headline;
+
+    InterleavingFailure(Failure failure, String trace, int schedule) {
+        super(message(failure, trace, schedule), failure.cause());
+        this.kind = failure.kind().name().toLowerCase(java.util.Locale.ROOT);
+        this.headline = failure.headline();
+    }
+
+    /** deadlock, stuck, hang, livelock, waited, threw or check. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The first line of the message: what went wrong, without the trace. */
+    public String headline() {
+        return headline;
+    }
+
+    private static String message(Failure failure, String trace, int schedule) {
+        StringBuilder text = new StringBuilder(failure.headline());
+        if (!failure.details().isBlank()) {
+            text.append('\n').append(failure.details());
+        }
+        if (!trace.isBlank()) {
+            text.append("\nHow it happens (schedule #").append(schedule)
+                    .append(" explored; one line per step of a thread, with its source line):\n")
+                    .append(trace);
+        }
+        return text.toString();
+    }
+}

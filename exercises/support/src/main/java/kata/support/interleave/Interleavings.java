@@ -1,0 +1,36 @@
+package kata.support.interleave;
+
+/**
+ * Runs a few threads against student code under a schedule the test controls, so that a race or a
+ * deadlock shows up on every run, on any number of CPUs, before and after the JIT compiles the
+ * code. Needs the kata agent ({@code mvn verify} and the grader add it).
+ *
+ * <pre>{@code
+ * Interleavings.everySchedule()
+ *     .given(Counter::new)
+ *     .thread("worker-1", Counter::increment)
+ *     .thread("worker-2", Counter::increment)
+ *     .check(counter -> assertEquals(2, counter.get(), "two increments"));
+ * }</pre>
+ */
+public final class Interleavings {
+
+    private Interleavings() {
+    }
+
+    /**
+     * Every schedule with at most two preemptions (a thread paused at any scheduling point while
+     * another runs), explored depth-first, up to 20 000 schedules.
+     */
+    public static Exploration everySchedule() {
+        return Exploration.exhaustive();
+    }
+
+    /**
+     * One schedule drawn from a fixed seed: at each scheduling point the running thread is
+     * switched out with probability 0.1. The same code gives the same schedule every time.
+     */
+    public static Exploration randomSchedule(long seed) {
+        return Exploration.random(seed);
+    }
+}

@@ -1,0 +1,262 @@
+package kata.support.interleave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import kata.support.fixtures.Counters;
+import kata.support.fixtures.Locks;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class InterleavingsIT {
+
+    private static Supplier<Counters.Counter> counter(String kind) {
+        return switch (kind) {
+            case "plain" -> Counters.Plain::new;
+            case "volatile" -> Counters.Volatile::new;
+            case "atomic-get-then-set" -> Counters.AtomicGetThenSet::new;
+            case "synchronized-method" -> Counters.SynchronizedMethod::new;
+            case "synchronized-block" -> Counters.SynchronizedBlock::new;
+            case "atomic" -> Counters.Atomic::new;
+            case "reentrant-lock" -> Counters.Locked::new;
+            case "spin-lock" -> Counters.SpinLocked::new;
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    private static ExplorationReport twoIncrements(Exploration exploration, String kind) {
+        return exploration.given(counter(kind))
+                .thread("worker-1", Counters.Counter::increment)
+                .thread("worker-2", Counters.Counter::increment)
+                .check(c -> assertEquals(2, c.get(), "two increments"));
+    }
+
+    @Nested
+    @DisplayName("every schedule with bounded preemptions")
+    class Exhaustive {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"plain", "volatile", "atomic-get-then-set"})
+        void findsTheLostUpdateOfARacyCounter(String kind) {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class,
+                    () -> twoIncrements(Interleavings.everySchedule(), kind));
+
+            assertEquals("check", failure.kind());
+            assertTrue(failure.getMessage().contains("expected: <2> but was: <1>"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("worker-1") && failure.getMessage().contains("worker-2"),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().contains("Counters.java:"), failure.getMessage());
+        }
+
+        @Test
+        void showsTheReadAndTheWriteThatRacedInTheTrace() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class,
+                    () -> twoIncrements(Interleavings.everySchedule(), "plain"));
+
+            String message = failure.getMessage();
+            assertTrue(message.contains("reads Plain.value"), message);
+            assertTrue(message.contains("writes Plain.value"), message);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"synchronized-method", "synchronized-block", "atomic", "reentrant-lock",
+                "spin-lock"})
+        void acceptsEveryScheduleOfACorrectCounter(String kind) {
+            ExplorationReport report = twoIncrements(Interleavings.everySchedule(), kind);
+
+            assertTrue(report.complete(), "explored every schedule: " + report);
+            assertTrue(report.executions() > 1, "tried more than one schedule: " + report);
+        }
+
+        @Test
+        void reportsOppositeOrderMonitorsAsADeadlockNamingTheLocks() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .given(Locks.Pair::new)
+                            .lockNames(p -> Map.of(p.first, "lock A", p.second, "lock B"))
+                            .thread("a-then-b", p -> Locks.nested(p, p.first, p.second))
+                            .thread("b-then-a", p -> Locks.nested(p, p.second, p.first))
+                            .run());
+
+            assertEquals("deadlock", failure.kind());
+            String message = failure.getMessage();
+            assertTrue(message.contains("\"a-then-b\" holds lock A"), message);
+            assertTrue(message.contains("waits for lock B"), message);
+            assertTrue(message.contains("Locks.java:"), message);
+        }
+
+        @Test
+        void reportsOppositeOrderReentrantLocksAsADeadlock() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .given(Locks.Pair::new)
+                            .thread("a-then-b", p -> Locks.nestedReentrant(p, p.firstLock, p.secondLock))
+                            .thread("b-then-a", p -> Locks.nestedReentrant(p, p.secondLock, p.firstLock))
+                            .run());
+
+            assertEquals("deadlock", failure.kind());
+            assertTrue(failure.getMessage().contains("ReentrantLock"), failure.getMessage());
+        }
+
+        @Test
+        void acceptsTheSameLocksTakenInOneOrder() {
+            ExplorationReport report = Interleavings.everySchedule()
+                    .given(Locks.Pair::new)
+                    .thread("first", p -> Locks.nested(p, p.first, p.second))
+                    .thread("second", p -> Locks.nested(p, p.first, p.second))
+                    .check(p -> assertEquals(2, p.updates));
+
+            assertTrue(report.complete(), report.toString());
+        }
+
+        @Test
+        void forbidWaitingCatchesAGlobalLockBetweenUnrelatedUpdates() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .forbidWaiting("the two cells share nothing")
+                            .given(() -> new Locks.Cell[] {new Locks.Cell(), new Locks.Cell()})
+                            .thread("left", cells -> Locks.globalUpdate(cells[0]))
+                            .thread("right", cells -> Locks.globalUpdate(cells[1]))
+                            .run());
+
+            assertEquals("waited", failure.kind());
+            assertTrue(failure.getMessage().contains("had to wait, but the two cells share nothing"),
+                    failure.getMessage());
+        }
+
+        @Test
+        void forbidWaitingAcceptsPerObjectLocks() {
+            ExplorationReport report = Interleavings.everySchedule()
+                    .forbidWaiting("the two cells share nothing")
+                    .given(() -> new Locks.Cell[] {new Locks.Cell(), new Locks.Cell()})
+                    .thread("left", cells -> Locks.ownUpdate(cells[0]))
+                    .thread("right", cells -> Locks.ownUpdate(cells[1]))
+                    .check(cells -> assertEquals(1, cells[0].value + cells[1].value - 1));
+
+            assertTrue(report.complete(), report.toString());
+        }
+    }
+
+    @Nested
+    @DisplayName("one seeded random schedule")
+    class Random {
+
+        private ExplorationReport fiveWorkers(String kind) {
+            return Interleavings.randomSchedule(42)
+                    .given(counter(kind))
+                    .thread("worker-1", c -> incrementTimes(c, 1000))
+                    .thread("worker-2", c -> incrementTimes(c, 1000))
+                    .thread("worker-3", c -> incrementTimes(c, 1000))
+                    .thread("worker-4", c -> incrementTimes(c, 1000))
+                    .thread("worker-5", c -> incrementTimes(c, 1000))
+                    .check(c -> assertEquals(5000, c.get(), "5 x 1000 increments"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"plain", "volatile"})
+        void losesTheSameNumberOfUpdatesOnEveryRun(String kind) {
+            String first = assertThrows(InterleavingFailure.class, () -> fiveWorkers(kind)).headline();
+            String second = assertThrows(InterleavingFailure.class, () -> fiveWorkers(kind)).headline();
+
+            assertTrue(first.startsWith("5 x 1000 increments ==> expected: <5000> but was: <"), first);
+            assertEquals(first, second, "same seed, same schedule, same result");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"synchronized-method", "synchronized-block", "atomic", "reentrant-lock",
+                "spin-lock"})
+        void countsEveryIncrementOfACorrectCounter(String kind) {
+            ExplorationReport report = fiveWorkers(kind);
+
+            assertTrue(report.steps() >= 5000, report.toString());
+        }
+
+        private static void incrementTimes(Counters.Counter counter, int times) {
+            for (int i = 0; i < times; i++) {
+                counter.increment();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("failures other than wrong results")
+    class Failures {
+
+        @Test
+        void reportsAThreadWaitingForeverAsStuck() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .given(Locks.Cell::new)
+                            .thread("waiter", Locks::waitForever)
+                            .thread("other", Locks::waitForever)
+                            .run());
+
+            assertEquals("stuck", failure.kind());
+            assertTrue(failure.getMessage().contains("\"waiter\" is waiting"), failure.getMessage());
+        }
+
+        @Test
+        void reportsAnEndlessLoopThroughSharedStateAsLivelock() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .maxSteps(50_000)
+                            .given(Locks.Cell::new)
+                            .thread("spinner", Locks::spinForever)
+                            .thread("other", cell -> Locks.ownUpdate(cell))
+                            .run());
+
+            assertEquals("livelock", failure.kind());
+        }
+
+        @Test
+        void reportsAnEndlessLocalComputationAsAHang() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .executionTimeout(Duration.ofMillis(300))
+                            .given(Locks.Cell::new)
+                            .thread("computer", Locks::computeForever)
+                            .thread("other", cell -> Locks.ownUpdate(cell))
+                            .run());
+
+            assertEquals("hang", failure.kind());
+            assertTrue(failure.getMessage().contains("\"computer\" is still running at Locks.java:"),
+                    failure.getMessage());
+        }
+
+        @Test
+        void reportsAnExceptionFromTheCodeUnderTestWithItsLine() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .given(Locks.Cell::new)
+                            .thread("thrower", cell -> {
+                                Locks.ownUpdate(cell);
+                                throw new UnsupportedOperationException("not yet");
+                            })
+                            .thread("other", Locks::ownUpdate)
+                            .run());
+
+            assertEquals("threw", failure.kind());
+            assertTrue(failure.headline().contains("\"thrower\" threw UnsupportedOperationException"),
+                    failure.headline());
+        }
+
+        @Test
+        void refusesAScenarioThatNeverReachesInstrumentedCode() {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () ->
+                    Interleavings.everySchedule()
+                            .given(() -> new int[1])
+                            .thread("one", a -> { })
+                            .thread("two", a -> { })
+                            .run());
+
+            assertTrue(refused.getMessage().contains("cannot control the schedule"), refused.getMessage());
+        }
+    }
+}
