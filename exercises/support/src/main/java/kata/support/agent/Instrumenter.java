@@ -137,7 +137,7 @@ final class Instrumenter {
                 }
                 super.visitInsn(opcode);
                 if (opcode == Opcodes.MONITOREXIT) {
-                    point(Site.Kind.UNLOCKED, "", "");
+                    releasePoint(Site.Kind.UNLOCKED, "", "");
                 }
             }
 
@@ -157,7 +157,7 @@ final class Instrumenter {
                 }
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 if (before && pointAfter(owner, name)) {
-                    point(Site.Kind.RETURNED, simpleName(owner), name);
+                    releasePoint(Site.Kind.RETURNED, simpleName(owner), name);
                 }
             }
 
@@ -185,6 +185,12 @@ final class Instrumenter {
             private void point(Site.Kind kind, String owner, String member) {
                 pushSite(kind, owner, member);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "point", "(I)V", false);
+            }
+
+            /** After an operation that may have woken another thread (unlock, signal, release...). */
+            private void releasePoint(Site.Kind kind, String owner, String member) {
+                pushSite(kind, owner, member);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "releasePoint", "(I)V", false);
             }
 
             private void pushSite(Site.Kind kind, String owner, String member) {

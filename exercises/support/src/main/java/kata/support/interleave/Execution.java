@@ -1,5 +1,8 @@
 package kata.support.interleave;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,11 +25,20 @@ final class Execution {
                     String forbidWaitingReason) {
     }
 
+    /** What kind of scheduling point a thread reached. */
+    enum Point { PLAIN, YIELD, RELEASE }
+
     private static final int NOBODY = -1;
     private static final int NOT_STARTED = -2;
     private static final long POLL_NANOS = 30_000;
     private static final long CONFIRM_NANOS = 20_000;
     private static final long DEADLOCK_CHECK_NANOS = 2_000_000;
+    /** How long a release waits for the threads it may have woken to settle. */
+    private static final long SETTLE_MAX_NANOS = 5_000_000;
+    /** How long a thread waiting without an owner (condition, semaphore) gets to wake up. */
+    private static final long SETTLE_OWNERLESS_NANOS = 200_000;
+    private static final long SETTLE_POLL_NANOS = 10_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Worker[] workers;
     private final Strategy strategy;
@@ -109,7 +121,7 @@ final class Execution {
         }
     }
 
-    void onPoint(int site, Object monitor, boolean yieldHint) {
+    void onPoint(int site, Object monitor, Point kind) {
         Worker worker = workerOf(Thread.currentThread());
         if (worker == null || abandoned) {
             return;
@@ -122,6 +134,9 @@ final class Execution {
                     return;
                 }
             }
+            if (kind == Point.RELEASE) {
+                settle(worker);
+            }
             worker.points++;
             long step = ++steps;
             if (step > settings.maxSteps()) {
@@ -131,7 +146,7 @@ final class Execution {
             }
             // A thread that yields, or runs this long in one turn, is waiting for another one:
             // hand over in a fixed round-robin order. That is no preemption and no choice to explore.
-            boolean waiting = yieldHint || ++worker.pointsThisTurn > settings.spinLimit();
+            boolean waiting = kind == Point.YIELD || ++worker.pointsThisTurn > settings.spinLimit();
             Worker next;
             synchronized (lock) {
                 List<Worker> ready = ready(worker);
@@ -162,6 +177,42 @@ final class Execution {
     }
 
     /** Parks until this worker holds the baton; the caller has set {@code inScheduler}. */
+    /**
+     * After this worker released something, waits until every blocked worker has either come back
+     * to a scheduling point or is known to stay blocked (it waits for a lock that someone owns),
+     * so that which workers are ready next never depends on how fast the OS wakes threads.
+     */
+    private void settle(Worker self) {
+        long deadline = System.nanoTime() + SETTLE_MAX_NANOS;
+        for (Worker worker : workers) {
+            if (worker == self || worker.state != Worker.State.BLOCKED) {
+                continue;
+            }
+            long ownerlessSince = 0;
+            while (System.nanoTime() < deadline && worker.state == Worker.State.BLOCKED && !worker.inScheduler) {
+                // getState() is cheap; getThreadInfo() is a VM operation, so it is asked only when needed.
+                if (worker.thread.getState() != Thread.State.RUNNABLE) {
+                    ThreadInfo info = THREADS.getThreadInfo(worker.thread.getId());
+                    if (info == null) {
+                        break;
+                    }
+                    long owner = info.getLockOwnerId();
+                    if (info.getThreadState() != Thread.State.RUNNABLE
+                            && owner != -1 && owner != worker.thread.getId()) {
+                        break;
+                    }
+                    long now = System.nanoTime();
+                    if (ownerlessSince == 0) {
+                        ownerlessSince = now;
+                    } else if (now - ownerlessSince > SETTLE_OWNERLESS_NANOS) {
+                        break;
+                    }
+                }
+                LockSupport.parkNanos(SETTLE_POLL_NANOS);
+            }
+        }
+    }
+
     private void awaitBaton(Worker worker) {
         synchronized (lock) {
             if (worker.state != Worker.State.DONE) {

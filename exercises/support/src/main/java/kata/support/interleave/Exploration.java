@@ -38,12 +38,12 @@ public final class Exploration {
     }
 
     static Exploration exhaustive() {
-        return new Exploration(Mode.EXHAUSTIVE, 2, 20_000, 0, 0, 1, Duration.ofSeconds(5),
+        return new Exploration(Mode.EXHAUSTIVE, 2, 20_000, 0, 0, 1, Duration.ofSeconds(10),
                 Duration.ofSeconds(1), 2_000_000, 1_000, null);
     }
 
     static Exploration random(long seed) {
-        return new Exploration(Mode.RANDOM, 0, 1, seed, 0.1, 1, Duration.ofSeconds(5),
+        return new Exploration(Mode.RANDOM, 0, 1, seed, 0.1, 1, Duration.ofSeconds(10),
                 Duration.ofSeconds(1), 20_000_000, 1_000, null);
     }
 

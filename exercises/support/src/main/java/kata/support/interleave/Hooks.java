@@ -15,7 +15,15 @@ public final class Hooks {
     public static void point(int site) {
         Execution execution = active;
         if (execution != null) {
-            execution.onPoint(site, null, false);
+            execution.onPoint(site, null, Execution.Point.PLAIN);
+        }
+    }
+
+    /** After an operation that may have woken another thread: unlock, signal, release, wait. */
+    public static void releasePoint(int site) {
+        Execution execution = active;
+        if (execution != null) {
+            execution.onPoint(site, null, Execution.Point.RELEASE);
         }
     }
 
@@ -23,14 +31,14 @@ public final class Hooks {
     public static void yieldHint(int site) {
         Execution execution = active;
         if (execution != null) {
-            execution.onPoint(site, null, true);
+            execution.onPoint(site, null, Execution.Point.YIELD);
         }
     }
 
     public static void lockPoint(Object monitor, int site) {
         Execution execution = active;
         if (execution != null) {
-            execution.onPoint(site, monitor, false);
+            execution.onPoint(site, monitor, Execution.Point.PLAIN);
         }
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import kata.support.fixtures.Counters;
 import kata.support.fixtures.Locks;
@@ -176,6 +178,17 @@ class InterleavingsIT {
             ExplorationReport report = fiveWorkers(kind);
 
             assertTrue(report.steps() >= 5000, report.toString());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"synchronized-method", "reentrant-lock"})
+        void takesTheSameStepsOnEveryRunEvenWhenThreadsBlockOnLocks(String kind) {
+            Set<Long> steps = new HashSet<>();
+            for (int run = 0; run < 5; run++) {
+                steps.add(fiveWorkers(kind).steps());
+            }
+
+            assertEquals(1, steps.size(), "steps per run: " + steps);
         }
 
         private static void incrementTimes(Counters.Counter counter, int times) {

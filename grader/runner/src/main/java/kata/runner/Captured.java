@@ -1,0 +1,5 @@
+package kata.runner;
+
+/** What the student's code printed during one check. */
+record Captured(String text, boolean truncated) {
+}

@@ -1,0 +1,75 @@
+package kata.runner;
+
+import kata.support.agent.StudentCode;
+
+/**
+ * Turns what a check threw into words for the student. Test authors write the assertion messages;
+ * this class covers everything else: unimplemented stubs, changed signatures, exceptions from the
+ * student's code, and checks that could not be run soundly.
+ */
+final class Feedback {
+
+    private Feedback() {
+    }
+
+    static Verdict of(Throwable thrown) {
+        Throwable cause = unwrap(thrown);
+        if (cause instanceof AssertionError) {
+            return Verdict.failed(String.valueOf(cause.getMessage()));
+        }
+        if (cause instanceof UnsupportedOperationException && fromStudent(cause)) {
+            return Verdict.failed("Not implemented yet: " + cause.getMessage() + at(cause));
+        }
+        if (cause instanceof LinkageError && !(cause instanceof ExceptionInInitializerError)
+                && !(cause instanceof StackOverflowError)) {
+            return Verdict.error("Your code does not match the exercise's API (" + cause.getClass().getSimpleName()
+                    + ": " + cause.getMessage() + "). Keep the packages, class names and method signatures"
+                    + " of the starting code.");
+        }
+        if (cause instanceof ExceptionInInitializerError && cause.getCause() != null) {
+            return Verdict.failed("Initializing a class of yours threw " + describe(cause.getCause()));
+        }
+        if (cause instanceof StackOverflowError) {
+            return Verdict.failed("Your code recursed without end (StackOverflowError)" + at(cause) + ".");
+        }
+        if (cause instanceof IllegalStateException && fromSupport(cause)) {
+            return Verdict.error("This check could not run soundly: " + cause.getMessage());
+        }
+        if (fromStudent(cause)) {
+            return Verdict.failed("Your code threw " + describe(cause));
+        }
+        return Verdict.failed("The check stopped with " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                + ". Your code probably returned or left something unexpected.");
+    }
+
+    static String describe(Throwable thrown) {
+        return thrown.getClass().getSimpleName() + at(thrown)
+                + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    }
+
+    private static String at(Throwable thrown) {
+        StackTraceElement frame = StudentCode.firstStudentFrame(thrown.getStackTrace());
+        return frame == null ? "" : " at " + StudentCode.location(frame);
+    }
+
+    private static boolean fromStudent(Throwable thrown) {
+        StackTraceElement[] stack = thrown.getStackTrace();
+        return stack.length > 0 && StudentCode.isStudentClass(stack[0].getClassName());
+    }
+
+    private static boolean fromSupport(Throwable thrown) {
+        StackTraceElement[] stack = thrown.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("kata.support.");
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable current = thrown;
+        while ((current instanceof java.lang.reflect.InvocationTargetException
+                || current instanceof java.util.concurrent.ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,89 @@
+package kata.runner;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Main class of the test JVM. Reads from standard input a nonce and then one planned check per
+ * line ({@code check <TAB> id <TAB> method selector <TAB> time limit in ms}), runs the checks in
+ * order, and reports each one through {@link Protocol}. Ends with {@code halt}, so that threads or
+ * shutdown hooks left behind by student code cannot keep the JVM alive.
+ */
+public final class RunnerMain {
+
+    /** Bytes of student output kept per check. */
+    private static final int OUTPUT_LIMIT = 16 * 1024;
+
+    private record Planned(String id, String selector, long limitMillis) {
+    }
+
+    private static volatile String currentCheck;
+
+    private RunnerMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream protocolStream = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String nonce = input.readLine();
+        List<Planned> plan = readPlan(input);
+        Protocol protocol = new Protocol(protocolStream, nonce);
+        protocol.hello();
+        Logger.getLogger("").setLevel(Level.OFF);
+        OutputCapture capture = OutputCapture.install(OUTPUT_LIMIT);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> protocol.exiting(currentCheck)));
+        Watchdog watchdog = new Watchdog(protocol, capture);
+        CheckExecutor executor = new CheckExecutor(LauncherFactory.create());
+
+        for (Planned check : plan) {
+            currentCheck = check.id();
+            capture.take();
+            protocol.started(check.id());
+            long start = System.nanoTime();
+            watchdog.arm(check.id(), check.limitMillis());
+            Verdict verdict = executor.run(check.selector());
+            if (!watchdog.disarm()) {
+                waitForHalt();
+            }
+            long duration = (System.nanoTime() - start) / 1_000_000;
+            protocol.result(check.id(), verdict.status(), verdict.message(), duration, capture.take());
+        }
+        currentCheck = null;
+        protocol.done();
+        protocolStream.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static List<Planned> readPlan(BufferedReader input) throws IOException {
+        List<Planned> plan = new ArrayList<>();
+        String line;
+        while ((line = input.readLine()) != null) {
+            String[] parts = line.split("\t");
+            if (parts.length == 4 && parts[0].equals("check")) {
+                plan.add(new Planned(parts[1], parts[2], Long.parseLong(parts[3])));
+            }
+        }
+        return plan;
+    }
+
+    private static void waitForHalt() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException ignored) {
+                // the watchdog is halting the JVM
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package kata.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import kata.support.agent.StudentCode;
+import kata.support.threads.Deadlocks;
+import kata.support.threads.LockNames;
+
+/**
+ * Enforces each check's time limit from inside the test JVM, where it can still see the threads:
+ * when a check runs out of time it reports a deadlock cycle if there is one, or where the
+ * student's threads are, and then halts the JVM (the grader restarts one for the next checks).
+ */
+final class Watchdog {
+
+    static final int EXIT_TIMED_OUT = 3;
+    private static final int MAX_THREADS_SHOWN = 8;
+
+    private record Armed(String checkId, long deadlineNanos, long startNanos, long limitMillis) {
+    }
+
+    private final Protocol protocol;
+    private final OutputCapture capture;
+    private final AtomicReference<Armed> armed = new AtomicReference<>();
+    private final Thread thread;
+
+    Watchdog(Protocol protocol, OutputCapture capture) {
+        this.protocol = protocol;
+        this.capture = capture;
+        this.thread = new Thread(this::watch, "kata-watchdog");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
+    }
+
+    void arm(String checkId, long limitMillis) {
+        long now = System.nanoTime();
+        armed.set(new Armed(checkId, now + limitMillis * 1_000_000L, now, limitMillis));
+        LockSupport.unpark(thread);
+    }
+
+    /** Returns false when the watchdog already fired for this check (it will halt the JVM). */
+    boolean disarm() {
+        return armed.getAndSet(null) != null;
+    }
+
+    private void watch() {
+        while (true) {
+            Armed current = armed.get();
+            if (current == null) {
+                LockSupport.park(this);
+                continue;
+            }
+            long remaining = current.deadlineNanos() - System.nanoTime();
+            if (remaining > 0) {
+                LockSupport.parkNanos(this, remaining);
+                continue;
+            }
+            if (armed.compareAndSet(current, null)) {
+                fire(current);
+            }
+        }
+    }
+
+    private void fire(Armed check) {
+        String message = "Did not finish within " + seconds(check.limitMillis()) + ". " + whatIsRunning();
+        long duration = (System.nanoTime() - check.startNanos()) / 1_000_000;
+        protocol.result(check.checkId(), "failed", message, duration, capture.take());
+        Runtime.getRuntime().halt(EXIT_TIMED_OUT);
+    }
+
+    private static String whatIsRunning() {
+        List<Thread> students = new ArrayList<>();
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            if (StudentCode.firstStudentFrame(entry.getValue()) != null) {
+                students.add(entry.getKey());
+            }
+        }
+        Optional<String> deadlock = Deadlocks.find(Thread.getAllStackTraces().keySet(), LockNames.none());
+        if (deadlock.isPresent()) {
+            return "The threads are deadlocked, each waiting for a lock another one holds:\n" + deadlock.get();
+        }
+        if (students.isEmpty()) {
+            return "No thread was running your code at that moment.";
+        }
+        List<Thread> shown = students.subList(0, Math.min(MAX_THREADS_SHOWN, students.size()));
+        String more = students.size() > shown.size()
+                ? "\n  ... and " + (students.size() - shown.size()) + " more threads in your code" : "";
+        return "Threads still in your code:\n" + Deadlocks.describe(shown, LockNames.none()) + more;
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
+    }
+}

@@ -1,0 +1,175 @@
+package kata.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kata.grader.compile.StudentCompiler;
+import kata.grader.course.Course;
+import kata.grader.course.CourseException;
+import kata.grader.course.Exercise;
+import kata.grader.course.TestBundle;
+import kata.grader.files.FileTree;
+import kata.grader.intake.ExerciseSources;
+import kata.grader.intake.Submissions;
+import kata.grader.rules.RuleChecker;
+import kata.grader.run.JvmOptions;
+import kata.grader.run.TestJvm;
+import kata.grader.score.CheckOutcome;
+import kata.grader.score.ExerciseResult;
+import kata.grader.score.Scorecard;
+import kata.grader.score.Student;
+
+/**
+ * Grades submissions: compiles the student's main sources, evaluates the rules on the bytecode,
+ * runs the tests in a separate JVM per exercise, and scores. Immutable and thread-safe: one
+ * grader can grade many submissions at once.
+ *
+ * <pre>{@code
+ * Scorecard card = Grader.of(Course.shipped()).withJvm(JvmOptions.defaults().onOneCpu(true))
+ *         .grade(Path.of("submissions/alice"));
+ * }</pre>
+ */
+public final class Grader {
+
+    private final Course course;
+    private final JvmOptions jvm;
+    private final Clock clock;
+
+    private Grader(Course course, JvmOptions jvm, Clock clock) {
+        this.course = course;
+        this.jvm = jvm;
+        this.clock = clock;
+    }
+
+    public static Grader of(Course course) {
+        return new Grader(course, JvmOptions.defaults(), Clock.systemUTC());
+    }
+
+    public Grader withJvm(JvmOptions options) {
+        return new Grader(course, options, clock);
+    }
+
+    public Grader withClock(Clock time) {
+        return new Grader(course, jvm, time);
+    }
+
+    public Course course() {
+        return course;
+    }
+
+    public JvmOptions jvm() {
+        return jvm;
+    }
+
+    /** Grades every exercise of the course; the submission's folder name is its id. */
+    public Scorecard grade(Path submission) {
+        return grade(submission, Submissions.idOf(submission), null, List.of());
+    }
+
+    /**
+     * Grades the named exercises (all when the list is empty).
+     *
+     * @throws IllegalArgumentException when the submission cannot be read or an exercise is unknown
+     */
+    public Scorecard grade(Path submission, String submissionId, Student student, List<String> slugs) {
+        Submissions.requireReadable(submission);
+        List<Exercise> exercises = select(slugs);
+        Path work = temporaryDirectory();
+        try {
+            List<ExerciseResult> results = new ArrayList<>();
+            Scorecard.Environment environment = null;
+            for (Exercise exercise : exercises) {
+                Graded graded = gradeExercise(exercise, submission, work.resolve(exercise.slug()));
+                results.add(graded.result());
+                if (environment == null) {
+                    environment = graded.environment();
+                }
+            }
+            double score = results.stream().mapToDouble(ExerciseResult::score).sum();
+            double max = results.stream().mapToDouble(ExerciseResult::maxScore).sum();
+            return new Scorecard(Scorecard.SCHEMA_VERSION,
+                    new Scorecard.GraderInfo(GraderVersion.NAME, GraderVersion.version()), submissionId, student,
+                    Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
+                    environment != null ? environment : ownEnvironment(), score, max, results);
+        } finally {
+            FileTree.deleteRecursively(work);
+        }
+    }
+
+    private record Graded(ExerciseResult result, Scorecard.Environment environment) {
+    }
+
+    private Graded gradeExercise(Exercise exercise, Path submission, Path work) {
+        long start = System.nanoTime();
+        TestBundle bundle = course.bundle(exercise);
+        try {
+            return gradeExercise(bundle, submission, work, start);
+        } catch (CourseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return new Graded(Scoring.error(bundle, "The grader could not grade this exercise (" + e
+                    + "). This is a grader problem, not necessarily yours; tell your instructor.",
+                    millisSince(start)), null);
+        }
+    }
+
+    private Graded gradeExercise(TestBundle bundle, Path submission, Path work, long start) {
+        Exercise exercise = bundle.exercise();
+        Optional<ExerciseSources> sources = Submissions.find(submission, exercise.slug());
+        if (sources.isEmpty()) {
+            return new Graded(Scoring.notSubmitted(bundle), null);
+        }
+        StudentCompiler.Outcome compiled = StudentCompiler.compile(sources.get(), work.resolve("classes"));
+        if (!compiled.success()) {
+            return new Graded(Scoring.error(bundle, compiled.message(), millisSince(start)), null);
+        }
+        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>(
+                RuleChecker.evaluate(bundle, bundle.rules(), compiled.classes()));
+        TestJvm.Result run = TestJvm.run(bundle, bundle.tests(), compiled.classes(), course.runtime(), jvm,
+                work.resolve("jvm"));
+        outcomes.putAll(run.outcomes());
+        Scorecard.Environment environment = run.javaVersion().isEmpty() ? null
+                : new Scorecard.Environment(run.javaVersion(), run.javaVendor(), System.getProperty("os.name"),
+                run.cpus());
+        return new Graded(Scoring.scored(bundle, outcomes, millisSince(start)), environment);
+    }
+
+    private List<Exercise> select(List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return course.exercises();
+        }
+        List<Exercise> selected = new ArrayList<>();
+        for (String slug : slugs) {
+            selected.add(course.find(slug).orElseThrow(() -> new IllegalArgumentException("unknown exercise '"
+                    + slug + "'; this course has: " + String.join(", ",
+                    course.exercises().stream().map(Exercise::slug).toList()))));
+        }
+        return selected;
+    }
+
+    private static Scorecard.Environment ownEnvironment() {
+        return new Scorecard.Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                System.getProperty("os.name"), Runtime.getRuntime().availableProcessors());
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("kata-submission-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package kata.grader.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kata.grader.Grader;
+import kata.grader.export.ScorecardJson;
+import kata.grader.intake.Submissions;
+import kata.grader.report.ConsoleSummary;
+import kata.grader.score.Scorecard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Grade one submission and write its scorecard.",
+                "The submission has the student repository's layout: <slug>/src/main/java/... for each"
+                        + " exercise; exercises that are absent are scored as not submitted."})
+final class GradeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<submission-dir>", description = "The submission to grade.")
+    Path submission;
+
+    @Option(names = "--exercise", paramLabel = "<slug>",
+            description = "Grade only this exercise (repeatable; default: every exercise).")
+    List<String> exercises = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "<file.json>", description = "Where to write the scorecard.")
+    Path out;
+
+    @Option(names = "--id", paramLabel = "<id>", description = "Submission id in the scorecard (default: folder name).")
+    String id;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the summary.")
+    boolean quiet;
+
+    @Mixin
+    JvmFlags jvm;
+
+    @Mixin
+    CourseFlags course;
+
+    @Override
+    public Integer call() {
+        Submissions.requireReadable(submission);
+        Grader grader = Grader.of(course.course()).withJvm(jvm.options());
+        Scorecard scorecard = grader.grade(submission, id != null ? id : Submissions.idOf(submission), null, exercises);
+        ScorecardJson.write(scorecard, out);
+        if (!quiet) {
+            System.out.print(ConsoleSummary.render(scorecard));
+            System.out.println("Scorecard: " + out);
+        }
+        return 0;
+    }
+}

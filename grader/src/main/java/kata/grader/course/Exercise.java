@@ -1,0 +1,28 @@
+package kata.grader.course;
+
+import java.nio.file.Path;
+
+/**
+ * One kata as the grader knows it.
+ *
+ * @param slug      folder name, e.g. {@code fix-the-race}
+ * @param title     human title
+ * @param order     position in the course (learning order)
+ * @param limits    test JVM limits
+ * @param publicDir {@code exercises/<slug>}: stub, public tests, README
+ * @param specDir   {@code grader/specs/<slug>}: exercise.json and hidden tests and rules
+ */
+public record Exercise(String slug, String title, int order, Limits limits, Path publicDir, Path specDir) {
+
+    public Path stubSources() {
+        return publicDir.resolve("src/main/java");
+    }
+
+    public Path publicTestSources() {
+        return publicDir.resolve("src/test/java");
+    }
+
+    public Path hiddenTestSources() {
+        return specDir.resolve("tests");
+    }
+}

@@ -1,0 +1,72 @@
+package kata.grader.report;
+
+import java.util.List;
+import java.util.Locale;
+import kata.grader.score.CheckResult;
+import kata.grader.score.CheckStatus;
+import kata.grader.score.ExerciseResult;
+import kata.grader.score.Scorecard;
+
+/** A scorecard as plain text for a terminal: per exercise, its score and what did not pass. */
+public final class ConsoleSummary {
+
+    private static final int MESSAGE_LINES = 3;
+
+    private ConsoleSummary() {
+    }
+
+    public static String render(Scorecard scorecard) {
+        StringBuilder text = new StringBuilder();
+        text.append(scorecard.submissionId()).append(": ").append(points(scorecard.score())).append(" / ")
+                .append(points(scorecard.maxScore())).append(" points\n");
+        for (ExerciseResult exercise : scorecard.exercises()) {
+            text.append(String.format(Locale.ROOT, "  %-22s %-13s %6s / %-4s %s%n", exercise.slug(),
+                    exercise.status().name().toLowerCase(Locale.ROOT), points(exercise.score()),
+                    points(exercise.maxScore()), firstLine(exercise.message())));
+            for (CheckResult check : exercise.checks()) {
+                if (check.status() == CheckStatus.PASSED
+                        || exercise.status() == kata.grader.score.ExerciseStatus.NOT_SUBMITTED
+                        || exercise.status() == kata.grader.score.ExerciseStatus.ERROR) {
+                    continue;
+                }
+                text.append(String.format(Locale.ROOT, "      %-7s %-28s %s%n",
+                        check.status().name().toLowerCase(Locale.ROOT), check.id(),
+                        indent(firstLines(check.message()))));
+            }
+            if (exercise.status() == kata.grader.score.ExerciseStatus.ERROR) {
+                text.append("      ").append(indent(firstLines(exercise.message()))).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** One line per scorecard, for a table of many. */
+    public static String line(Scorecard scorecard) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-22s %6s / %-4s", scorecard.submissionId(),
+                points(scorecard.score()), points(scorecard.maxScore())));
+        for (ExerciseResult exercise : scorecard.exercises()) {
+            text.append("  ").append(exercise.slug()).append(' ').append(points(exercise.score())).append('/')
+                    .append(points(exercise.maxScore()));
+        }
+        return text.toString();
+    }
+
+    private static String points(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    private static String firstLines(String text) {
+        List<String> lines = text.lines().limit(MESSAGE_LINES).toList();
+        String shown = String.join("\n", lines);
+        return text.lines().count() > MESSAGE_LINES ? shown + "\n..." : shown;
+    }
+
+    private static String indent(String text) {
+        return text.replace("\n", "\n" + " ".repeat(44));
+    }
+}

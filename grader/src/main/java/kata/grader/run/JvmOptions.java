@@ -1,0 +1,45 @@
+package kata.grader.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to start the test JVM. Immutable.
+ *
+ * @param java           the {@code java} executable (default: the one running the grader)
+ * @param oneCpu         pin the test JVM to one CPU with {@code taskset -c 0}
+ * @param compiledFirst  have the JIT compile the student's classes before their first call
+ *                       ({@code -Xcomp}, restricted to them): shows a verdict holds after warm-up
+ * @param extraArguments more JVM arguments
+ */
+public record JvmOptions(Path java, boolean oneCpu, boolean compiledFirst, List<String> extraArguments) {
+
+    public JvmOptions {
+        extraArguments = List.copyOf(extraArguments);
+    }
+
+    public static JvmOptions defaults() {
+        return new JvmOptions(Path.of(System.getProperty("java.home"), "bin", "java"), false, false, List.of());
+    }
+
+    public JvmOptions withJava(Path executable) {
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalArgumentException("not an executable java: " + executable);
+        }
+        return new JvmOptions(executable, oneCpu, compiledFirst, extraArguments);
+    }
+
+    public JvmOptions onOneCpu(boolean pinned) {
+        return new JvmOptions(java, pinned, compiledFirst, extraArguments);
+    }
+
+    public JvmOptions compiledFirst(boolean compile) {
+        return new JvmOptions(java, oneCpu, compile, extraArguments);
+    }
+
+    /** A short label for reports, e.g. "1 CPU, JIT-compiled". */
+    public String label() {
+        return (oneCpu ? "1 CPU" : "all CPUs") + (compiledFirst ? ", JIT-compiled first" : "");
+    }
+}

@@ -1,0 +1,317 @@
+package kata.grader.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import kata.grader.course.CheckSpec;
+import kata.grader.course.TestBundle;
+import kata.grader.course.TestRuntime;
+import kata.grader.score.CheckOutcome;
+import kata.grader.score.CheckStatus;
+
+/** One test JVM: start it, feed it the plan, collect results until it ends or must be stopped. */
+final class Launch {
+
+    /** Time the grader gives the runner's own watchdog before stopping the JVM from outside. */
+    private static final long GRACE_NANOS = 10_000_000_000L;
+    private static final int STDERR_TAIL = 8 * 1024;
+    private static final int EXIT_TIMED_OUT = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What one JVM produced. */
+    record Report(Map<String, CheckOutcome> outcomes, String startFailure, String javaVersion, String javaVendor,
+                  int cpus) {
+    }
+
+    private final TestBundle bundle;
+    private final List<CheckSpec> plan;
+    private final Path studentClasses;
+    private final TestRuntime runtime;
+    private final JvmOptions options;
+    private final Path workDir;
+    private final long exerciseDeadline;
+
+    Launch(TestBundle bundle, List<CheckSpec> plan, Path studentClasses, TestRuntime runtime, JvmOptions options,
+           Path workDir, long exerciseDeadline) {
+        this.bundle = bundle;
+        this.plan = plan;
+        this.studentClasses = studentClasses;
+        this.runtime = runtime;
+        this.options = options;
+        this.workDir = workDir;
+        this.exerciseDeadline = exerciseDeadline;
+    }
+
+    Report run() {
+        String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        Process process;
+        try {
+            Files.createDirectories(workDir);
+            process = new ProcessBuilder(command()).directory(workDir.toFile()).start();
+        } catch (IOException e) {
+            return new Report(Map.of(), "The test JVM could not be started: " + e.getMessage(), "", "", 0);
+        }
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        StringBuilder stderr = new StringBuilder();
+        Thread stdoutReader = daemon("stdout", () -> readProtocol(process.getInputStream(), nonce, events));
+        Thread stderrReader = daemon("stderr", () -> keepTail(process.getErrorStream(), stderr));
+        sendPlan(process, nonce);
+        try {
+            return collect(process, events, stderr);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Report(Map.of(), "Grading was interrupted.", "", "", 0);
+        } finally {
+            stop(process);
+            join(stdoutReader);
+            join(stderrReader);
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        if (options.oneCpu()) {
+            command.addAll(List.of("taskset", "-c", "0"));
+        }
+        command.add(options.java().toString());
+        command.add("-Xmx" + bundle.exercise().limits().heapMegabytes() + "m");
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8"));
+        if (options.compiledFirst()) {
+            command.addAll(List.of("-Xcomp", "-XX:-TieredCompilation", "-XX:CompileCommand=quiet"));
+            for (String pkg : studentPackages()) {
+                command.add("-XX:CompileCommand=compileonly," + pkg + ".*::*");
+            }
+        }
+        command.addAll(options.extraArguments());
+        command.add("-javaagent:" + runtime.agentJar() + "=" + studentClasses);
+        List<Path> classpath = new ArrayList<>(runtime.classpath());
+        classpath.add(bundle.testClasses());
+        classpath.add(studentClasses);
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add("kata.runner.RunnerMain");
+        return command;
+    }
+
+    private Set<String> studentPackages() {
+        try (var files = Files.walk(studentClasses)) {
+            return files.filter(f -> f.toString().endsWith(".class"))
+                    .map(f -> studentClasses.relativize(f.getParent() == null ? f : f.getParent()).toString()
+                            .replace(java.io.File.separatorChar, '.'))
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void sendPlan(Process process, String nonce) {
+        StringBuilder input = new StringBuilder(nonce).append('\n');
+        for (CheckSpec check : plan) {
+            input.append("check\t").append(check.id()).append('\t').append(check.member()).append('\t')
+                    .append(check.timeoutSeconds() * 1000L).append('\n');
+        }
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(input.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the JVM died at once; collect() reports it from its exit status and stderr
+        }
+    }
+
+    private Report collect(Process process, BlockingQueue<Event> events, StringBuilder stderr)
+            throws InterruptedException {
+        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+        Map<String, CheckSpec> byId = plan.stream().collect(Collectors.toMap(CheckSpec::id, c -> c));
+        String current = null;
+        long currentDeadline = Long.MAX_VALUE;
+        String exiting = null;
+        String javaVersion = "";
+        String javaVendor = "";
+        int cpus = 0;
+        String stopped = null;
+        while (true) {
+            Event event = events.poll(50, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                switch (event.type()) {
+                    case "hello" -> {
+                        javaVersion = event.text("java_version");
+                        javaVendor = event.text("java_vendor");
+                        cpus = (int) event.number("cpus");
+                    }
+                    case "start" -> {
+                        current = event.text("id");
+                        CheckSpec check = byId.get(current);
+                        long limit = check == null ? 0 : check.timeoutSeconds() * 1_000_000_000L;
+                        currentDeadline = System.nanoTime() + limit + GRACE_NANOS;
+                    }
+                    case "result" -> {
+                        outcomes.put(event.text("id"), new CheckOutcome(status(event.text("status")),
+                                event.text("message"), event.number("duration_ms"), event.text("output"),
+                                event.flag("output_truncated")));
+                        current = null;
+                        currentDeadline = Long.MAX_VALUE;
+                    }
+                    case "exiting" -> exiting = event.text("id");
+                    default -> { }
+                }
+                if (event.type().equals("done") || event == Event.END_OF_OUTPUT) {
+                    break;
+                }
+                continue;
+            }
+            long now = System.nanoTime();
+            if (now > currentDeadline) {
+                stopped = "Did not finish within " + byId.get(current).timeoutSeconds() + " s, and the test JVM"
+                        + " stopped responding, so the grader stopped it.";
+                break;
+            }
+            if (now > exerciseDeadline) {
+                stopped = "Stopped: the exercise's time limit of " + bundle.exercise().limits().exerciseSeconds()
+                        + " s ran out during this check.";
+                break;
+            }
+        }
+        stop(process);
+        int exit = exitCode(process);
+        if (current != null && !outcomes.containsKey(current)) {
+            outcomes.put(current, interrupted(current, stopped, exit, exiting, stderr));
+        }
+        String startFailure = "The test JVM ended before running any check (exit status " + exit + ")"
+                + tail(stderr);
+        return new Report(outcomes, startFailure, javaVersion, javaVendor, cpus);
+    }
+
+    private CheckOutcome interrupted(String check, String stopped, int exit, String exiting, StringBuilder stderr) {
+        String errors;
+        synchronized (stderr) {
+            errors = stderr.toString();
+        }
+        if (stopped != null) {
+            return CheckOutcome.of(CheckStatus.FAILED, stopped);
+        }
+        if (errors.contains("OutOfMemoryError")) {
+            return CheckOutcome.of(CheckStatus.FAILED, "Your code ran out of memory (the test JVM may use "
+                    + bundle.exercise().limits().heapMegabytes() + " MB of heap). Look for data that grows"
+                    + " without bound, or threads that are never released.");
+        }
+        if (check.equals(exiting)) {
+            return CheckOutcome.of(CheckStatus.ERROR, "Your code ended the test JVM during this check (System.exit("
+                    + exit + ")). Never call System.exit in a library: return or throw instead.");
+        }
+        if (exit == EXIT_TIMED_OUT) {
+            return CheckOutcome.of(CheckStatus.FAILED, "Did not finish within its time limit.");
+        }
+        return CheckOutcome.of(CheckStatus.ERROR, "The test JVM stopped abruptly during this check (exit status "
+                + exit + "; Runtime.halt or a crash)." + tail(stderr));
+    }
+
+    private static CheckStatus status(String text) {
+        return switch (text) {
+            case "passed" -> CheckStatus.PASSED;
+            case "failed" -> CheckStatus.FAILED;
+            case "skipped" -> CheckStatus.SKIPPED;
+            default -> CheckStatus.ERROR;
+        };
+    }
+
+    private static void readProtocol(InputStream stdout, String nonce, BlockingQueue<Event> events) {
+        String prefix = nonce + " ";
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.startsWith(prefix)) {
+                    continue;
+                }
+                try {
+                    JsonNode body = JSON.readTree(line.substring(prefix.length()));
+                    events.add(new Event(body.path("event").asText(), body));
+                } catch (IOException malformed) {
+                    // not a line the runner wrote; ignore it
+                }
+            }
+        } catch (IOException e) {
+            // the JVM is gone
+        } finally {
+            events.add(Event.END_OF_OUTPUT);
+        }
+    }
+
+    private static void keepTail(InputStream stderr, StringBuilder tail) {
+        byte[] buffer = new byte[4096];
+        try (stderr) {
+            int read;
+            while ((read = stderr.read(buffer)) != -1) {
+                synchronized (tail) {
+                    tail.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                    if (tail.length() > STDERR_TAIL) {
+                        tail.delete(0, tail.length() - STDERR_TAIL);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the JVM is gone
+        }
+    }
+
+    private static String tail(StringBuilder stderr) {
+        String text;
+        synchronized (stderr) {
+            text = stderr.toString().strip();
+        }
+        if (text.isEmpty()) {
+            return ".";
+        }
+        String[] lines = text.split("\n");
+        int from = Math.max(0, lines.length - 5);
+        return ":\n" + String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+    }
+
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static int exitCode(Process process) {
+        try {
+            return process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, "kata-test-jvm-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package kata.grader.score;
+
+/** A check either runs the student's code (test) or inspects its bytecode (rule). */
+public enum CheckKind {
+    TEST,
+    RULE
+}

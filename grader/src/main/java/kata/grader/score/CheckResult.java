@@ -1,0 +1,21 @@
+package kata.grader.score;
+
+/**
+ * One graded check in a scorecard.
+ *
+ * @param id              stable id, unique within the exercise
+ * @param name            shown to students
+ * @param kind            test or rule
+ * @param visibility      when the student may see it
+ * @param status          how it ended
+ * @param points          points earned
+ * @param maxPoints       points possible
+ * @param message         what was observed, for the student; empty when passed
+ * @param durationMillis  wall time
+ * @param output          what the student's code printed during the check (truncated)
+ * @param outputTruncated true when output was cut
+ */
+public record CheckResult(String id, String name, CheckKind kind, Visibility visibility, CheckStatus status,
+                          double points, double maxPoints, String message, long durationMillis, String output,
+                          boolean outputTruncated) {
+}

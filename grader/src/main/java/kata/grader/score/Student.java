@@ -1,0 +1,9 @@
+package kata.grader.score;
+
+/**
+ * Who a submission belongs to, as far as known (from a roster); LMS exports match on these.
+ * Every field may be null.
+ */
+public record Student(String name, String email, String login, String lmsUserId, String sisUserId,
+                      String section) {
+}

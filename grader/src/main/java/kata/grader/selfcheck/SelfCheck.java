@@ -1,0 +1,226 @@
+package kata.grader.selfcheck;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kata.grader.Grader;
+import kata.grader.course.Course;
+import kata.grader.course.Exercise;
+import kata.grader.course.TestBundle;
+import kata.grader.files.FileTree;
+import kata.grader.run.JvmOptions;
+import kata.grader.score.CheckResult;
+import kata.grader.score.CheckStatus;
+import kata.grader.score.ExerciseResult;
+import kata.grader.score.Scorecard;
+
+/**
+ * Proves the grader's verdicts: for every exercise, the reference solution gets full marks, the
+ * stub gets 0, and every known-wrong solution in {@code solutions/<slug>/wrong/<name>} fails
+ * exactly the checks its {@code expected.json} names, on every run configuration.
+ */
+public final class SelfCheck {
+
+    private record ExpectedFile(String why, List<String> fails) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SelfCheck() {
+    }
+
+    /** The reference, the stub and every wrong solution of each exercise (all when slugs is empty). */
+    public static List<Candidate> candidates(Course course, Path solutions, List<String> slugs) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Exercise exercise : course.exercises()) {
+            if (!slugs.isEmpty() && !slugs.contains(exercise.slug())) {
+                continue;
+            }
+            Path dir = solutions.resolve(exercise.slug());
+            candidates.add(new Candidate(exercise.slug(), "reference", dir.resolve("src/main/java"),
+                    Candidate.Expected.allPass()));
+            candidates.add(new Candidate(exercise.slug(), "stub", exercise.stubSources(), Candidate.Expected.nothingPasses()));
+            for (Path wrong : wrongSolutions(dir.resolve("wrong"))) {
+                candidates.add(new Candidate(exercise.slug(), "wrong/" + wrong.getFileName(),
+                        wrong.resolve("src/main/java"), expected(exercise, wrong)));
+            }
+        }
+        return candidates;
+    }
+
+    /** The run configurations of the build: three on all CPUs (one JIT-compiled first), one on one CPU. */
+    public static List<JvmOptions> buildRuns(JvmOptions base) {
+        return List.of(base, base.compiledFirst(true), base, base.onOneCpu(true));
+    }
+
+    /** {@code repeat} runs on all CPUs (every third JIT-compiled first), then one on one CPU. */
+    public static List<JvmOptions> runs(JvmOptions base, int repeat) {
+        List<JvmOptions> runs = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            runs.add(base.compiledFirst(i % 3 == 1));
+        }
+        runs.add(base.onOneCpu(true));
+        return runs;
+    }
+
+    /** Grades every candidate under every configuration, {@code parallel} at a time. */
+    public static List<Verdict> run(Grader grader, List<Candidate> candidates, List<JvmOptions> runs, int parallel) {
+        Path work = temporaryDirectory();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+        try {
+            List<Future<Verdict>> pending = new ArrayList<>();
+            for (Candidate candidate : candidates) {
+                Path submission = submissionOf(candidate, work);
+                grader.course().bundle(grader.course().find(candidate.slug()).orElseThrow());
+                for (JvmOptions run : runs) {
+                    pending.add(pool.submit(() -> judge(grader.withJvm(run), candidate, submission, run.label())));
+                }
+            }
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Future<Verdict> future : pending) {
+                verdicts.add(future.get());
+            }
+            return verdicts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("self-check interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("self-check failed to grade: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            FileTree.deleteRecursively(work);
+        }
+    }
+
+    /** A table of the verdicts: one row per candidate, one column per run. */
+    public static String table(List<Verdict> verdicts) {
+        StringBuilder text = new StringBuilder();
+        String previous = null;
+        for (Verdict verdict : verdicts.stream().sorted(Comparator.comparing((Verdict v) -> v.candidate().slug())
+                .thenComparing(v -> v.candidate().name())).toList()) {
+            String row = verdict.candidate().slug() + " " + verdict.candidate().name();
+            if (!row.equals(previous)) {
+                text.append(previous == null ? "" : "\n").append(String.format(Locale.ROOT, "%-52s",
+                        row));
+                previous = row;
+            }
+            text.append(String.format(Locale.ROOT, " %s %s/%s", verdict.ok() ? "ok  " : "FAIL",
+                    points(verdict.result().score()), points(verdict.result().maxScore())));
+        }
+        return text.append('\n').toString();
+    }
+
+    private static Verdict judge(Grader grader, Candidate candidate, Path submission, String run) {
+        Scorecard card = grader.grade(submission, candidate.slug() + "-" + candidate.name().replace('/', '-'), null,
+                List.of(candidate.slug()));
+        ExerciseResult result = card.exercises().get(0);
+        return new Verdict(candidate, run, result, problems(candidate, result));
+    }
+
+    static List<String> problems(Candidate candidate, ExerciseResult result) {
+        List<String> problems = new ArrayList<>();
+        Candidate.Expected expected = candidate.expected();
+        Set<String> notPassed = result.checks().stream().filter(c -> c.status() != CheckStatus.PASSED)
+                .map(CheckResult::id).collect(Collectors.toCollection(TreeSet::new));
+        if (expected.fullMarks() && !notPassed.isEmpty()) {
+            problems.add("should get full marks, but these did not pass: " + describe(result, notPassed));
+        }
+        if (expected.zero() && result.score() != 0) {
+            problems.add("should score 0, but scored " + points(result.score()) + ": passed "
+                    + result.checks().stream().filter(c -> c.status() == CheckStatus.PASSED).map(CheckResult::id)
+                    .toList());
+        }
+        if (!expected.fullMarks() && !expected.zero()) {
+            Set<String> missing = new TreeSet<>(expected.mustFail());
+            missing.removeAll(notPassed);
+            Set<String> extra = new TreeSet<>(notPassed);
+            extra.removeAll(expected.mustFail());
+            if (!missing.isEmpty()) {
+                problems.add("should fail " + missing + ", but they passed");
+            }
+            if (!extra.isEmpty()) {
+                problems.add("should pass, but did not: " + describe(result, extra));
+            }
+        }
+        return problems;
+    }
+
+    private static String describe(ExerciseResult result, Set<String> ids) {
+        return result.checks().stream().filter(c -> ids.contains(c.id()))
+                .map(c -> c.id() + " (" + c.status().name().toLowerCase(Locale.ROOT) + ": "
+                        + c.message().lines().findFirst().orElse("") + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    private static Candidate.Expected expected(Exercise exercise, Path wrong) {
+        Path file = wrong.resolve("expected.json");
+        try {
+            ExpectedFile expected = JSON.readValue(file.toFile(), ExpectedFile.class);
+            if (expected.fails() == null || expected.fails().isEmpty() || expected.why() == null) {
+                throw new IllegalStateException(file + " must give \"why\" and a non-empty \"fails\" list");
+            }
+            return Candidate.Expected.failing(Set.copyOf(expected.fails()), expected.why());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " (every wrong solution needs one)", e);
+        }
+    }
+
+    /** Checks that expected.json files name only checks that exist. */
+    public static List<String> unknownChecks(Course course, List<Candidate> candidates) {
+        List<String> problems = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            TestBundle bundle = course.bundle(course.find(candidate.slug()).orElseThrow());
+            Set<String> ids = bundle.checks().stream().map(c -> c.id()).collect(Collectors.toSet());
+            for (String id : candidate.expected().mustFail()) {
+                if (!ids.contains(id)) {
+                    problems.add(candidate.slug() + " " + candidate.name() + ": expected.json names unknown check '"
+                            + id + "'");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<Path> wrongSolutions(Path wrongDir) {
+        if (!Files.isDirectory(wrongDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(wrongDir)) {
+            return dirs.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path submissionOf(Candidate candidate, Path work) {
+        Path submission = work.resolve(candidate.slug() + "-" + candidate.name().replace('/', '-'));
+        FileTree.copyTree(candidate.sources(), submission.resolve(candidate.slug()).resolve("src/main/java"));
+        return submission;
+    }
+
+    private static String points(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("kata-selfcheck-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
