@@ -128,7 +128,9 @@ public final class Grader {
         if (sources.isEmpty()) {
             return new Graded(Scoring.notSubmitted(bundle), null);
         }
-        StudentCompiler.Outcome compiled = StudentCompiler.compile(sources.get(), work.resolve("classes"));
+        ExerciseSources toCompile = Submissions.withProvidedFiles(sources.get(), exercise.stubSources(),
+                exercise.providedFiles());
+        StudentCompiler.Outcome compiled = StudentCompiler.compile(toCompile, work.resolve("classes"));
         if (!compiled.success()) {
             return new Graded(Scoring.error(bundle, compiled.message(), millisSince(start)), null);
         }

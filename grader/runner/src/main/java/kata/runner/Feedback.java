@@ -18,7 +18,7 @@ final class Feedback {
             return Verdict.failed(String.valueOf(cause.getMessage()));
         }
         if (cause instanceof UnsupportedOperationException && fromStudent(cause)) {
-            return Verdict.failed("Not implemented yet: " + cause.getMessage() + at(cause));
+            return Verdict.failed(cause.getMessage() + in(cause));
         }
         if (cause instanceof LinkageError && !(cause instanceof ExceptionInInitializerError)
                 && !(cause instanceof StackOverflowError)) {
@@ -46,6 +46,11 @@ final class Feedback {
     static String describe(Throwable thrown) {
         return thrown.getClass().getSimpleName() + at(thrown)
                 + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    }
+
+    private static String in(Throwable thrown) {
+        StackTraceElement frame = StudentCode.firstStudentFrame(thrown.getStackTrace());
+        return frame == null ? "" : " (" + StudentCode.location(frame) + ")";
     }
 
     private static String at(Throwable thrown) {

@@ -28,11 +28,13 @@ public final class RunnerMain {
     }
 
     private static volatile String currentCheck;
+    private static volatile Thread main;
 
     private RunnerMain() {
     }
 
     public static void main(String[] args) throws IOException {
+        main = Thread.currentThread();
         PrintStream protocolStream = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -63,6 +65,11 @@ public final class RunnerMain {
         protocol.done();
         protocolStream.flush();
         Runtime.getRuntime().halt(0);
+    }
+
+    /** The thread that runs the checks (tests run on it unless they start their own). */
+    static Thread mainThread() {
+        return main;
     }
 
     private static List<Planned> readPlan(BufferedReader input) throws IOException {

@@ -20,7 +20,8 @@ final class Watchdog {
     static final int EXIT_TIMED_OUT = 3;
     private static final int MAX_THREADS_SHOWN = 8;
 
-    private record Armed(String checkId, long deadlineNanos, long startNanos, long limitMillis) {
+    private record Armed(String checkId, long deadlineNanos, long startNanos, long limitMillis,
+                         java.util.Set<Thread> before) {
     }
 
     private final Protocol protocol;
@@ -39,7 +40,8 @@ final class Watchdog {
 
     void arm(String checkId, long limitMillis) {
         long now = System.nanoTime();
-        armed.set(new Armed(checkId, now + limitMillis * 1_000_000L, now, limitMillis));
+        armed.set(new Armed(checkId, now + limitMillis * 1_000_000L, now, limitMillis,
+                java.util.Set.copyOf(Thread.getAllStackTraces().keySet())));
         LockSupport.unpark(thread);
     }
 
@@ -67,20 +69,26 @@ final class Watchdog {
     }
 
     private void fire(Armed check) {
-        String message = "Did not finish within " + seconds(check.limitMillis()) + ". " + whatIsRunning();
+        String message = "Did not finish within " + seconds(check.limitMillis()) + ". " + whatIsRunning(check.before());
         long duration = (System.nanoTime() - check.startNanos()) / 1_000_000;
         protocol.result(check.checkId(), "failed", message, duration, capture.take());
         Runtime.getRuntime().halt(EXIT_TIMED_OUT);
     }
 
-    private static String whatIsRunning() {
+    /** Threads left over from earlier checks (say, a deadlock already reported) are not this check's. */
+    private static String whatIsRunning(java.util.Set<Thread> before) {
         List<Thread> students = new ArrayList<>();
+        List<Thread> started = new ArrayList<>();
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            if (before.contains(entry.getKey()) && entry.getKey() != mainThread()) {
+                continue;
+            }
+            started.add(entry.getKey());
             if (StudentCode.firstStudentFrame(entry.getValue()) != null) {
                 students.add(entry.getKey());
             }
         }
-        Optional<String> deadlock = Deadlocks.find(Thread.getAllStackTraces().keySet(), LockNames.none());
+        Optional<String> deadlock = Deadlocks.find(started, LockNames.none());
         if (deadlock.isPresent()) {
             return "The threads are deadlocked, each waiting for a lock another one holds:\n" + deadlock.get();
         }
@@ -91,6 +99,10 @@ final class Watchdog {
         String more = students.size() > shown.size()
                 ? "\n  ... and " + (students.size() - shown.size()) + " more threads in your code" : "";
         return "Threads still in your code:\n" + Deadlocks.describe(shown, LockNames.none()) + more;
+    }
+
+    private static Thread mainThread() {
+        return RunnerMain.mainThread();
     }
 
     private static String seconds(long millis) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "selfcheck", mixinStandardHelpOptions = true,
         description = {"Prove the verdicts: grade every exercise's reference solution (must get full marks),"
                 + " stub (must get 0) and known-wrong solutions (must fail exactly the checks their"
-                + " expected.json names), N times on all CPUs (every third JIT-compiled first) and once on one CPU.",
+                + " expected.json names), N times on all CPUs (every third with the student code C2-compiled early) and once on one CPU.",
                 "Run it in the course repository, which holds solutions/."})
 final class SelfCheckCommand implements Callable<Integer> {
 

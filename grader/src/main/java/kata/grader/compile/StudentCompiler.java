@@ -42,7 +42,10 @@ public final class StudentCompiler {
         if (problem.file() == null) {
             return "error: " + problem.message();
         }
-        Path shown = sources.sourceRoot().getParent().getParent().getParent().relativize(problem.file());
+        Path exerciseDir = sources.sourceRoot().getParent().getParent().getParent();
+        Path file = problem.file().toAbsolutePath().normalize();
+        Path shown = file.startsWith(exerciseDir.toAbsolutePath().normalize())
+                ? exerciseDir.toAbsolutePath().normalize().relativize(file) : file.getFileName();
         String location = shown.toString().replace('\\', '/') + ":" + problem.line();
         String line = sourceLine(problem.file(), problem.line());
         if (line == null) {

@@ -64,13 +64,18 @@ final class BundleCompiler {
         List<Path> classpath = new ArrayList<>();
         classpath.add(stubClasses);
         classpath.addAll(runtime.compileClasspath());
-        Scan scan = new Scan(exercise, Set.copyOf(hidden));
+        Scan scan = new Scan(exercise, hidden.stream().map(p -> p.toAbsolutePath().normalize())
+                .collect(Collectors.toUnmodifiableSet()));
         Javac.Result tests = Javac.compile(sources, classpath, testClasses, scan::run);
         if (!tests.success()) {
             throw new CourseException(exercise.slug() + ": the tests do not compile:\n" + render(tests));
         }
         scan.validate();
-        return new TestBundle(exercise, testClasses, stubClasses, scan.checks);
+        // Students read public checks before hidden ones, and tests before rules; sources keep their order.
+        List<CheckSpec> ordered = scan.checks.stream()
+                .sorted(java.util.Comparator.comparing(CheckSpec::hidden).thenComparing(CheckSpec::kind))
+                .toList();
+        return new TestBundle(exercise, testClasses, stubClasses, ordered);
     }
 
     private static String render(Javac.Result result) {
@@ -98,7 +103,7 @@ final class BundleCompiler {
             types = analysis.task().getTypes();
             Trees trees = Trees.instance(analysis.task());
             for (CompilationUnitTree unit : analysis.units()) {
-                boolean hidden = hiddenFiles.contains(Path.of(unit.getSourceFile().toUri()));
+                boolean hidden = hiddenFiles.contains(Path.of(unit.getSourceFile().toUri()).toAbsolutePath().normalize());
                 for (Tree declaration : unit.getTypeDecls()) {
                     Element element = trees.getElement(TreePath.getPath(unit, declaration));
                     if (element instanceof TypeElement type) {

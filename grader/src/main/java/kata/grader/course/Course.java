@@ -23,7 +23,7 @@ import kata.grader.files.FileTree;
  */
 public final class Course {
 
-    private record SpecFile(String title, Integer order, LimitsFile limits) {
+    private record SpecFile(String title, Integer order, LimitsFile limits, List<String> providedFiles) {
     }
 
     private record LimitsFile(Integer heapMegabytes, Integer exerciseSeconds) {
@@ -53,7 +53,8 @@ public final class Course {
     }
 
     /** The course in a source tree (a clone of the course repository), for authors. */
-    public static Course load(Path root, TestRuntime runtime) {
+    public static Course load(Path courseRoot, TestRuntime runtime) {
+        Path root = courseRoot.toAbsolutePath().normalize();
         Path specs = root.resolve("grader/specs");
         if (!Files.isDirectory(specs)) {
             throw new CourseException("not a course directory (no grader/specs): " + root);
@@ -90,7 +91,13 @@ public final class Course {
                 spec.limits().exerciseSeconds() == null ? Limits.DEFAULT.exerciseSeconds()
                         : spec.limits().exerciseSeconds());
         int order = spec.order() == null ? Integer.MAX_VALUE : spec.order();
-        return new Exercise(slug, spec.title(), order, limits, publicDir, specDir);
+        List<String> provided = spec.providedFiles() == null ? List.of() : spec.providedFiles();
+        for (String file : provided) {
+            if (!Files.isRegularFile(publicDir.resolve("src/main/java").resolve(file))) {
+                throw new CourseException(slug + ": provided file " + file + " is not in the stub");
+            }
+        }
+        return new Exercise(slug, spec.title(), order, limits, publicDir, specDir, provided);
     }
 
     public Path root() {

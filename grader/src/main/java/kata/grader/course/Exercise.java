@@ -1,6 +1,7 @@
 package kata.grader.course;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One kata as the grader knows it.
@@ -11,8 +12,15 @@ import java.nio.file.Path;
  * @param limits    test JVM limits
  * @param publicDir {@code exercises/<slug>}: stub, public tests, README
  * @param specDir   {@code grader/specs/<slug>}: exercise.json and hidden tests and rules
+ * @param providedFiles stub files (relative to src/main/java) that the grader always compiles in
+ *                      its own version, whatever the submission holds
  */
-public record Exercise(String slug, String title, int order, Limits limits, Path publicDir, Path specDir) {
+public record Exercise(String slug, String title, int order, Limits limits, Path publicDir, Path specDir,
+                       List<String> providedFiles) {
+
+    public Exercise {
+        providedFiles = List.copyOf(providedFiles);
+    }
 
     public Path stubSources() {
         return publicDir.resolve("src/main/java");

@@ -39,6 +39,23 @@ public final class Submissions {
         return files.isEmpty() ? Optional.empty() : Optional.of(new ExerciseSources(slug, root, files));
     }
 
+    /**
+     * The sources to compile: the student's, except that files the exercise provides are always
+     * the exercise's own version (a student cannot change what the tests rely on).
+     */
+    public static ExerciseSources withProvidedFiles(ExerciseSources sources, Path providedRoot,
+                                                    java.util.List<String> provided) {
+        if (provided.isEmpty()) {
+            return sources;
+        }
+        java.util.Set<Path> replaced = new java.util.HashSet<>();
+        provided.forEach(file -> replaced.add(sources.sourceRoot().resolve(file).normalize()));
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        sources.files().stream().filter(f -> !replaced.contains(f.normalize())).forEach(files::add);
+        provided.forEach(file -> files.add(providedRoot.resolve(file)));
+        return new ExerciseSources(sources.slug(), sources.sourceRoot(), files);
+    }
+
     /** The id of a submission: its folder name. */
     public static String idOf(Path submission) {
         Path name = submission.toAbsolutePath().normalize().getFileName();

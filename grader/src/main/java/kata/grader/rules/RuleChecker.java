@@ -64,7 +64,12 @@ public final class RuleChecker {
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             return CheckOutcome.of(CheckStatus.ERROR, "The grader could not load this rule (" + e + ").");
         }
-        EvaluationResult result = rule.evaluate(classes);
+        EvaluationResult result;
+        try {
+            result = rule.evaluate(classes);
+        } catch (RuntimeException | AssertionError e) {
+            return CheckOutcome.of(CheckStatus.ERROR, "The grader could not evaluate this rule: " + e.getMessage());
+        }
         if (!result.hasViolation()) {
             return CheckOutcome.of(CheckStatus.PASSED, "");
         }

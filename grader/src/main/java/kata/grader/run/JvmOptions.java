@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param java           the {@code java} executable (default: the one running the grader)
  * @param oneCpu         pin the test JVM to one CPU with {@code taskset -c 0}
- * @param compiledFirst  have the JIT compile the student's classes before their first call
- *                       ({@code -Xcomp}, restricted to them): shows a verdict holds after warm-up
+ * @param compiledFirst  have C2 compile the student's methods after about ten calls (non-tiered,
+ *                       compile thresholds scaled down for their packages only): shows that a
+ *                       verdict holds for JIT-compiled code, not only for interpreted code
  * @param extraArguments more JVM arguments
  */
 public record JvmOptions(Path java, boolean oneCpu, boolean compiledFirst, List<String> extraArguments) {
@@ -40,6 +41,6 @@ public record JvmOptions(Path java, boolean oneCpu, boolean compiledFirst, List<
 
     /** A short label for reports, e.g. "1 CPU, JIT-compiled". */
     public String label() {
-        return (oneCpu ? "1 CPU" : "all CPUs") + (compiledFirst ? ", JIT-compiled first" : "");
+        return (oneCpu ? "1 CPU" : "all CPUs") + (compiledFirst ? ", C2-compiled early" : "");
     }
 }

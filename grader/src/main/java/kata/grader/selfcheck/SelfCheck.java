@@ -62,12 +62,12 @@ public final class SelfCheck {
         return candidates;
     }
 
-    /** The run configurations of the build: three on all CPUs (one JIT-compiled first), one on one CPU. */
+    /** The run configurations of the build: three on all CPUs (one with the student code C2-compiled early), one on one CPU. */
     public static List<JvmOptions> buildRuns(JvmOptions base) {
         return List.of(base, base.compiledFirst(true), base, base.onOneCpu(true));
     }
 
-    /** {@code repeat} runs on all CPUs (every third JIT-compiled first), then one on one CPU. */
+    /** {@code repeat} runs on all CPUs (every third with the student code C2-compiled early), then one on one CPU. */
     public static List<JvmOptions> runs(JvmOptions base, int repeat) {
         List<JvmOptions> runs = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {

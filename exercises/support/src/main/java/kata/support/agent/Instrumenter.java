@@ -2,7 +2,6 @@ package kata.support.agent;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -13,8 +12,8 @@ import org.objectweb.asm.Opcodes;
 /**
  * Inserts a call to {@code kata.support.interleave.Hooks} before every operation through which
  * threads can affect each other: field and array accesses, monitor enter and exit, and calls into
- * student classes, {@code java.util} (collections and {@code java.util.concurrent}),
- * {@code Object.wait/notify} and {@code Thread}. The inserted code only pushes a constant and calls
+ * {@code java.util} (collections and {@code java.util.concurrent}), {@code Object.wait/notify} and
+ * {@code Thread}. The inserted code only pushes a constant and calls
  * a static method, so it leaves the operand stack and the stack map frames as they were.
  */
 final class Instrumenter {
@@ -25,29 +24,27 @@ final class Instrumenter {
     private static final Set<String> MONITOR_METHODS = Set.of("wait", "notify", "notifyAll");
     private static final Set<String> QUIET_UTIL_PREFIXES = Set.of(
             "java/util/Objects", "java/util/Optional", "java/util/function/", "java/util/stream/",
-            "java/util/regex/", "java/util/Locale", "java/util/Formatter");
+            "java/util/regex/", "java/util/Locale", "java/util/Formatter", "java/util/Comparator");
 
     private Instrumenter() {
     }
 
-    static byte[] instrument(byte[] bytes, Predicate<String> isStudentClass) {
+    static byte[] instrument(byte[] bytes) {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassAdapter(writer, isStudentClass), 0);
+        reader.accept(new ClassAdapter(writer), 0);
         return writer.toByteArray();
     }
 
     private static final class ClassAdapter extends ClassVisitor {
-        private final Predicate<String> isStudentClass;
         private String className;
         private String simpleName;
         private String sourceFile;
         /** Final fields of this class: reading them cannot race once the object is built. */
         private final Set<String> finalFields = new HashSet<>();
 
-        ClassAdapter(ClassVisitor next, Predicate<String> isStudentClass) {
+        ClassAdapter(ClassVisitor next) {
             super(Opcodes.ASM9, next);
-            this.isStudentClass = isStudentClass;
         }
 
         @Override
@@ -162,7 +159,9 @@ final class Instrumenter {
             }
 
             private boolean pointBefore(String owner, String name) {
-                if (isStudentClass.test(owner) || owner.equals("java/lang/invoke/VarHandle")) {
+                // No point before calls into student code: the callee's own accesses have points, and
+                // a synchronized method has one right after it takes its monitor.
+                if (owner.equals("java/lang/invoke/VarHandle")) {
                     return true;
                 }
                 if (owner.equals("java/lang/Object")) {

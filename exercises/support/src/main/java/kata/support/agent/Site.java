@@ -35,6 +35,15 @@ public record Site(Kind kind, String owner, String member, String file, int line
         }
     }
 
+    /** True for points where threads synchronize: locks, java.util.concurrent, wait/notify, Thread. */
+    public boolean synchronization() {
+        return switch (kind) {
+            case LOCK, LOCKED, UNLOCKED, ENTER_SYNCHRONIZED, RETURNED -> true;
+            case CALL -> !owner.isEmpty() && !member.isEmpty() && Sites.isSynchronizationCall(owner, member);
+            default -> false;
+        };
+    }
+
     /** "Counter.java:12", or the file alone when the line is unknown. */
     public String location() {
         return line > 0 ? file + ":" + line : file;

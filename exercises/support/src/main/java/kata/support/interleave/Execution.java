@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import kata.support.agent.Sites;
 import kata.support.threads.Deadlocks;
 import kata.support.threads.LockNames;
 
@@ -22,7 +23,7 @@ final class Execution {
 
     /** Limits and modes of one execution. */
     record Settings(long maxSteps, int spinLimit, Duration timeout, Duration stuckAfter,
-                    String forbidWaitingReason) {
+                    String forbidWaitingReason, boolean onlyAtSynchronization) {
     }
 
     /** What kind of scheduling point a thread reached. */
@@ -101,7 +102,7 @@ final class Execution {
             result = Failure.threw(culprit.name, thrown);
         }
         long points = Arrays.stream(workers).mapToLong(w -> w.points).sum();
-        return new Outcome(result, trace.render(List.of(workers), names), points);
+        return new Outcome(result, trace.render(List.of(workers), names), points, trace.steps());
     }
 
     // ---- worker side -------------------------------------------------------------------------
@@ -150,8 +151,10 @@ final class Execution {
             Worker next;
             synchronized (lock) {
                 List<Worker> ready = ready(worker);
+                boolean choice = !settings.onlyAtSynchronization() || Sites.isSynchronization(site);
                 next = ready.isEmpty() ? worker
-                        : waiting ? roundRobinAfter(worker, ready) : strategy.atPoint(worker, ready);
+                        : waiting ? roundRobinAfter(worker, ready)
+                        : choice ? strategy.atPoint(worker, ready) : worker;
                 if (next != worker) {
                     if (waiting && settings.forbidWaitingReason() != null) {
                         failLocked(Failure.waited(worker.name, "kept looping without making progress",
@@ -427,7 +430,7 @@ final class Execution {
         }
     }
 
-    /** The result of one execution: its failure (or null), the rendered trace, the points passed. */
-    record Outcome(Failure failure, String trace, long points) {
+    /** The result of one execution: its failure (or null), the rendered trace, points passed, steps traced. */
+    record Outcome(Failure failure, String trace, long points, long steps) {
     }
 }

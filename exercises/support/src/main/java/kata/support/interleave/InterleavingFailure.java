@@ -8,8 +8,12 @@ public final class InterleavingFailure extends AssertionError {
     private final String kind;
     private final String headline;
 
-    InterleavingFailure(Failure failure, String trace, int schedule) {
-        super(message(failure, trace, schedule), failure.cause());
+    /** A wrong final result is explained by the steps only when they are few enough to read. */
+    private static final long LONGEST_EXPLAINING_TRACE = 40;
+
+    InterleavingFailure(Failure failure, String trace, long steps, int schedule) {
+        super(message(failure, failure.kind() == Failure.Kind.CHECK && steps > LONGEST_EXPLAINING_TRACE ? "" : trace,
+                schedule), failure.cause());
         this.kind = failure.kind().name().toLowerCase(java.util.Locale.ROOT);
         this.headline = failure.headline();
     }

@@ -133,7 +133,7 @@ public final class Scenario<S> {
             }
         }
         if (failure != null) {
-            throw new InterleavingFailure(failure, outcome.trace(), number);
+            throw new InterleavingFailure(failure, outcome.trace(), outcome.steps(), number);
         }
         return outcome.points();
     }

@@ -1,0 +1,33 @@
+package kata.bank;
+
+/** What the break-the-deadlock checks tell a student when they fail. */
+final class BankFeedback {
+
+    static final String ORDER_HINT = "Take the two account locks in one global order that every thread"
+            + " agrees on and that never changes, e.g. by account id.";
+
+    private BankFeedback() {
+    }
+
+    static String sequential(String what, Object expected, Object actual) {
+        return what + ": expected " + expected + ", got " + actual + ".";
+    }
+
+    static String wrongBalances(String scenario, String expected, String actual) {
+        return scenario + ": the balances should end as " + expected + ", but they are " + actual + ".";
+    }
+
+    static String moneyChanged(String scenario, long expected, long actual) {
+        return scenario + ": the bank should still hold " + expected + " in all, but it holds " + actual
+                + ". A transfer lost or created money: withdraw and deposit must happen while holding both"
+                + " accounts' locks.";
+    }
+
+    static String totalSawMoneyInFlight(long total, long expected) {
+        return "total() ran while a transfer of 30 from A to B was under way and returned " + total
+                + ", but the accounts always hold " + expected + " together: it saw the money in neither"
+                + " account (or in both).\nA transfer must hold both accounts' locks from the withdrawal to the"
+                + " deposit, and total() must hold all the accounts' locks while it adds up, taken in the same"
+                + " global order as transfers take them.";
+    }
+}

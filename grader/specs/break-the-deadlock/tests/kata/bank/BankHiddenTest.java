@@ -1,0 +1,146 @@
+package kata.bank;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import kata.support.Graded;
+import kata.support.Visibility;
+import kata.support.interleave.Interleavings;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hidden checks: transfers that share no account must not wait for each other, and no way of
+ * ordering the locks may tie or change (equal balances, equal hash codes), not even for three.
+ */
+class BankHiddenTest {
+
+    record Four(Bank bank, Account a, Account b, Account c, Account d) {
+        Four() {
+            this(new Bank(), new Account("A", 100), new Account("B", 50), new Account("C", 80),
+                    new Account("D", 60));
+        }
+
+        Map<Object, String> lockNames() {
+            return Map.of(a, "account A", b, "account B", c, "account C", d, "account D");
+        }
+    }
+
+    @Test
+    @DisplayName("Transfers between different accounts (A to B, C to D) never wait for each other")
+    @Graded(id = "disjoint-in-parallel", points = 3, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void disjointTransfersRunInParallel() {
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .forbidWaiting("transfers between four different accounts must never wait for each other:"
+                        + " lock only the two accounts a transfer uses")
+                .given(Four::new)
+                .lockNames(Four::lockNames)
+                .thread("transfer A->B", f -> f.bank().transfer(f.a(), f.b(), 10))
+                .thread("transfer C->D", f -> f.bank().transfer(f.c(), f.d(), 10))
+                .run();
+    }
+
+    @Test
+    @DisplayName("Opposite transfers between accounts with equal balances never deadlock")
+    @Graded(id = "equal-balances", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void equalBalancesNeverDeadlock() {
+        opposite(() -> BankTest.Pair.of(100, 100), "A (100) and B (100)");
+    }
+
+    @Test
+    @DisplayName("Opposite transfers between accounts with equal hash codes never deadlock")
+    @Graded(id = "hash-collision", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 90)
+    void equalHashCodesNeverDeadlock() {
+        // "Aa" and "BB" have the same String.hashCode(), 2112.
+        opposite(() -> new BankTest.Pair(new Bank(), new Account("Aa", 100), new Account("BB", 40)),
+                "accounts Aa and BB, whose ids have equal hash codes");
+        opposite(BankHiddenTest::pairWithEqualIdentityHashes,
+                "two accounts with equal System.identityHashCode");
+    }
+
+    @Test
+    @DisplayName("Three transfers in a circle (A to B, B to C, C to A) never deadlock")
+    @Graded(id = "three-way-cycle", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 90)
+    void threeWayCycleNeverDeadlocks() {
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .given(Four::new)
+                .lockNames(Four::lockNames)
+                .thread("transfer A->B", f -> f.bank().transfer(f.a(), f.b(), 10))
+                .thread("transfer B->C", f -> f.bank().transfer(f.b(), f.c(), 10))
+                .thread("transfer C->A", f -> f.bank().transfer(f.c(), f.a(), 10))
+                .check(f -> {
+                    String balances = "A=" + f.a().balance() + ", B=" + f.b().balance() + ", C=" + f.c().balance();
+                    if (!balances.equals("A=100, B=50, C=80")) {
+                        fail(BankFeedback.wrongBalances("A, B and C each sent 10 to the next", "A=100, B=50, C=80",
+                                balances));
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("total() never sees money in flight while a transfer runs")
+    @Graded(id = "total-consistent", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void totalIsConsistent() {
+        record Audit(BankTest.Pair pair, AtomicLong seen) {
+        }
+        Interleavings.everySchedule()
+                .given(() -> new Audit(BankTest.Pair.of(100, 50), new AtomicLong()))
+                .lockNames(audit -> audit.pair().lockNames())
+                .thread("transfer A->B", audit -> audit.pair().bank().transfer(audit.pair().a(), audit.pair().b(), 30))
+                .thread("auditor", audit -> audit.seen().set(audit.pair().bank()
+                        .total(List.of(audit.pair().a(), audit.pair().b()))))
+                .check(audit -> {
+                    if (audit.seen().get() != 150) {
+                        fail(BankFeedback.totalSawMoneyInFlight(audit.seen().get(), 150));
+                    }
+                });
+    }
+
+    /** A pair and its starting balances. */
+    private record Start(BankTest.Pair pair, long a, long b) {
+        static Start of(BankTest.Pair pair) {
+            return new Start(pair, pair.a().balance(), pair.b().balance());
+        }
+    }
+
+    private static void opposite(Supplier<BankTest.Pair> accounts, String which) {
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .given(() -> Start.of(accounts.get()))
+                .lockNames(start -> start.pair().lockNames())
+                .thread("transfer A->B", start -> start.pair().bank().transfer(start.pair().a(), start.pair().b(), 30))
+                .thread("transfer B->A", start -> start.pair().bank().transfer(start.pair().b(), start.pair().a(), 20))
+                .check(start -> {
+                    String expected = "A=" + (start.a() - 10) + ", B=" + (start.b() + 10);
+                    if (!start.pair().balances().equals(expected)) {
+                        fail(BankFeedback.wrongBalances("Between " + which + ", A sent 30 to B while B sent 20"
+                                + " to A", expected, start.pair().balances()));
+                    }
+                });
+    }
+
+    /**
+     * Two accounts whose identity hash codes are equal. Identity hashes have about 31 bits, so a
+     * collision turns up within some tens of thousands of objects (birthday bound); the search is
+     * capped far beyond that, where failing is practically impossible.
+     */
+    static BankTest.Pair pairWithEqualIdentityHashes() {
+        Map<Integer, Account> seen = new HashMap<>();
+        for (int i = 0; i < 3_000_000; i++) {
+            Account account = new Account("X" + i, 100);
+            Account twin = seen.putIfAbsent(System.identityHashCode(account), account);
+            if (twin != null) {
+                // Different balances, so that only the equal hash codes can tie.
+                account.withdraw(60);
+                return new BankTest.Pair(new Bank(), twin, account);
+            }
+        }
+        throw new IllegalStateException("no two of 3 000 000 accounts had equal identity hash codes");
+    }
+}

@@ -1,0 +1,46 @@
+package kata.bank;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Wrong: orders the locks by identity hash code, which two objects can share; total() uses the same
+ * order, so the only flaw is the tie.
+ */
+public class Bank {
+
+    public void transfer(Account from, Account to, long amount) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("amount must be positive: " + amount);
+        }
+        if (from == to) {
+            throw new IllegalArgumentException("cannot transfer from an account to itself");
+        }
+        Account first = System.identityHashCode(from) < System.identityHashCode(to) ? from : to;
+        Account second = first == from ? to : from;
+        synchronized (first) {
+            synchronized (second) {
+                from.withdraw(amount);
+                to.deposit(amount);
+            }
+        }
+    }
+
+    public long total(List<Account> accounts) {
+        List<Account> ordered = accounts.stream().distinct().sorted(Comparator.comparingInt(System::identityHashCode)).toList();
+        return sumHoldingLocks(ordered, 0);
+    }
+
+    private long sumHoldingLocks(List<Account> ordered, int next) {
+        if (next == ordered.size()) {
+            long sum = 0;
+            for (Account account : ordered) {
+                sum += account.balance();
+            }
+            return sum;
+        }
+        synchronized (ordered.get(next)) {
+            return sumHoldingLocks(ordered, next + 1);
+        }
+    }
+}
