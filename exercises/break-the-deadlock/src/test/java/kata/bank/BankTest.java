@@ -92,10 +92,16 @@ class BankTest {
     @Graded(id = "busy-bank", points = 2, timeoutSeconds = 60)
     void busyBankKeepsTheMoney() {
         record Branch(Bank bank, List<Account> accounts) {
+            Map<Object, String> lockNames() {
+                Map<Object, String> names = new java.util.HashMap<>();
+                accounts.forEach(account -> names.put(account, "account " + account.id()));
+                return names;
+            }
         }
         Scenario<Branch> scenario = Interleavings.randomSchedule(SEED).given(() -> new Branch(new Bank(),
                 List.of(new Account("A", 1000), new Account("B", 1000), new Account("C", 1000),
-                        new Account("D", 1000))));
+                        new Account("D", 1000))))
+                .lockNames(Branch::lockNames);
         for (int teller = 1; teller <= 3; teller++) {
             Random plan = new Random(SEED + teller);
             int[][] moves = new int[30][];

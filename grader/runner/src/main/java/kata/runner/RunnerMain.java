@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -20,6 +21,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * shutdown hooks left behind by student code cannot keep the JVM alive.
  */
 public final class RunnerMain {
+
+    /** Exit status that asks the grader for a fresh JVM for the remaining checks. */
+    static final int EXIT_RESTART = 87;
 
     /** Bytes of student output kept per check. */
     private static final int OUTPUT_LIMIT = 16 * 1024;
@@ -48,18 +52,24 @@ public final class RunnerMain {
         Watchdog watchdog = new Watchdog(protocol, capture);
         CheckExecutor executor = new CheckExecutor(LauncherFactory.create());
 
-        for (Planned check : plan) {
+        for (int i = 0; i < plan.size(); i++) {
+            Planned check = plan.get(i);
             currentCheck = check.id();
             capture.take();
+            Set<Thread> before = Leftovers.now();
             protocol.started(check.id());
             long start = System.nanoTime();
-            watchdog.arm(check.id(), check.limitMillis());
+            watchdog.arm(check.id(), check.limitMillis(), before);
             Verdict verdict = executor.run(check.selector());
             if (!watchdog.disarm()) {
                 waitForHalt();
             }
             long duration = (System.nanoTime() - start) / 1_000_000;
             protocol.result(check.id(), verdict.status(), verdict.message(), duration, capture.take());
+            if (i + 1 < plan.size() && Leftovers.stillRunning(before)) {
+                // The grader starts a fresh JVM for the checks that remain.
+                Runtime.getRuntime().halt(EXIT_RESTART);
+            }
         }
         currentCheck = null;
         protocol.done();

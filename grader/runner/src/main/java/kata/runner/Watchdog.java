@@ -17,7 +17,8 @@ import kata.support.threads.LockNames;
  */
 final class Watchdog {
 
-    static final int EXIT_TIMED_OUT = 3;
+    /** Distinct from the JVM's own codes (ExitOnOutOfMemoryError exits with 3). */
+    static final int EXIT_TIMED_OUT = 86;
     private static final int MAX_THREADS_SHOWN = 8;
 
     private record Armed(String checkId, long deadlineNanos, long startNanos, long limitMillis,
@@ -38,10 +39,9 @@ final class Watchdog {
         thread.start();
     }
 
-    void arm(String checkId, long limitMillis) {
+    void arm(String checkId, long limitMillis, java.util.Set<Thread> before) {
         long now = System.nanoTime();
-        armed.set(new Armed(checkId, now + limitMillis * 1_000_000L, now, limitMillis,
-                java.util.Set.copyOf(Thread.getAllStackTraces().keySet())));
+        armed.set(new Armed(checkId, now + limitMillis * 1_000_000L, now, limitMillis, before));
         LockSupport.unpark(thread);
     }
 

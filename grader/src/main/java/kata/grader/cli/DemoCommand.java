@@ -32,6 +32,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     JvmFlags jvm;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         Grader grader = Grader.of(Course.shipped()).withJvm(jvm.options());
@@ -39,9 +42,9 @@ final class DemoCommand implements Callable<Integer> {
         for (Path sample : samples()) {
             Scorecard scorecard = grader.grade(sample);
             ScorecardJson.write(scorecard, out.resolve(scorecard.submissionId() + ".json"));
-            System.out.println(ConsoleSummary.render(scorecard));
+            spec.commandLine().getOut().println(ConsoleSummary.render(scorecard));
         }
-        System.out.println("Scorecards written to " + out.toAbsolutePath());
+        spec.commandLine().getOut().println("Scorecards written to " + out.toAbsolutePath());
         return 0;
     }
 

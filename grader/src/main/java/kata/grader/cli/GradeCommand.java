@@ -39,6 +39,9 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     JvmFlags jvm;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     CourseFlags course;
 
@@ -49,8 +52,8 @@ final class GradeCommand implements Callable<Integer> {
         Scorecard scorecard = grader.grade(submission, id != null ? id : Submissions.idOf(submission), null, exercises);
         ScorecardJson.write(scorecard, out);
         if (!quiet) {
-            System.out.print(ConsoleSummary.render(scorecard));
-            System.out.println("Scorecard: " + out);
+            spec.commandLine().getOut().print(ConsoleSummary.render(scorecard));
+            spec.commandLine().getOut().println("Scorecard: " + out);
         }
         return 0;
     }

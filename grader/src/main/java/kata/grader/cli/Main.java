@@ -28,9 +28,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit status, without exiting. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with these output streams and returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine line = new CommandLine(new Main());
+        line.setOut(out);
+        line.setErr(err);
         line.setExecutionExceptionHandler(Main::onException);
-        return line.execute(args);
+        int status = line.execute(args);
+        out.flush();
+        err.flush();
+        return status;
     }
 
     @Override

@@ -39,6 +39,9 @@ final class SelfCheckCommand implements Callable<Integer> {
     @Mixin
     JvmFlags jvm;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (repeat < 1) {
@@ -54,19 +57,19 @@ final class SelfCheckCommand implements Callable<Integer> {
         }
         List<Candidate> candidates = SelfCheck.candidates(course, root.resolve("solutions"), exercises);
         List<String> unknown = SelfCheck.unknownChecks(course, candidates);
-        unknown.forEach(System.out::println);
+        unknown.forEach(spec.commandLine().getOut()::println);
         int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         List<Verdict> verdicts = SelfCheck.run(Grader.of(course), candidates,
                 SelfCheck.runs(jvm.options(), repeat), parallel);
-        System.out.print(SelfCheck.table(verdicts));
+        spec.commandLine().getOut().print(SelfCheck.table(verdicts));
         long wrong = verdicts.stream().filter(v -> !v.ok()).count();
         for (Verdict verdict : verdicts) {
             for (String problem : verdict.problems()) {
-                System.out.println("WRONG VERDICT " + verdict.candidate().slug() + " " + verdict.candidate().name()
+                spec.commandLine().getOut().println("WRONG VERDICT " + verdict.candidate().slug() + " " + verdict.candidate().name()
                         + " [" + verdict.run() + "]: " + problem);
             }
         }
-        System.out.println(verdicts.size() + " gradings, " + wrong + " wrong verdicts.");
+        spec.commandLine().getOut().println(verdicts.size() + " gradings, " + wrong + " wrong verdicts.");
         return wrong == 0 && unknown.isEmpty() ? 0 : 1;
     }
 }

@@ -34,7 +34,10 @@ public final class ConsoleSummary {
                         indent(firstLines(check.message()))));
             }
             if (exercise.status() == kata.grader.score.ExerciseStatus.ERROR) {
-                text.append("      ").append(indent(firstLines(exercise.message()))).append('\n');
+                String rest = exercise.message().lines().skip(1).collect(java.util.stream.Collectors.joining("\n"));
+                if (!rest.isBlank()) {
+                    text.append("      ").append(rest.replace("\n", "\n      ")).append('\n');
+                }
             }
         }
         return text.toString();

@@ -33,8 +33,9 @@ final class Launch {
 
     /** Time the grader gives the runner's own watchdog before stopping the JVM from outside. */
     private static final long GRACE_NANOS = 10_000_000_000L;
-    private static final int STDERR_TAIL = 8 * 1024;
-    private static final int EXIT_TIMED_OUT = 3;
+    private static final int OUTPUT_TAIL = 8 * 1024;
+    /** The runner's watchdog halts the JVM with this after reporting a timed-out check. */
+    private static final int EXIT_TIMED_OUT = 86;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -72,12 +73,14 @@ final class Launch {
             return new Report(Map.of(), "The test JVM could not be started: " + e.getMessage(), "", "", 0);
         }
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        // What the JVM itself printed (its own messages, such as "Terminating due to
+        // java.lang.OutOfMemoryError", go to stdout or stderr outside the protocol).
         StringBuilder stderr = new StringBuilder();
-        Thread stdoutReader = daemon("stdout", () -> readProtocol(process.getInputStream(), nonce, events));
+        Thread stdoutReader = daemon("stdout", () -> readProtocol(process.getInputStream(), nonce, events, stderr));
         Thread stderrReader = daemon("stderr", () -> keepTail(process.getErrorStream(), stderr));
         sendPlan(process, nonce);
         try {
-            return collect(process, events, stderr);
+            return collect(process, events, stderr, stdoutReader, stderrReader);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Report(Map.of(), "Grading was interrupted.", "", "", 0);
@@ -139,8 +142,8 @@ final class Launch {
         }
     }
 
-    private Report collect(Process process, BlockingQueue<Event> events, StringBuilder stderr)
-            throws InterruptedException {
+    private Report collect(Process process, BlockingQueue<Event> events, StringBuilder stderr, Thread stdoutReader,
+                           Thread stderrReader) throws InterruptedException {
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         Map<String, CheckSpec> byId = plan.stream().collect(Collectors.toMap(CheckSpec::id, c -> c));
         String current = null;
@@ -194,6 +197,8 @@ final class Launch {
         }
         stop(process);
         int exit = exitCode(process);
+        join(stdoutReader);
+        join(stderrReader);
         if (current != null && !outcomes.containsKey(current)) {
             outcomes.put(current, interrupted(current, stopped, exit, exiting, stderr));
         }
@@ -223,7 +228,7 @@ final class Launch {
             return CheckOutcome.of(CheckStatus.FAILED, "Did not finish within its time limit.");
         }
         return CheckOutcome.of(CheckStatus.ERROR, "The test JVM stopped abruptly during this check (exit status "
-                + exit + "; Runtime.halt or a crash)." + tail(stderr));
+                + exit + "; Runtime.halt or a crash)" + tail(stderr));
     }
 
     private static CheckStatus status(String text) {
@@ -235,12 +240,14 @@ final class Launch {
         };
     }
 
-    private static void readProtocol(InputStream stdout, String nonce, BlockingQueue<Event> events) {
+    private static void readProtocol(InputStream stdout, String nonce, BlockingQueue<Event> events,
+                                     StringBuilder stray) {
         String prefix = nonce + " ";
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.startsWith(prefix)) {
+                    keep(stray, line + "\n");
                     continue;
                 }
                 try {
@@ -262,15 +269,19 @@ final class Launch {
         try (stderr) {
             int read;
             while ((read = stderr.read(buffer)) != -1) {
-                synchronized (tail) {
-                    tail.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-                    if (tail.length() > STDERR_TAIL) {
-                        tail.delete(0, tail.length() - STDERR_TAIL);
-                    }
-                }
+                keep(tail, new String(buffer, 0, read, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             // the JVM is gone
+        }
+    }
+
+    private static void keep(StringBuilder tail, String text) {
+        synchronized (tail) {
+            tail.append(text);
+            if (tail.length() > OUTPUT_TAIL) {
+                tail.delete(0, tail.length() - OUTPUT_TAIL);
+            }
         }
     }
 

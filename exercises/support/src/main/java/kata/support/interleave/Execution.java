@@ -32,10 +32,11 @@ final class Execution {
     private static final int NOBODY = -1;
     private static final int NOT_STARTED = -2;
     private static final long POLL_NANOS = 30_000;
-    private static final long CONFIRM_NANOS = 20_000;
+    /** How long a wait that no other worker causes must last before it counts as blocked. */
+    private static final long OWNERLESS_CONFIRM_NANOS = 1_000_000;
     private static final long DEADLOCK_CHECK_NANOS = 2_000_000;
-    /** How long a release waits for the threads it may have woken to settle. */
-    private static final long SETTLE_MAX_NANOS = 5_000_000;
+    /** How long a release waits at most for the threads it may have woken to settle (a safety net). */
+    private static final long SETTLE_MAX_NANOS = 100_000_000;
     /** How long a thread waiting without an owner (condition, semaphore) gets to wake up. */
     private static final long SETTLE_OWNERLESS_NANOS = 200_000;
     private static final long SETTLE_POLL_NANOS = 10_000;
@@ -124,15 +125,18 @@ final class Execution {
 
     void onPoint(int site, Object monitor, Point kind) {
         Worker worker = workerOf(Thread.currentThread());
-        if (worker == null || abandoned) {
+        if (worker == null) {
             return;
+        }
+        if (abandoned) {
+            parkForever();
         }
         worker.inScheduler = true;
         try {
             if (current != worker.index) {
                 awaitBaton(worker);
                 if (abandoned) {
-                    return;
+                    parkForever();
                 }
             }
             if (kind == Point.RELEASE) {
@@ -170,7 +174,7 @@ final class Execution {
                 LockSupport.unpark(next.thread);
                 awaitBaton(worker);
                 if (abandoned) {
-                    return;
+                    parkForever();
                 }
             }
             trace.record(worker.index, site, monitor);
@@ -179,7 +183,6 @@ final class Execution {
         }
     }
 
-    /** Parks until this worker holds the baton; the caller has set {@code inScheduler}. */
     /**
      * After this worker released something, waits until every blocked worker has either come back
      * to a scheduling point or is known to stay blocked (it waits for a lock that someone owns),
@@ -192,23 +195,29 @@ final class Execution {
                 continue;
             }
             long ownerlessSince = 0;
-            while (System.nanoTime() < deadline && worker.state == Worker.State.BLOCKED && !worker.inScheduler) {
+            // Until it has registered as READY, not merely entered the scheduler: the next decision
+            // must see it either way on every run.
+            while (System.nanoTime() < deadline && worker.state == Worker.State.BLOCKED) {
                 // getState() is cheap; getThreadInfo() is a VM operation, so it is asked only when needed.
-                if (worker.thread.getState() != Thread.State.RUNNABLE) {
+                if (!worker.inScheduler && worker.thread.getState() != Thread.State.RUNNABLE) {
                     ThreadInfo info = THREADS.getThreadInfo(worker.thread.getId());
-                    if (info == null) {
+                    if (info == null || info.getThreadState() == Thread.State.TERMINATED) {
                         break;
                     }
                     long owner = info.getLockOwnerId();
-                    if (info.getThreadState() != Thread.State.RUNNABLE
-                            && owner != -1 && owner != worker.thread.getId()) {
+                    if (info.getThreadState() != Thread.State.RUNNABLE && owner != -1
+                            && owner != worker.thread.getId()) {
                         break;
                     }
-                    long now = System.nanoTime();
-                    if (ownerlessSince == 0) {
-                        ownerlessSince = now;
-                    } else if (now - ownerlessSince > SETTLE_OWNERLESS_NANOS) {
-                        break;
+                    if (info.getThreadState() != Thread.State.RUNNABLE && !freeExclusiveLock(info)) {
+                        // Waiting without an owner (a condition, a semaphore, a latch): it may never
+                        // wake, so it gets only a short grace. A RUNNABLE one is on its way: wait.
+                        long now = System.nanoTime();
+                        if (ownerlessSince == 0) {
+                            ownerlessSince = now;
+                        } else if (now - ownerlessSince > SETTLE_OWNERLESS_NANOS) {
+                            break;
+                        }
                     }
                 }
                 LockSupport.parkNanos(SETTLE_POLL_NANOS);
@@ -216,6 +225,33 @@ final class Execution {
         }
     }
 
+    /**
+     * True when the thread waits for a monitor or an exclusive lock that nobody holds right now:
+     * then some waiter is about to take it, and the wait ends soon without anyone else's help.
+     */
+    private static boolean freeExclusiveLock(ThreadInfo info) {
+        if (info.getLockInfo() == null || info.getLockOwnerId() != -1) {
+            return false;
+        }
+        if (info.getThreadState() == Thread.State.BLOCKED) {
+            return true;
+        }
+        String lock = info.getLockInfo().getClassName();
+        return lock.startsWith("java.util.concurrent.locks.ReentrantLock$")
+                || lock.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock$");
+    }
+
+    /**
+     * A worker of a failed execution stops here for good: left running, a looping worker would
+     * burn a CPU and slow every check after this one. It is a daemon thread; the JVM ends anyway.
+     */
+    private static void parkForever() {
+        while (true) {
+            LockSupport.park();
+        }
+    }
+
+    /** Parks until this worker holds the baton; the caller has set {@code inScheduler}. */
     private void awaitBaton(Worker worker) {
         synchronized (lock) {
             if (worker.state != Worker.State.DONE) {
@@ -267,6 +303,9 @@ final class Execution {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         long allBlockedSince = 0;
         long lastDeadlockCheck = 0;
+        Worker suspect = null;
+        long suspectPoints = -1;
+        long suspectSince = 0;
         while (!allDone() && failure == null) {
             int holder = current;
             if (holder >= 0) {
@@ -274,8 +313,18 @@ final class Execution {
                 Worker worker = workers[holder];
                 long seen = worker.points;
                 if (looksBlocked(worker)) {
-                    LockSupport.parkNanos(CONFIRM_NANOS);
-                    onHolderBlocked(worker, seen);
+                    // Certain at once when it waits for a lock another worker holds; otherwise the
+                    // wait must last, so a brief wait inside the JDK (class loading) is not a block.
+                    if (waitsForAnotherWorker(worker)) {
+                        // The owner is parked in the scheduler: the lock cannot come free.
+                        onHolderBlocked(worker, seen);
+                    } else if (suspect != worker || suspectPoints != seen) {
+                        suspect = worker;
+                        suspectPoints = seen;
+                        suspectSince = System.nanoTime();
+                    } else if (System.nanoTime() - suspectSince > OWNERLESS_CONFIRM_NANOS) {
+                        onHolderBlocked(worker, seen);
+                    }
                 }
             } else if (holder == NOBODY && noWorkerRunnable()) {
                 long now = System.nanoTime();
@@ -301,6 +350,17 @@ final class Execution {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    private boolean waitsForAnotherWorker(Worker worker) {
+        ThreadInfo info = THREADS.getThreadInfo(worker.thread.getId());
+        long owner = info == null ? -1 : info.getLockOwnerId();
+        for (Worker other : workers) {
+            if (other != worker && other.thread.getId() == owner) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean looksBlocked(Worker worker) {

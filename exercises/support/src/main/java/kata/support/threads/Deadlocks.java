@@ -106,7 +106,8 @@ public final class Deadlocks {
         List<String> held = new ArrayList<>();
         for (MonitorInfo monitor : info.getLockedMonitors()) {
             StackTraceElement frame = monitor.getLockedStackFrame();
-            held.add(names.name(monitor) + (frame == null ? "" : " (locked at " + location(frame) + ")"));
+            // The frame's line is where it is now, not where it locked: name the method instead.
+            held.add(names.name(monitor) + (frame == null ? "" : " (taken in " + method(frame) + ")"));
         }
         for (LockInfo lock : info.getLockedSynchronizers()) {
             held.add(names.name(lock));
@@ -133,10 +134,11 @@ public final class Deadlocks {
         if (frame == null && stack.length > 0) {
             frame = stack[0];
         }
-        return frame == null ? "an unknown place" : location(frame);
+        return frame == null ? "an unknown place" : StudentCode.location(frame);
     }
 
-    private static String location(StackTraceElement frame) {
-        return StudentCode.location(frame);
+    private static String method(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName();
     }
 }

@@ -89,7 +89,7 @@ class InterleavingsIT {
 
             assertEquals("deadlock", failure.kind());
             String message = failure.getMessage();
-            assertTrue(message.contains("\"a-then-b\" holds lock A"), message);
+            assertTrue(message.contains("\"a-then-b\" holds lock A (taken in Locks.nested)"), message);
             assertTrue(message.contains("waits for lock B"), message);
             assertTrue(message.contains("Locks.java:"), message);
         }
@@ -116,6 +116,41 @@ class InterleavingsIT {
                     .check(p -> assertEquals(2, p.updates));
 
             assertTrue(report.complete(), report.toString());
+        }
+
+        @Test
+        void findsAThreeWayDeadlockAtTheSameScheduleOnEveryRun() {
+            Set<Integer> schedules = new HashSet<>();
+            for (int run = 0; run < 5; run++) {
+                InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                        Interleavings.everySchedule()
+                                .preemptingOnlyAtSynchronization()
+                                .given(Locks.Ring::new)
+                                .thread("a-b", r -> Locks.nested(r, r.a, r.b))
+                                .thread("b-c", r -> Locks.nested(r, r.b, r.c))
+                                .thread("c-a", r -> Locks.nested(r, r.c, r.a))
+                                .run());
+                assertEquals("deadlock", failure.kind());
+                schedules.add(failure.schedule());
+            }
+
+            assertEquals(1, schedules.size(), "schedule that deadlocked, per run: " + schedules);
+        }
+
+        @Test
+        void exploresTheSameSchedulesOnEveryRunWhenThreadsContend() {
+            Set<Integer> executions = new HashSet<>();
+            for (int run = 0; run < 5; run++) {
+                executions.add(Interleavings.everySchedule()
+                        .given(Locks.Ring::new)
+                        .thread("a-b", r -> Locks.nested(r, r.a, r.b))
+                        .thread("a-c", r -> Locks.nested(r, r.a, r.c))
+                        .thread("b-c", r -> Locks.nested(r, r.b, r.c))
+                        .check(r -> assertEquals(3, r.updates))
+                        .executions());
+            }
+
+            assertEquals(1, executions.size(), "schedules explored, per run: " + executions);
         }
 
         @Test
@@ -230,13 +265,19 @@ class InterleavingsIT {
 
         @Test
         void reportsAnEndlessLocalComputationAsAHang() {
-            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+            Locks.computing = true;
+            InterleavingFailure failure;
+            try {
+                failure = assertThrows(InterleavingFailure.class, () ->
                     Interleavings.everySchedule()
                             .executionTimeout(Duration.ofMillis(300))
                             .given(Locks.Cell::new)
                             .thread("computer", Locks::computeForever)
                             .thread("other", cell -> Locks.ownUpdate(cell))
                             .run());
+            } finally {
+                Locks.computing = false;
+            }
 
             assertEquals("hang", failure.kind());
             assertTrue(failure.getMessage().contains("\"computer\" is still running at Locks.java:"),

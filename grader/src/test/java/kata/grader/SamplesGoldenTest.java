@@ -1,0 +1,81 @@
+package kata.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import kata.grader.course.Course;
+import kata.grader.course.Resources;
+import kata.grader.export.ScorecardJson;
+import kata.grader.export.ScorecardSchemaTest;
+import kata.grader.report.ConsoleSummary;
+import kata.grader.score.Scorecard;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Golden files of the grader's own output on the shipped samples, as in Exercism's test runners:
+ * what a student reads is pinned, and any change to it shows up as a diff to review. Times,
+ * durations and the JDK are normalised. Regenerate with {@code -Dkata.golden.update=true}.
+ */
+class SamplesGoldenTest {
+
+    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Map<String, Scorecard> GRADED = new ConcurrentHashMap<>();
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    static synchronized Scorecard graded(String sample) {
+        return GRADED.computeIfAbsent(sample, name -> Grader.of(Course.shipped()).withClock(FIXED)
+                .grade(Resources.folder("kata-samples").resolve(name)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"correct", "racy", "deadlocking", "does-not-compile"})
+    void theScorecardOfEachSampleMatchesItsGoldenFile(String sample) throws IOException {
+        String json = normalise(ScorecardJson.write(graded(sample)));
+
+        assertEquals(Set.of(), ScorecardSchemaTest.violations(json));
+        compare(sample + ".json", json);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"correct", "racy", "deadlocking", "does-not-compile"})
+    void theConsoleSummaryOfEachSampleMatchesItsGoldenFile(String sample) throws IOException {
+        compare(sample + ".txt", ConsoleSummary.render(graded(sample)).replaceAll("@[0-9a-f]{4,8}\\b", "@*"));
+    }
+
+    private static String normalise(String json) {
+        return json.replaceAll("\"duration_millis\" : \\d+", "\"duration_millis\" : 0")
+                .replaceAll("\"(jdk|jdk_vendor|os|version)\" : \"[^\"]*\"", "\"$1\" : \"*\"")
+                .replaceAll("\"cpus\" : \\d+", "\"cpus\" : 0")
+                .replaceAll("@[0-9a-f]{4,8}\\b", "@*");
+    }
+
+    private static void compare(String name, String actual) throws IOException {
+        Path golden = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("kata.golden.update") || !Files.exists(golden)) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, actual);
+            if (!Boolean.getBoolean("kata.golden.update")) {
+                fail("wrote new golden file " + golden + ": review it and commit it");
+            }
+            return;
+        }
+        String expected = Files.readString(golden);
+        if (!expected.equals(actual)) {
+            Path review = Path.of("target/golden-actual").resolve(name);
+            Files.createDirectories(review.getParent());
+            Files.writeString(review, actual);
+            assertEquals(expected, actual, "output changed; compare with " + review
+                    + " and regenerate with -Dkata.golden.update=true if the change is intended");
+        }
+    }
+}
