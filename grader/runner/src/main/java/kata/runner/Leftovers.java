@@ -4,9 +4,10 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Threads a check left behind. Blocked or waiting ones cost nothing; running ones (a student's
- * endless loop, a server still accepting) would take CPU from every later check and could push
- * it past its time limit, so the runner starts a fresh JVM for the checks that remain.
+ * Threads a check left behind. A running one (an endless loop, a server still accepting) takes CPU
+ * from every later check and can push it past its limit; a blocked one may hold a lock, even a
+ * static one, that later checks need. Either way the next check would not be judged on its own,
+ * so the runner starts a fresh JVM for the checks that remain.
  */
 final class Leftovers {
 
@@ -20,10 +21,10 @@ final class Leftovers {
         return Set.copyOf(Thread.getAllStackTraces().keySet());
     }
 
-    /** True when threads started after {@code before} are still running after a short grace. */
-    static boolean stillRunning(Set<Thread> before) {
+    /** True when threads started after {@code before} are still alive after a short grace. */
+    static boolean remain(Set<Thread> before) {
         long deadline = System.nanoTime() + GRACE_NANOS;
-        while (anyRunning(before)) {
+        while (anyAlive(before)) {
             if (System.nanoTime() > deadline) {
                 return true;
             }
@@ -32,9 +33,9 @@ final class Leftovers {
         return false;
     }
 
-    private static boolean anyRunning(Set<Thread> before) {
+    private static boolean anyAlive(Set<Thread> before) {
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(thread) && thread.isAlive() && thread.getState() == Thread.State.RUNNABLE) {
+            if (!before.contains(thread) && thread.isAlive()) {
                 return true;
             }
         }

@@ -1,27 +1,37 @@
 package kata.support.agent;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
- * Inserts a call to {@code kata.support.interleave.Hooks} before every operation through which
+ * Inserts calls to {@code kata.support.interleave.Hooks} around every operation through which
  * threads can affect each other: field and array accesses, monitor enter and exit, and calls into
  * {@code java.util} (collections and {@code java.util.concurrent}), {@code Object.wait/notify} and
- * {@code Thread}. The inserted code only pushes a constant and calls
- * a static method, so it leaves the operand stack and the stack map frames as they were.
+ * {@code Thread}. The inserted code pushes constants (and duplicates a monitor reference) and calls
+ * static methods, so it leaves the operand stack and the stack map frames as they were.
+ *
+ * <p>A {@code synchronized} method becomes a private, unsynchronized body plus a wrapper that
+ * takes the monitor explicitly, so that entering it is a scheduling point like any
+ * {@code synchronized} block.
  */
 final class Instrumenter {
 
     private static final String HOOKS = "kata/support/interleave/Hooks";
+    private static final String BODY_SUFFIX = "$unsynchronized";
     private static final Set<String> THREAD_METHODS =
             Set.of("start", "join", "sleep", "yield", "onSpinWait", "interrupt");
     private static final Set<String> MONITOR_METHODS = Set.of("wait", "notify", "notifyAll");
+    private static final Set<String> WAIT_DESCRIPTORS = Set.of("()V", "(J)V", "(JI)V");
     private static final Set<String> QUIET_UTIL_PREFIXES = Set.of(
             "java/util/Objects", "java/util/Optional", "java/util/function/", "java/util/stream/",
             "java/util/regex/", "java/util/Locale", "java/util/Formatter", "java/util/Comparator");
@@ -36,12 +46,31 @@ final class Instrumenter {
         return writer.toByteArray();
     }
 
+    /** A synchronized method whose wrapper is generated at the end of the class. */
+    private static final class Synchronized {
+        final int access;
+        final String name;
+        final String descriptor;
+        final String signature;
+        final String[] exceptions;
+        int firstLine;
+
+        Synchronized(int access, String name, String descriptor, String signature, String[] exceptions) {
+            this.access = access;
+            this.name = name;
+            this.descriptor = descriptor;
+            this.signature = signature;
+            this.exceptions = exceptions;
+        }
+    }
+
     private static final class ClassAdapter extends ClassVisitor {
+        private final Set<String> finalFields = new HashSet<>();
+        private final List<Synchronized> wrappers = new ArrayList<>();
         private String className;
         private String simpleName;
         private String sourceFile;
-        /** Final fields of this class: reading them cannot race once the object is built. */
-        private final Set<String> finalFields = new HashSet<>();
+        private boolean frames;
 
         ClassAdapter(ClassVisitor next) {
             super(Opcodes.ASM9, next);
@@ -53,6 +82,7 @@ final class Instrumenter {
             className = name;
             simpleName = simpleName(name);
             sourceFile = simpleName + ".java";
+            frames = (version & 0xFFFF) >= Opcodes.V1_6;
             super.visit(version, access, name, signature, superName, interfaces);
         }
 
@@ -65,8 +95,7 @@ final class Instrumenter {
         }
 
         @Override
-        public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor,
-                                                        String signature, Object value) {
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
             if ((access & Opcodes.ACC_FINAL) != 0) {
                 finalFields.add(name);
             }
@@ -76,35 +105,135 @@ final class Instrumenter {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                          String[] exceptions) {
+            boolean body = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+            if (body && (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                Synchronized method = new Synchronized(access, name, descriptor, signature, exceptions);
+                wrappers.add(method);
+                int bodyAccess = (access & ~(Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED))
+                        | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC;
+                MethodVisitor next = super.visitMethod(bodyAccess, name + BODY_SUFFIX, descriptor, signature,
+                        exceptions);
+                return new PointInserter(next, method);
+            }
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             // Static initialisers run under the JVM's class-init lock: pausing one there would
             // block every other thread that touches the class, which no real schedule does.
             if (next == null || name.equals("<clinit>")) {
                 return next;
             }
-            boolean synchronizedMethod = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
-            return new PointInserter(next, name, synchronizedMethod);
+            return new PointInserter(next, null);
+        }
+
+        @Override
+        public void visitEnd() {
+            for (Synchronized method : wrappers) {
+                wrap(method);
+            }
+            super.visitEnd();
+        }
+
+        /** {@code synchronized (lock) { return body(args); }}, with the monitor hooks. */
+        private void wrap(Synchronized method) {
+            boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+            MethodVisitor mv = super.visitMethod(method.access & ~Opcodes.ACC_SYNCHRONIZED, method.name,
+                    method.descriptor, method.signature, method.exceptions);
+            Type[] arguments = Type.getArgumentTypes(method.descriptor);
+            Label begin = new Label();
+            Label start = new Label();
+            Label end = new Label();
+            Label handler = new Label();
+            mv.visitCode();
+            mv.visitTryCatchBlock(start, end, handler, null);
+            mv.visitLabel(begin);
+            if (method.firstLine > 0) {
+                mv.visitLineNumber(method.firstLine, begin);
+            }
+            pushLock(mv, isStatic);
+            mv.visitInsn(Opcodes.DUP);
+            hook(mv, "monitorEnter", Site.Kind.LOCK, method.firstLine);
+            mv.visitInsn(Opcodes.MONITORENTER);
+            pushLock(mv, isStatic);
+            hook(mv, "monitorEntered", Site.Kind.LOCKED, method.firstLine);
+            mv.visitLabel(start);
+            int slot = 0;
+            if (!isStatic) {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                slot = 1;
+            }
+            for (Type argument : arguments) {
+                mv.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
+                slot += argument.getSize();
+            }
+            mv.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, className,
+                    method.name + BODY_SUFFIX, method.descriptor, false);
+            mv.visitLabel(end);
+            release(mv, isStatic, method.firstLine);
+            mv.visitInsn(Type.getReturnType(method.descriptor).getOpcode(Opcodes.IRETURN));
+            mv.visitLabel(handler);
+            if (frames) {
+                Object[] locals = frameLocals(isStatic, arguments);
+                mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            }
+            release(mv, isStatic, method.firstLine);
+            mv.visitInsn(Opcodes.ATHROW);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+
+        private void release(MethodVisitor mv, boolean isStatic, int line) {
+            pushLock(mv, isStatic);
+            mv.visitInsn(Opcodes.MONITOREXIT);
+            pushLock(mv, isStatic);
+            hook(mv, "monitorExited", Site.Kind.UNLOCKED, line);
+        }
+
+        private void pushLock(MethodVisitor mv, boolean isStatic) {
+            if (isStatic) {
+                mv.visitLdcInsn(Type.getObjectType(className));
+            } else {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+            }
+        }
+
+        /** Pushes a new site and calls a monitor hook taking (Object, int). */
+        private void hook(MethodVisitor mv, String name, Site.Kind kind, int line) {
+            push(mv, Sites.register(new Site(kind, "", "", sourceFile, line)));
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, "(Ljava/lang/Object;I)V", false);
+        }
+
+        private Object[] frameLocals(boolean isStatic, Type[] arguments) {
+            List<Object> locals = new ArrayList<>();
+            if (!isStatic) {
+                locals.add(className);
+            }
+            for (Type argument : arguments) {
+                locals.add(switch (argument.getSort()) {
+                    case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+                    case Type.LONG -> Opcodes.LONG;
+                    case Type.FLOAT -> Opcodes.FLOAT;
+                    case Type.DOUBLE -> Opcodes.DOUBLE;
+                    default -> argument.getInternalName();
+                });
+            }
+            return locals.toArray();
         }
 
         private final class PointInserter extends MethodVisitor {
-            private final String methodName;
-            private final boolean synchronizedMethod;
+            private final Synchronized wrapped;
             private int line;
 
-            PointInserter(MethodVisitor next, String methodName, boolean synchronizedMethod) {
+            PointInserter(MethodVisitor next, Synchronized wrapped) {
                 super(Opcodes.ASM9, next);
-                this.methodName = methodName;
-                this.synchronizedMethod = synchronizedMethod;
+                this.wrapped = wrapped;
             }
 
             @Override
             public void visitLineNumber(int lineNumber, Label start) {
                 super.visitLineNumber(lineNumber, start);
-                boolean first = line == 0;
-                line = lineNumber;
-                if (first && synchronizedMethod) {
-                    point(Site.Kind.ENTER_SYNCHRONIZED, simpleName, methodName);
+                if (wrapped != null && wrapped.firstLine == 0) {
+                    wrapped.firstLine = lineNumber;
                 }
+                line = lineNumber;
             }
 
             @Override
@@ -125,42 +254,50 @@ final class Instrumenter {
                     point(Site.Kind.ARRAY_WRITE, "", "");
                 } else if (opcode == Opcodes.MONITORENTER) {
                     super.visitInsn(Opcodes.DUP);
-                    pushSite(Site.Kind.LOCK, "", "");
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "lockPoint",
-                            "(Ljava/lang/Object;I)V", false);
+                    monitorHook("monitorEnter", Site.Kind.LOCK);
+                    super.visitInsn(Opcodes.DUP);
                     super.visitInsn(opcode);
-                    point(Site.Kind.LOCKED, "", "");
+                    monitorHook("monitorEntered", Site.Kind.LOCKED);
+                    return;
+                } else if (opcode == Opcodes.MONITOREXIT) {
+                    super.visitInsn(Opcodes.DUP);
+                    super.visitInsn(opcode);
+                    monitorHook("monitorExited", Site.Kind.UNLOCKED);
                     return;
                 }
                 super.visitInsn(opcode);
-                if (opcode == Opcodes.MONITOREXIT) {
-                    releasePoint(Site.Kind.UNLOCKED, "", "");
-                }
             }
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
                                         boolean isInterface) {
+                if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("wait") && WAIT_DESCRIPTORS.contains(descriptor)) {
+                    // Object.wait is final: whatever the owner, it is the monitor's wait.
+                    pushSite(Site.Kind.CALL, "Object", "wait");
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "waitOn",
+                            "(Ljava/lang/Object;" + descriptor.substring(1, descriptor.indexOf(')')) + "I)V", false);
+                    return;
+                }
                 if (owner.equals("java/lang/Thread") && (name.equals("onSpinWait") || name.equals("yield"))) {
                     // The thread says it is waiting for another one: let the others run.
-                    pushSite(Site.Kind.CALL, "Thread", name);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "yieldHint", "(I)V", false);
+                    hookCall("yieldHint", Site.Kind.CALL, "Thread", name);
                     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                     return;
                 }
                 boolean before = pointBefore(owner, name);
+                boolean after = before && pointAfter(owner, name);
                 if (before) {
-                    point(Site.Kind.CALL, simpleName(owner), name);
+                    hookCall(after ? "blockingCall" : "point", Site.Kind.CALL, simpleName(owner), name);
                 }
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                if (before && pointAfter(owner, name)) {
-                    releasePoint(Site.Kind.RETURNED, simpleName(owner), name);
+                if (after) {
+                    hookCall("releasePoint", Site.Kind.RETURNED, simpleName(owner), name);
                 }
             }
 
             private boolean pointBefore(String owner, String name) {
-                // No point before calls into student code: the callee's own accesses have points, and
-                // a synchronized method has one right after it takes its monitor.
+                // No point before calls into student code: the callee's own accesses have points,
+                // and entering a synchronized method is one.
                 if (owner.equals("java/lang/invoke/VarHandle")) {
                     return true;
                 }
@@ -175,31 +312,36 @@ final class Instrumenter {
             }
 
             private boolean pointAfter(String owner, String name) {
-                // Calls that may block: re-join the schedule as soon as they return.
+                // Calls that may block, or wake others: re-join the schedule as soon as they return.
                 return owner.startsWith("java/util/concurrent/")
-                        || (owner.equals("java/lang/Object") && name.equals("wait"))
                         || (owner.equals("java/lang/Thread") && (name.equals("join") || name.equals("sleep")));
             }
 
             private void point(Site.Kind kind, String owner, String member) {
-                pushSite(kind, owner, member);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "point", "(I)V", false);
+                hookCall("point", kind, owner, member);
             }
 
-            /** After an operation that may have woken another thread (unlock, signal, release...). */
-            private void releasePoint(Site.Kind kind, String owner, String member) {
+            private void hookCall(String hook, Site.Kind kind, String owner, String member) {
                 pushSite(kind, owner, member);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "releasePoint", "(I)V", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(I)V", false);
+            }
+
+            private void monitorHook(String hook, Site.Kind kind) {
+                pushSite(kind, "", "");
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;I)V", false);
             }
 
             private void pushSite(Site.Kind kind, String owner, String member) {
-                int id = Sites.register(new Site(kind, owner, member, sourceFile, line));
-                if (id <= Short.MAX_VALUE) {
-                    super.visitIntInsn(Opcodes.SIPUSH, id);
-                } else {
-                    super.visitLdcInsn(id);
-                }
+                push(this.mv, Sites.register(new Site(kind, owner, member, sourceFile, line)));
             }
+        }
+    }
+
+    private static void push(MethodVisitor mv, int value) {
+        if (value <= Short.MAX_VALUE) {
+            mv.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
         }
     }
 

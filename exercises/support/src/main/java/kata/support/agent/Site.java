@@ -20,7 +20,6 @@ public record Site(Kind kind, String owner, String member, String file, int line
         LOCK("locks"),
         LOCKED("locked"),
         UNLOCKED("unlocked"),
-        ENTER_SYNCHRONIZED("entered synchronized"),
         CALL("calls"),
         RETURNED("returned from");
 
@@ -38,7 +37,7 @@ public record Site(Kind kind, String owner, String member, String file, int line
     /** True for points where threads synchronize: locks, java.util.concurrent, wait/notify, Thread. */
     public boolean synchronization() {
         return switch (kind) {
-            case LOCK, LOCKED, UNLOCKED, ENTER_SYNCHRONIZED, RETURNED -> true;
+            case LOCK, LOCKED, UNLOCKED, RETURNED -> true;
             case CALL -> !owner.isEmpty() && !member.isEmpty() && Sites.isSynchronizationCall(owner, member);
             default -> false;
         };
@@ -53,7 +52,7 @@ public record Site(Kind kind, String owner, String member, String file, int line
     public String target() {
         return switch (kind) {
             case READ, WRITE -> owner + "." + member;
-            case CALL, RETURNED, ENTER_SYNCHRONIZED -> owner + "." + member + "()";
+            case CALL, RETURNED -> owner + "." + member + "()";
             case ARRAY_READ, ARRAY_WRITE -> "an array";
             case LOCK, LOCKED, UNLOCKED -> "a monitor";
         };

@@ -88,9 +88,11 @@ public final class Scenario<S> {
 
     private ExplorationReport runRandom(Invariant<S> invariant) {
         long steps = 0;
-        for (int run = 0; run < exploration.runs; run++) {
-            steps += runOnce(new Strategies.Random(exploration.seed + run, exploration.switchProbability),
-                    run + 1, invariant);
+        try (WorkerThreads pool = new WorkerThreads()) {
+            for (int run = 0; run < exploration.runs; run++) {
+                steps += runOnce(new Strategies.Random(exploration.seed + run, exploration.switchProbability),
+                        run + 1, invariant, pool);
+            }
         }
         return new ExplorationReport(exploration.runs, true, steps);
     }
@@ -100,15 +102,17 @@ public final class Scenario<S> {
         long steps = 0;
         int executions = 0;
         Strategies.Replay replay;
-        while (executions < exploration.maxExecutions && (replay = search.next()) != null) {
-            executions++;
-            steps += runOnce(replay, executions, invariant);
-            search.ran(replay);
+        try (WorkerThreads pool = new WorkerThreads()) {
+            while (executions < exploration.maxExecutions && (replay = search.next()) != null) {
+                executions++;
+                steps += runOnce(replay, executions, invariant, pool);
+                search.ran(replay);
+            }
         }
         return new ExplorationReport(executions, search.next() == null, steps);
     }
 
-    private long runOnce(Strategy strategy, int number, Invariant<S> invariant) {
+    private long runOnce(Strategy strategy, int number, Invariant<S> invariant, WorkerThreads pool) {
         S state = setup.get();
         LockNames names = LockNames.of(lockNames.apply(state));
         List<Execution.Body> bodies = new ArrayList<>();
@@ -116,7 +120,8 @@ public final class Scenario<S> {
             bodies.add(() -> thread.task().run(state));
         }
         List<String> threadNames = threads.stream().map(Named::name).toList();
-        Execution.Outcome outcome = new Execution(threadNames, strategy, exploration.settings(), names).run(bodies);
+        Execution.Outcome outcome = new Execution(threadNames, strategy, exploration.settings(), names, pool)
+                .run(bodies);
         Failure failure = outcome.failure();
         if (failure == null) {
             if (outcome.points() == 0) {
@@ -133,7 +138,7 @@ public final class Scenario<S> {
             }
         }
         if (failure != null) {
-            throw new InterleavingFailure(failure, outcome.trace(), outcome.steps(), number);
+            throw new InterleavingFailure(failure, outcome.trace().get(), outcome.steps(), number);
         }
         return outcome.points();
     }

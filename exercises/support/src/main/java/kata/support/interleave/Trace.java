@@ -12,14 +12,22 @@ final class Trace {
     private static final int CAPACITY = 4096;
     private static final int SHOWN = 30;
 
-    private final int[] workers = new int[CAPACITY];
-    private final int[] sites = new int[CAPACITY];
-    private final int[] monitors = new int[CAPACITY];
-    private final String[] monitorClasses = new String[CAPACITY];
+    // Most executions are short and succeed: start small, grow up to the ring's capacity.
+    private int[] workers = new int[64];
+    private int[] sites = new int[64];
+    private int[] monitors = new int[64];
+    private String[] monitorClasses = new String[64];
     private long count;
 
     synchronized void record(int worker, int site, Object monitor) {
-        int slot = (int) (count % CAPACITY);
+        if (count == workers.length && workers.length < CAPACITY) {
+            int size = workers.length * 2;
+            workers = java.util.Arrays.copyOf(workers, size);
+            sites = java.util.Arrays.copyOf(sites, size);
+            monitors = java.util.Arrays.copyOf(monitors, size);
+            monitorClasses = java.util.Arrays.copyOf(monitorClasses, size);
+        }
+        int slot = (int) (count % workers.length);
         workers[slot] = worker;
         sites[slot] = site;
         monitors[slot] = monitor == null ? 0 : System.identityHashCode(monitor);
@@ -34,12 +42,12 @@ final class Trace {
     /** The last steps, one line each, consecutive repeats folded; empty when nothing was recorded. */
     synchronized String render(List<Worker> all, LockNames names) {
         List<String> lines = new ArrayList<>();
-        long first = Math.max(0, count - CAPACITY);
+        long first = Math.max(0, count - workers.length);
         String previous = null;
         int repeats = 0;
         int nameWidth = all.stream().mapToInt(w -> w.name.length()).max().orElse(8);
         for (long i = first; i < count; i++) {
-            int slot = (int) (i % CAPACITY);
+            int slot = (int) (i % workers.length);
             Site site = Sites.get(sites[slot]);
             if (site.kind() == Site.Kind.RETURNED || site.kind() == Site.Kind.LOCKED) {
                 continue;

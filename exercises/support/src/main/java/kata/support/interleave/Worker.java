@@ -16,6 +16,12 @@ final class Worker {
     /** Scheduling points passed in this execution; the controller uses it to see progress. */
     volatile long points;
     volatile Throwable failure;
+    /** The monitor this worker waits for in the scheduler (modelled, not in the JVM), or null. */
+    volatile Object wantsMonitor;
+    /** Where it wants it. */
+    volatile int wantsSite;
+    /** True between a call that may block (a lock, a wait, a queue) and its return. */
+    volatile boolean mayBlock;
 
     Worker(int index, String name) {
         this.index = index;

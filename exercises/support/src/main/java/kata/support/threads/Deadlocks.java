@@ -129,7 +129,7 @@ public final class Deadlocks {
     }
 
     /** The student's line in a stack, or the top frame when no student frame is there. */
-    static String where(StackTraceElement[] stack) {
+    public static String where(StackTraceElement[] stack) {
         StackTraceElement frame = StudentCode.firstStudentFrame(stack);
         if (frame == null && stack.length > 0) {
             frame = stack[0];

@@ -1,0 +1,60 @@
+package kata.grader;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The grader's module boundaries, one package per concern, as executable rules. */
+@AnalyzeClasses(packages = "kata.grader", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("cli").definedBy("kata.grader.cli..")
+            .layer("selfcheck").definedBy("kata.grader.selfcheck..")
+            .layer("engine").definedBy("kata.grader")
+            .layer("intake").definedBy("kata.grader.intake..")
+            .layer("compile").definedBy("kata.grader.compile..")
+            .layer("course").definedBy("kata.grader.course..")
+            .layer("rules").definedBy("kata.grader.rules..")
+            .layer("run").definedBy("kata.grader.run..")
+            .layer("score").definedBy("kata.grader.score..")
+            .layer("export").definedBy("kata.grader.export..")
+            .layer("report").definedBy("kata.grader.report..")
+            .layer("files").definedBy("kata.grader.files..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("selfcheck").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "selfcheck")
+            .whereLayer("rules").mayOnlyBeAccessedByLayers("engine")
+            .whereLayer("run").mayOnlyBeAccessedByLayers("engine", "selfcheck", "cli")
+            .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli")
+            .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "selfcheck")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "selfcheck");
+
+    @ArchTest
+    static final ArchRule THE_SCORECARD_MODEL_DEPENDS_ON_NOTHING_ELSE = noClasses()
+            .that().resideInAPackage("kata.grader.score..")
+            .should().dependOnClassesThat().resideInAnyPackage("kata.grader", "kata.grader.cli..",
+                    "kata.grader.course..", "kata.grader.run..", "kata.grader.rules..", "kata.grader.compile..",
+                    "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..");
+
+    @ArchTest
+    static final ArchRule THE_SCORECARD_MODEL_IS_RECORDS_AND_ENUMS = classes()
+            .that().resideInAPackage("kata.grader.score..").and().areTopLevelClasses()
+            .should().beRecords().orShould().beEnums();
+
+    @ArchTest
+    static final ArchRule NO_CYCLES = slices().matching("kata.grader.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule ONLY_THE_CLI_PRINTS = noClasses()
+            .that().resideOutsideOfPackage("kata.grader.cli..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .because("the engine returns results; the command line decides what to print");
+}

@@ -1,0 +1,41 @@
+package kata.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import kata.grader.course.Course;
+import kata.grader.course.TestRuntime;
+import kata.grader.run.JvmOptions;
+import kata.grader.selfcheck.Candidate;
+import kata.grader.selfcheck.SelfCheck;
+import kata.grader.selfcheck.Verdict;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The build's proof that the grader's verdicts are right: every exercise's reference solution gets
+ * full marks, its stub 0, and each known-wrong solution fails exactly the checks its expected.json
+ * names, three times on all CPUs (once with the student code C2-compiled early) and once with the
+ * test JVM on one CPU. More runs: {@code java -jar grader/target/grader.jar selfcheck --repeat N}.
+ */
+class SelfCheckIT {
+
+    @TestFactory
+    Stream<DynamicTest> everyVerdictIsRightOnEveryRun() {
+        Path root = Path.of(System.getProperty("kata.course.root")).toAbsolutePath().normalize();
+        Course course = Course.load(root, TestRuntime.shipped());
+        List<Candidate> candidates = SelfCheck.candidates(course, root.resolve("solutions"), List.of());
+        assertEquals(List.of(), SelfCheck.unknownChecks(course, candidates));
+
+        List<Verdict> verdicts = SelfCheck.run(Grader.of(course), candidates,
+                SelfCheck.buildRuns(JvmOptions.defaults()), Runtime.getRuntime().availableProcessors());
+        System.out.print(SelfCheck.table(verdicts));
+
+        return verdicts.stream().map(verdict -> DynamicTest.dynamicTest(
+                verdict.candidate().slug() + " " + verdict.candidate().name() + " [" + verdict.run() + "]",
+                () -> assertTrue(verdict.ok(), String.join("\n", verdict.problems()))));
+    }
+}
