@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import kata.grader.compile.StudentCompiler;
 import kata.grader.course.Course;
 import kata.grader.course.CourseException;
@@ -43,23 +47,36 @@ public final class Grader {
     private final Course course;
     private final JvmOptions jvm;
     private final Clock clock;
+    private final int parallelism;
 
-    private Grader(Course course, JvmOptions jvm, Clock clock) {
+    private Grader(Course course, JvmOptions jvm, Clock clock, int parallelism) {
         this.course = course;
         this.jvm = jvm;
         this.clock = clock;
+        this.parallelism = parallelism;
     }
 
     public static Grader of(Course course) {
-        return new Grader(course, JvmOptions.defaults(), Clock.systemUTC());
+        return new Grader(course, JvmOptions.defaults(), Clock.systemUTC(), 1);
     }
 
     public Grader withJvm(JvmOptions options) {
-        return new Grader(course, options, clock);
+        return new Grader(course, options, clock, parallelism);
     }
 
     public Grader withClock(Clock time) {
-        return new Grader(course, jvm, time);
+        return new Grader(course, jvm, time, parallelism);
+    }
+
+    /**
+     * Grades up to this many exercises of a submission at once. Verdicts do not depend on timing,
+     * so this only changes how long grading takes.
+     */
+    public Grader withParallelism(int exercisesAtOnce) {
+        if (exercisesAtOnce < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        return new Grader(course, jvm, clock, exercisesAtOnce);
     }
 
     public Course course() {
@@ -84,11 +101,16 @@ public final class Grader {
         Submissions.requireReadable(submission);
         List<Exercise> exercises = select(slugs);
         Path work = temporaryDirectory();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, exercises.size())));
         try {
+            List<Future<Graded>> pending = new ArrayList<>();
+            for (Exercise exercise : exercises) {
+                pending.add(pool.submit(() -> gradeExercise(exercise, submission, work.resolve(exercise.slug()))));
+            }
             List<ExerciseResult> results = new ArrayList<>();
             Scorecard.Environment environment = null;
-            for (Exercise exercise : exercises) {
-                Graded graded = gradeExercise(exercise, submission, work.resolve(exercise.slug()));
+            for (Future<Graded> future : pending) {
+                Graded graded = await(future);
                 results.add(graded.result());
                 if (environment == null) {
                     environment = graded.environment();
@@ -101,7 +123,22 @@ public final class Grader {
                     Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
                     environment != null ? environment : ownEnvironment(), score, max, results);
         } finally {
+            pool.shutdownNow();
             FileTree.deleteRecursively(work);
+        }
+    }
+
+    private static Graded await(Future<Graded> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("grading was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

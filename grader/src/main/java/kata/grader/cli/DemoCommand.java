@@ -37,7 +37,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Grader grader = Grader.of(Course.shipped()).withJvm(jvm.options());
+        Grader grader = Grader.of(Course.shipped()).withJvm(jvm.options())
+                .withParallelism(Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);
         for (Path sample : samples()) {
             Scorecard scorecard = grader.grade(sample);

@@ -36,6 +36,10 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the summary.")
     boolean quiet;
 
+    @Option(names = "--jobs", paramLabel = "<n>",
+            description = "Exercises graded at once (default: number of CPUs). Verdicts do not depend on it.")
+    Integer jobs;
+
     @Mixin
     JvmFlags jvm;
 
@@ -48,7 +52,8 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Submissions.requireReadable(submission);
-        Grader grader = Grader.of(course.course()).withJvm(jvm.options());
+        Grader grader = Grader.of(course.course()).withJvm(jvm.options())
+                .withParallelism(jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
         Scorecard scorecard = grader.grade(submission, id != null ? id : Submissions.idOf(submission), null, exercises);
         ScorecardJson.write(scorecard, out);
         if (!quiet) {

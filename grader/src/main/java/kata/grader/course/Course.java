@@ -116,10 +116,19 @@ public final class Course {
         return exercises.stream().filter(e -> e.slug().equals(slug)).findFirst();
     }
 
-    /** The exercise's compiled checks; compiled on first use, then shared (thread-safe). */
+    /**
+     * The exercise's compiled checks: from the user's cache when these very sources were compiled
+     * before, else compiled now; then shared (thread-safe).
+     */
     public TestBundle bundle(Exercise exercise) {
-        return bundles.computeIfAbsent(exercise.slug(),
-                slug -> BundleCompiler.compile(exercise, runtime, workDir.resolve("bundles").resolve(slug)));
+        return bundles.computeIfAbsent(exercise.slug(), slug -> {
+            try {
+                return new BundleCache(Resources.cacheRoot().resolve("bundles")).get(exercise, runtime,
+                        Resources.codeIdentity(), dir -> BundleCompiler.compile(exercise, runtime, dir));
+            } catch (java.io.UncheckedIOException unwritableCache) {
+                return BundleCompiler.compile(exercise, runtime, workDir.resolve("bundles").resolve(slug));
+            }
+        });
     }
 
     private static Path workDirectory() {

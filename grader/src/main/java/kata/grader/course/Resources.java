@@ -42,6 +42,21 @@ public final class Resources {
         }
     }
 
+    /**
+     * Identifies this build of the grader: the jar's size and time, or in a build tree the time of
+     * the class that compiles test bundles. Cached work made by another build is not reused.
+     */
+    static String codeIdentity() {
+        try {
+            Path source = codeSource();
+            Path file = Files.isDirectory(source)
+                    ? source.resolve(BundleCompiler.class.getName().replace('.', '/') + ".class") : source;
+            return Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return "unknown-" + System.nanoTime();
+        }
+    }
+
     private static Path codeSource() {
         try {
             return Path.of(Resources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -86,7 +101,8 @@ public final class Resources {
         return target;
     }
 
-    private static Path cacheRoot() {
+    /** The grader's directory under the user's cache ($XDG_CACHE_HOME or ~/.cache). */
+    static Path cacheRoot() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("kata-grader");
