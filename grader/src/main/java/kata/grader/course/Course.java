@@ -23,7 +23,8 @@ import kata.grader.files.FileTree;
  */
 public final class Course {
 
-    private record SpecFile(String title, Integer order, LimitsFile limits, List<String> providedFiles) {
+    private record SpecFile(String title, Integer order, LimitsFile limits, List<String> providedFiles,
+                            Boolean instrument) {
     }
 
     private record LimitsFile(Integer heapMegabytes, Integer exerciseSeconds) {
@@ -97,7 +98,8 @@ public final class Course {
                 throw new CourseException(slug + ": provided file " + file + " is not in the stub");
             }
         }
-        return new Exercise(slug, spec.title(), order, limits, publicDir, specDir, provided);
+        boolean instrumented = spec.instrument() == null || spec.instrument();
+        return new Exercise(slug, spec.title(), order, limits, publicDir, specDir, provided, instrumented);
     }
 
     public Path root() {

@@ -14,9 +14,11 @@ import java.util.List;
  * @param specDir   {@code grader/specs/<slug>}: exercise.json and hidden tests and rules
  * @param providedFiles stub files (relative to src/main/java) that the grader always compiles in
  *                      its own version, whatever the submission holds
+ * @param instrumented  whether the kata agent adds scheduling points to the student's classes;
+ *                      false for katas whose bugs those points would hide (memory visibility)
  */
 public record Exercise(String slug, String title, int order, Limits limits, Path publicDir, Path specDir,
-                       List<String> providedFiles) {
+                       List<String> providedFiles, boolean instrumented) {
 
     public Exercise {
         providedFiles = List.copyOf(providedFiles);

@@ -108,7 +108,8 @@ final class Launch {
             }
         }
         command.addAll(options.extraArguments());
-        command.add("-javaagent:" + runtime.agentJar() + "=" + studentClasses);
+        command.add("-javaagent:" + runtime.agentJar() + "=" + (bundle.exercise().instrumented() ? "" : "observe:")
+                + studentClasses);
         List<Path> classpath = new ArrayList<>(runtime.classpath());
         classpath.add(bundle.testClasses());
         classpath.add(studentClasses);

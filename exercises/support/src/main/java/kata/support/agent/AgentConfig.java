@@ -21,20 +21,36 @@ import java.util.stream.Stream;
  * Which classes are student code. The agent argument is either a list of class directories
  * (separated like a class path), matched by where a class was loaded from, or
  * {@code prefix=a.b.,c.d.} for class-name prefixes (used by the support library's own tests).
+ * With {@code observe:} in front, the agent only learns which classes are the student's (for
+ * messages) and changes no bytecode: for katas about the JIT and the memory model, whose bugs the
+ * scheduling hooks would hide.
  */
 final class AgentConfig {
+
+    private static final String OBSERVE = "observe:";
 
     private final List<Path> roots;
     private final List<String> internalPrefixes;
     private final Set<String> rootClassNames;
+    private final boolean instrument;
 
-    private AgentConfig(List<Path> roots, List<String> internalPrefixes) {
+    private AgentConfig(List<Path> roots, List<String> internalPrefixes, boolean instrument) {
         this.roots = roots;
         this.internalPrefixes = internalPrefixes;
         this.rootClassNames = scan(roots);
+        this.instrument = instrument;
+    }
+
+    /** False in observe mode: no scheduling points are added. */
+    boolean instruments() {
+        return instrument;
     }
 
     static AgentConfig parse(String argument) {
+        if (argument != null && argument.startsWith(OBSERVE)) {
+            AgentConfig config = parse(argument.substring(OBSERVE.length()));
+            return new AgentConfig(config.roots, config.internalPrefixes, false);
+        }
         if (argument == null || argument.isBlank()) {
             throw new IllegalArgumentException(
                     "kata agent: no argument; pass the student classes directory, e.g. "
@@ -45,7 +61,7 @@ final class AgentConfig {
                     .filter(p -> !p.isBlank())
                     .map(p -> p.trim().replace('.', '/'))
                     .toList();
-            return new AgentConfig(List.of(), prefixes);
+            return new AgentConfig(List.of(), prefixes, true);
         }
         List<Path> dirs = new ArrayList<>();
         for (String entry : argument.split(File.pathSeparator)) {
@@ -53,7 +69,7 @@ final class AgentConfig {
                 dirs.add(canonical(Paths.get(entry.trim())));
             }
         }
-        return new AgentConfig(List.copyOf(dirs), List.of());
+        return new AgentConfig(List.copyOf(dirs), List.of(), true);
     }
 
     /** True when the class with this internal name (a/b/C) is student code. */

@@ -17,7 +17,9 @@ public final class KataAgent {
     public static void premain(String argument, Instrumentation instrumentation) {
         AgentConfig config = AgentConfig.parse(argument);
         StudentCode.activate(config);
-        instrumentation.addTransformer(new Transformer(config), false);
+        if (config.instruments()) {
+            instrumentation.addTransformer(new Transformer(config), false);
+        }
     }
 
     private static final class Transformer implements ClassFileTransformer {
