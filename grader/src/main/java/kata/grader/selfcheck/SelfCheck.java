@@ -106,10 +106,21 @@ public final class SelfCheck {
         }
     }
 
-    /** A table of the verdicts: one row per candidate, one column per run. */
+    /**
+     * A table of the verdicts: one row per candidate, one column per run; each cell is the verdict,
+     * the score, and how long the hidden checks took (the hidden suite's time).
+     */
     public static String table(List<Verdict> verdicts) {
         StringBuilder text = new StringBuilder();
         String previous = null;
+        text.append("Each run: verdict, score, time of the hidden checks.\n");
+        if (!verdicts.isEmpty()) {
+            Candidate first = verdicts.get(0).candidate();
+            text.append(String.format(Locale.ROOT, "%-52s", ""));
+            verdicts.stream().filter(v -> v.candidate() == first)
+                    .forEach(v -> text.append(String.format(Locale.ROOT, " %-17s", abbreviate(v.run()))));
+            text.append('\n');
+        }
         for (Verdict verdict : verdicts.stream().sorted(Comparator.comparing((Verdict v) -> v.candidate().slug())
                 .thenComparing(v -> v.candidate().name())).toList()) {
             String row = verdict.candidate().slug() + " " + verdict.candidate().name();
@@ -118,10 +129,20 @@ public final class SelfCheck {
                         row));
                 previous = row;
             }
-            text.append(String.format(Locale.ROOT, " %s %s/%s", verdict.ok() ? "ok  " : "FAIL",
-                    points(verdict.result().score()), points(verdict.result().maxScore())));
+            text.append(String.format(Locale.ROOT, " %s %5s %6s", verdict.ok() ? "ok  " : "FAIL",
+                    points(verdict.result().score()) + "/" + points(verdict.result().maxScore()),
+                    String.format(Locale.ROOT, "%.1fs", hiddenMillis(verdict.result()) / 1000.0)));
         }
         return text.append('\n').toString();
+    }
+
+    private static String abbreviate(String run) {
+        return run.replace("all CPUs", "2+ CPUs").replace(", C2-compiled early", " C2");
+    }
+
+    private static long hiddenMillis(ExerciseResult result) {
+        return result.checks().stream().filter(c -> c.visibility() != kata.grader.score.Visibility.VISIBLE)
+                .mapToLong(CheckResult::durationMillis).sum();
     }
 
     private static Verdict judge(Grader grader, Candidate candidate, Path submission, String run) {
