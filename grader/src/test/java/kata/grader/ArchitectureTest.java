@@ -28,6 +28,8 @@ class ArchitectureTest {
             .layer("export").definedBy("kata.grader.export..")
             .layer("report").definedBy("kata.grader.report..")
             .layer("files").definedBy("kata.grader.files..")
+            .layer("publish").definedBy("kata.grader.publish..")
+            .layer("authoring").definedBy("kata.grader.authoring..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("selfcheck").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "selfcheck")
@@ -35,14 +37,17 @@ class ArchitectureTest {
             .whereLayer("run").mayOnlyBeAccessedByLayers("engine", "selfcheck", "cli")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "selfcheck")
-            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "selfcheck");
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "selfcheck")
+            .whereLayer("publish").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("authoring").mayOnlyBeAccessedByLayers("cli");
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_DEPENDS_ON_NOTHING_ELSE = noClasses()
             .that().resideInAPackage("kata.grader.score..")
             .should().dependOnClassesThat().resideInAnyPackage("kata.grader", "kata.grader.cli..",
                     "kata.grader.course..", "kata.grader.run..", "kata.grader.rules..", "kata.grader.compile..",
-                    "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..");
+                    "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..",
+                    "kata.grader.publish..", "kata.grader.authoring..");
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_IS_RECORDS_AND_ENUMS = classes()

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 final class CourseFlags {
 
     @Option(names = "--course", paramLabel = "<dir>",
-            description = "Grade with the course in this repository (its exercises/ and grader/specs/) instead"
+            description = "Use the course in this repository (its exercises/ and grader/specs/) instead"
                     + " of the one built into the grader; for authors editing checks.")
     Path root;
 
