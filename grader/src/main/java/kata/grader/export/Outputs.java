@@ -1,14 +1,13 @@
 package kata.grader.export;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import kata.grader.files.AtomicFile;
 import kata.grader.score.CheckResult;
 import kata.grader.score.ExerciseResult;
 import kata.grader.score.Scorecard;
@@ -19,18 +18,8 @@ final class Outputs {
     private Outputs() {
     }
 
-    /** Writes the text atomically: a reader sees the old file or the whole new one. */
-    static Path write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".partial");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        return file;
+    static Path write(Path file, String text) {
+        return AtomicFile.write(file, text);
     }
 
     /**
