@@ -128,6 +128,19 @@ public final class Grader {
         }
     }
 
+    /**
+     * The scorecard of a submission that could not be read at all (say, a corrupt archive): every
+     * exercise is an error with this message, so the student's row says why there is no score.
+     */
+    public Scorecard unreadable(String submissionId, Student student, String message) {
+        List<ExerciseResult> results = course.exercises().stream()
+                .map(exercise -> Scoring.error(course.bundle(exercise), message, 0)).toList();
+        double max = results.stream().mapToDouble(ExerciseResult::maxScore).sum();
+        return new Scorecard(Scorecard.SCHEMA_VERSION,
+                new Scorecard.GraderInfo(GraderVersion.NAME, GraderVersion.version()), submissionId, student,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), ownEnvironment(), 0, max, results);
+    }
+
     private static Graded await(Future<Graded> future) {
         try {
             return future.get();

@@ -18,6 +18,7 @@ class ArchitectureTest {
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("kata.grader.cli..")
             .layer("selfcheck").definedBy("kata.grader.selfcheck..")
+            .layer("batch").definedBy("kata.grader.batch..")
             .layer("engine").definedBy("kata.grader")
             .layer("intake").definedBy("kata.grader.intake..")
             .layer("compile").definedBy("kata.grader.compile..")
@@ -32,12 +33,13 @@ class ArchitectureTest {
             .layer("authoring").definedBy("kata.grader.authoring..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("selfcheck").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "selfcheck")
+            .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("run").mayOnlyBeAccessedByLayers("engine", "selfcheck", "cli")
-            .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli")
-            .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "selfcheck")
-            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "selfcheck")
+            .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli", "batch")
+            .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
             .whereLayer("publish").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("authoring").mayOnlyBeAccessedByLayers("cli");
 
@@ -47,7 +49,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("kata.grader", "kata.grader.cli..",
                     "kata.grader.course..", "kata.grader.run..", "kata.grader.rules..", "kata.grader.compile..",
                     "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..",
-                    "kata.grader.publish..", "kata.grader.authoring..");
+                    "kata.grader.batch..", "kata.grader.publish..", "kata.grader.authoring..");
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_IS_RECORDS_AND_ENUMS = classes()

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = "Grades concurrency katas: compiles each submission, checks rules on its bytecode, runs"
                 + " hidden and public tests in an isolated JVM with time and memory limits, and writes a JSON"
                 + " scorecard.",
-        subcommands = {GradeCommand.class, DemoCommand.class, SelfCheckCommand.class, PublishCommand.class, NewExerciseCommand.class,
+        subcommands = {GradeCommand.class, BatchCommand.class, ExportCommand.class, MergeCommand.class,
+                DemoCommand.class, SelfCheckCommand.class, PublishCommand.class, NewExerciseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -15,12 +15,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import kata.grader.files.AtomicFile;
 import kata.grader.score.Scorecard;
 
 /**
@@ -58,19 +57,7 @@ public final class ScorecardJson {
 
     /** Writes the scorecard atomically: readers see the old file or the whole new one, never half. */
     public static void write(Scorecard scorecard, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".partial");
-            try {
-                Files.writeString(temporary, write(scorecard));
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFile.write(file, write(scorecard));
     }
 
     public static Scorecard read(Path file) {

@@ -1,0 +1,196 @@
+package kata.grader.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import kata.grader.Fixtures;
+import kata.grader.Grader;
+import kata.grader.export.Csv;
+import kata.grader.export.ScorecardJson;
+import kata.grader.intake.Archives;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A class graded in one call. Most entries here do not compile or are not zips, which the grader
+ * settles in a second; one real grading proves the scorecards carry the verdicts.
+ */
+class BatchTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+
+    private static Batch.Outcome run(Path submissions, Path out, Roster roster, Shard shard, int jobs) {
+        Batch.Options options = new Batch.Options(submissions, out, jobs, roster, shard, false,
+                Archives.Limits.DEFAULT, "Lab 1");
+        return new Batch(Grader.of(Fixtures.course()).withParallelism(1), options, CLOCK).run(Progress.silent());
+    }
+
+    private static Batch.Outcome run(Path submissions, Path out) {
+        return run(submissions, out, Roster.empty(), Shard.ALL, 2);
+    }
+
+    private static List<List<String>> summary(Path out) throws IOException {
+        return Csv.read(out.resolve(Summary.CSV));
+    }
+
+    private static List<String> leftovers(Path out) throws IOException {
+        try (Stream<Path> walk = Files.walk(out)) {
+            return walk.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial") || n.equals(".work"))
+                    .toList();
+        }
+    }
+
+    @Test
+    void aClassIsGradedWithRosterIdentitiesUnmatchedEntriesAndMissingStudents(@TempDir Path dir) throws Exception {
+        Path subs = dir.resolve("subs");
+        Submissions.folder(subs, "alice", "correct");
+        Submissions.zip(subs, "bob", "does-not-compile");
+        Submissions.corrupt(subs, "carol");
+        Files.writeString(subs.resolve("notes.txt"), "not a submission");
+        Path roster = Submissions.roster(dir, List.of("entry,name,email,lms_user_id",
+                "alice,Alice Martin,alice@x.edu,1001", "bob,Bob Li,bob@x.edu,1002", "zed,Zed Ray,zed@x.edu,1009"));
+        Path out = dir.resolve("out");
+
+        Batch.Outcome outcome = run(subs, out, Roster.read(roster), Shard.ALL, 2);
+
+        assertEquals(3, outcome.graded());
+        assertEquals(List.of("notes.txt is neither a folder nor a .zip; it is ignored"), outcome.warnings());
+        List<List<String>> rows = summary(out);
+        assertEquals(List.of("entry", "name", "email", "login", "lms_user_id", "sis_user_id", "section", "status",
+                "probe", "total", "max", "note"), rows.get(0));
+        assertEquals(List.of("alice", "Alice Martin", "alice@x.edu", "", "1001", "", "", "graded", "5", "5", "5", ""),
+                rows.get(1));
+        assertEquals(List.of("bob", "Bob Li", "bob@x.edu", "", "1002", "", "", "graded", "0", "0", "5", ""),
+                rows.get(2));
+        assertEquals(List.of("carol", "", "", "", "", "", "", "unreadable", "0", "0", "5"), rows.get(3).subList(0, 11));
+        assertTrue(rows.get(3).get(11).startsWith("not in the roster; archive refused: carol.zip is not a readable"),
+                rows.get(3).get(11));
+        assertEquals(List.of("zed", "Zed Ray", "zed@x.edu", "", "1009", "", "", "not_submitted", "", "", "", ""),
+                rows.get(4));
+        assertEquals("1001", ScorecardJson.read(Summary.scorecard(out, "alice")).student().lmsUserId());
+        assertTrue(ScorecardJson.read(Summary.scorecard(out, "carol")).exercises().get(0).message()
+                .startsWith("Your archive could not be read: "));
+        assertTrue(Files.readString(out.resolve(Summary.JSON_FILE)).contains("\"status\" : \"not_submitted\""));
+        assertTrue(Files.readString(out.resolve(Summary.REPORT)).contains("Alice Martin"));
+        assertEquals(List.of(), leftovers(out));
+    }
+
+    @Test
+    void aSecondRunKeepsWhatIsUnchangedAndRegradesOnlyWhatChanged(@TempDir Path dir) throws Exception {
+        Path subs = dir.resolve("subs");
+        Path bob = Submissions.folder(subs, "bob", "does-not-compile");
+        Submissions.zip(subs, "dan", "does-not-compile");
+        Submissions.corrupt(subs, "carol");
+        Path out = dir.resolve("out");
+        run(subs, out);
+        Instant danGraded = ScorecardJson.read(Summary.scorecard(out, "dan")).gradedAt();
+
+        Batch.Outcome unchanged = run(subs, out);
+        try (Stream<Path> sources = Files.walk(bob).filter(p -> p.toString().endsWith(".java"))) {
+            Path source = sources.findFirst().orElseThrow();
+            Files.writeString(source, Files.readString(source) + "\n// edited\n");
+        }
+        Batch.Outcome afterEdit = run(subs, out);
+
+        assertEquals(0, unchanged.graded());
+        assertEquals(3, unchanged.kept());
+        assertEquals(1, afterEdit.graded());
+        assertEquals(2, afterEdit.kept());
+        assertEquals(danGraded, ScorecardJson.read(Summary.scorecard(out, "dan")).gradedAt());
+        assertEquals(4, summary(out).size());
+    }
+
+    @Test
+    void aRunKilledMidWriteLeavesOnlyWholeFilesAndTheNextRunFinishesTheRest(@TempDir Path dir) throws Exception {
+        Path subs = dir.resolve("subs");
+        Submissions.folder(subs, "bob", "does-not-compile");
+        Submissions.zip(subs, "dan", "does-not-compile");
+        Path out = dir.resolve("out");
+        run(subs, out);
+        // What kill -9 can leave: dan's scorecard renamed into place but not its state file, a
+        // temporary file half-written beside it, and an extraction folder.
+        Files.delete(out.resolve(Batch.STATE).resolve("dan.done"));
+        Files.writeString(out.resolve(Summary.SCORECARDS).resolve(".bob.json123.partial"), "{\"sche");
+        Files.createDirectories(out.resolve(Batch.WORK).resolve("dan-7"));
+
+        Batch.Outcome resumed = run(subs, out);
+
+        assertEquals(1, resumed.graded());
+        assertEquals(1, resumed.kept());
+        assertEquals(List.of(), leftovers(out));
+        assertEquals(List.of("bob", "dan"), summary(out).stream().skip(1).map(r -> r.get(0)).toList());
+    }
+
+    @Test
+    void shardsGradeDisjointPartsAndTheirMergeIsTheWholeClass(@TempDir Path dir) throws Exception {
+        Path subs = dir.resolve("subs");
+        for (String entry : List.of("a", "b", "c")) {
+            Submissions.zip(subs, entry, "does-not-compile");
+        }
+        Path roster = Submissions.roster(dir, List.of("entry,email", "a,a@x.edu", "b,b@x.edu", "c,c@x.edu",
+                "d,d@x.edu"));
+        Path one = dir.resolve("shard-1");
+        Path two = dir.resolve("shard-2");
+
+        Batch.Outcome first = run(subs, one, Roster.read(roster), Shard.parse("1/2"), 1);
+        Batch.Outcome second = run(subs, two, Roster.read(roster), Shard.parse("2/2"), 1);
+        List<Row> merged = Merge.run(List.of(two, one), dir.resolve("all"), CLOCK);
+
+        // Submitted entries and missing students are each split over the shards, so each lands in one.
+        assertEquals(List.of("a", "c", "d"), first.rows().stream().map(Row::entry).toList());
+        assertEquals(List.of("b"), second.rows().stream().map(Row::entry).toList());
+        assertEquals(List.of("a", "b", "c", "d"), merged.stream().map(Row::entry).toList());
+        assertEquals(Row.Status.NOT_SUBMITTED, merged.get(3).status());
+        assertEquals(List.of("a", "b", "c", "d"),
+                summary(dir.resolve("all")).stream().skip(1).map(r -> r.get(0)).toList());
+        assertTrue(Files.isRegularFile(Summary.scorecard(dir.resolve("all"), "b")));
+        IllegalArgumentException partial = assertThrows(IllegalArgumentException.class,
+                () -> Merge.run(List.of(one), dir.resolve("part"), CLOCK));
+        assertTrue(partial.getMessage().contains("shard 2/2 is missing"), partial.getMessage());
+        assertFalse(Files.exists(dir.resolve("part").resolve(Summary.CSV)));
+    }
+
+    @Test
+    void plainProgressLinesNameEachEntryWithItsScoreAndWhetherItWasKept(@TempDir Path dir) throws Exception {
+        Path subs = dir.resolve("subs");
+        Submissions.corrupt(subs, "carol");
+        Path out = dir.resolve("out");
+        run(subs, out);
+        StringWriter text = new StringWriter();
+        Batch.Options options = new Batch.Options(subs, out, 1, Roster.empty(), Shard.ALL, false,
+                Archives.Limits.DEFAULT, "Lab 1");
+
+        new Batch(Grader.of(Fixtures.course()), options, CLOCK).run(Progress.lines(new PrintWriter(text)));
+
+        assertEquals("[1/1] carol 0/5 unreadable (unchanged, kept)\n", text.toString());
+    }
+
+    @Test
+    void theProgressBarShowsCountFailuresAndFinishes(@TempDir Path dir) throws Exception {
+        Path subs = dir.resolve("subs");
+        Submissions.corrupt(subs, "carol");
+        Submissions.corrupt(subs, "dave");
+        StringWriter text = new StringWriter();
+        Batch.Options options = new Batch.Options(subs, dir.resolve("out"), 1, Roster.empty(), Shard.ALL, false,
+                Archives.Limits.DEFAULT, "Lab 1");
+
+        new Batch(Grader.of(Fixtures.course()), options, CLOCK).run(Progress.bar(new PrintWriter(text)));
+
+        String[] frames = text.toString().split("\r");
+        assertTrue(frames[1].startsWith("[###############...............] 1/2  1 failed  ETA "), frames[1]);
+        assertTrue(frames[2].startsWith("[##############################] 2/2  2 failed  done in "), frames[2]);
+        assertTrue(text.toString().endsWith("\n"));
+    }
+}

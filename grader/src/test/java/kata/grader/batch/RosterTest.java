@@ -1,0 +1,56 @@
+package kata.grader.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import kata.grader.score.Student;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RosterTest {
+
+    @Test
+    void columnsAreReadInAnyOrderAndBlankCellsAreAbsent(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("roster.csv");
+        Files.writeString(file, "Section,email,entry,name,lms_user_id\n"
+                + "A,alice@x.edu,alice,\"Martin, Alice\",1001\n"
+                + ",bob@x.edu,bob,,\n");
+
+        Roster roster = Roster.read(file);
+
+        assertEquals(new Student("Martin, Alice", "alice@x.edu", null, "1001", null, "A"),
+                roster.student("alice").orElseThrow());
+        assertEquals(new Student(null, "bob@x.edu", null, null, null, null), roster.student("bob").orElseThrow());
+        assertEquals(List.of("alice", "bob"), roster.entries());
+        assertTrue(roster.student("carol").isEmpty());
+        assertTrue(roster.warnings().isEmpty(), roster.warnings().toString());
+    }
+
+    @Test
+    void unknownColumnsAreIgnoredWithAWarning(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("roster.csv");
+        Files.writeString(file, "entry,nickname\nalice,Al\n");
+
+        Roster roster = Roster.read(file);
+
+        assertEquals(List.of("roster column 'nickname' is not one of entry, name, email, login, lms_user_id,"
+                + " sis_user_id, section; it is ignored"), roster.warnings());
+    }
+
+    @Test
+    void aRosterWithoutEntryColumnOrWithADuplicateIsRefusedNamingTheProblem(@TempDir Path dir) throws Exception {
+        Path noEntry = dir.resolve("a.csv");
+        Files.writeString(noEntry, "name,email\nAlice,a@x.edu\n");
+        Path twice = dir.resolve("b.csv");
+        Files.writeString(twice, "entry\nalice\nalice\n");
+
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Roster.read(noEntry)).getMessage()
+                .contains("has no 'entry' column"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Roster.read(twice)).getMessage()
+                .contains("lists entry 'alice' twice (row 3)"));
+    }
+}

@@ -1,0 +1,75 @@
+package kata.grader.export;
+
+import java.time.Instant;
+import java.util.List;
+import kata.grader.score.CheckKind;
+import kata.grader.score.CheckResult;
+import kata.grader.score.CheckStatus;
+import kata.grader.score.ExerciseResult;
+import kata.grader.score.ExerciseStatus;
+import kata.grader.score.Scorecard;
+import kata.grader.score.Student;
+import kata.grader.score.Visibility;
+
+/** Scorecards built by hand, with every status and visibility, for the export tests. */
+public final class Cards {
+
+    public static final Instant GRADED_AT = Instant.parse("2026-03-01T10:15:30.120Z");
+
+    private Cards() {
+    }
+
+    public static Student student(String name, String email, String login, String lms, String sis, String section) {
+        return new Student(name, email, login, lms, sis, section);
+    }
+
+    public static Student alice() {
+        return student("Alice Martin", "alice@example.edu", "amartin", "1001", "S-1", "Section A");
+    }
+
+    public static Student bob() {
+        return student("Bob \"Bobby\" Li, Jr.", "bob@example.edu", "bli", "1002", "S-2", "Section B");
+    }
+
+    public static CheckResult check(String id, Visibility visibility, CheckStatus status, double max, String message,
+                                    String output) {
+        return new CheckResult(id, "Check " + id, CheckKind.TEST, visibility, status,
+                status == CheckStatus.PASSED ? max : 0, max, message, 120, output, false);
+    }
+
+    /** One exercise with a pass, a failure (with output), an error and a skipped rule; one that does not compile. */
+    public static Scorecard mixed(String id, Student student, Instant gradedAt) {
+        ExerciseResult race = new ExerciseResult("fix-the-race", "Fix the race", ExerciseStatus.FAILED, 3, 10,
+                "1 of 4 checks passed, 3 of 10 points.", 2500, List.of(
+                check("counts-alone", Visibility.VISIBLE, CheckStatus.PASSED, 3, "", ""),
+                check("two-increments", Visibility.VISIBLE, CheckStatus.FAILED, 4,
+                        "Lost an update: expected 2 but was 1\nstep 1: worker-1 read count = 0", "tick <1>\n"),
+                check("five-workers", Visibility.AFTER_DUE_DATE, CheckStatus.ERROR, 2,
+                        "The test JVM stopped abruptly", ""),
+                new CheckResult("no-sleep", "No sleeping", CheckKind.RULE, Visibility.HIDDEN, CheckStatus.SKIPPED, 0, 1,
+                        "Not graded yet: rules count once a test passes.", 0, "", false)));
+        ExerciseResult bank = new ExerciseResult("break-the-deadlock", "Break the deadlock", ExerciseStatus.ERROR, 0, 5,
+                "Your code does not compile (1 error):\nsrc/main/java/kata/bank/Bank.java:5: ';' expected", 900,
+                List.of(check("transfer-alone", Visibility.VISIBLE, CheckStatus.ERROR, 5,
+                        "Not run: Your code does not compile (1 error):", "")));
+        return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-grader", "1.0.0"), id, student,
+                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2), 3, 15,
+                List.of(race, bank));
+    }
+
+    /** Every check passed. */
+    public static Scorecard perfect(String id, Student student, Instant gradedAt) {
+        ExerciseResult race = new ExerciseResult("fix-the-race", "Fix the race", ExerciseStatus.PASSED, 10, 10,
+                "4 of 4 checks passed, 10 of 10 points.", 2100, List.of(
+                check("counts-alone", Visibility.VISIBLE, CheckStatus.PASSED, 3, "", ""),
+                check("two-increments", Visibility.VISIBLE, CheckStatus.PASSED, 4, "", ""),
+                check("five-workers", Visibility.AFTER_DUE_DATE, CheckStatus.PASSED, 2, "", ""),
+                check("no-sleep", Visibility.HIDDEN, CheckStatus.PASSED, 1, "", "")));
+        ExerciseResult bank = new ExerciseResult("break-the-deadlock", "Break the deadlock", ExerciseStatus.PASSED, 5,
+                5, "1 of 1 checks passed, 5 of 5 points.", 800,
+                List.of(check("transfer-alone", Visibility.VISIBLE, CheckStatus.PASSED, 5, "", "")));
+        return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-grader", "1.0.0"), id, student,
+                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2), 15, 15,
+                List.of(race, bank));
+    }
+}
