@@ -1,0 +1,100 @@
+package kata.worker;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one chore every check gives a worker. Its {@link #round()} only adds one to a plain field:
+ * nothing in it stops the JIT from compiling the worker's loop tightly, so a plain stop flag is
+ * hoisted out of that loop as it would be in real code. Every check uses this same class on
+ * purpose: a second chore class at the worker's call site would change how the JIT compiles the
+ * loop. What the checks need to hold or watch happens in {@link #begin()} and {@link #end()},
+ * outside the loop.
+ */
+final class TestChore implements Chore {
+
+    private final Hold beginHold;
+    private final Hold endHold;
+    private final AtomicInteger begins = new AtomicInteger();
+    private final AtomicInteger ends = new AtomicInteger();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Thread worker;
+    /** Plain on purpose (see above); only the worker thread touches it. Checks read {@link #roundsAtEnd}. */
+    private long rounds;
+    private volatile long roundsAtEnd = -1;
+
+    private TestChore(Hold beginHold, Hold endHold) {
+        this.beginHold = beginHold;
+        this.endHold = endHold;
+    }
+
+    /** A chore that never holds the worker. */
+    static TestChore free() {
+        return new TestChore(null, null);
+    }
+
+    /** A chore whose begin() waits at the hold until the check lets it go. */
+    static TestChore heldAtBegin(Hold hold) {
+        return new TestChore(hold, null);
+    }
+
+    /** A chore whose end() waits at the hold until the check lets it go. */
+    static TestChore heldAtEnd(Hold hold) {
+        return new TestChore(null, hold);
+    }
+
+    @Override
+    public void begin() {
+        begins.incrementAndGet();
+        worker = Thread.currentThread();
+        if (beginHold != null) {
+            beginHold.pass();
+        }
+    }
+
+    @Override
+    public void round() {
+        rounds++;
+    }
+
+    @Override
+    public void end() {
+        ends.incrementAndGet();
+        if (endHold != null) {
+            endHold.pass();
+        }
+        roundsAtEnd = rounds;
+        ended.countDown();
+    }
+
+    /** The thread that called begin(), or null before that. */
+    Thread worker() {
+        return worker;
+    }
+
+    int begins() {
+        return begins.get();
+    }
+
+    /** How many times end() was entered so far. */
+    int ends() {
+        return ends.get();
+    }
+
+    /** True as soon as end() has returned once, waiting at most {@code bound} for it. */
+    boolean awaitEnd(Duration bound) throws InterruptedException {
+        return ended.await(bound.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** True once end() has returned. */
+    boolean hasEnded() {
+        return ended.getCount() == 0;
+    }
+
+    /** The rounds done when end() was called; -1 before. */
+    long roundsAtEnd() {
+        return roundsAtEnd;
+    }
+}

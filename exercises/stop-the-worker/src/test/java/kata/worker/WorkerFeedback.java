@@ -1,0 +1,109 @@
+package kata.worker;
+
+import java.time.Duration;
+import java.util.List;
+import kata.support.agent.StudentCode;
+import kata.support.threads.Deadlocks;
+import kata.support.threads.LockNames;
+
+/** What the stop-the-worker checks tell a student when they fail: what was observed, and why. */
+final class WorkerFeedback {
+
+    static final String VISIBILITY = "A plain field written by one thread may never be seen by another: once the"
+            + " worker's loop is compiled, the JIT may read a plain flag once, before the loop, and never again"
+            + " (nothing in the loop changes it, as far as that thread can tell). Declare the flag volatile, use an"
+            + " AtomicBoolean, or interrupt the worker thread: each makes the write visible to the loop.";
+
+    static final String JOIN = "stop() must wait until the worker thread has ended: join() it. join() also makes"
+            + " everything the worker wrote (its count of rounds) visible to the thread that joined.";
+
+    private WorkerFeedback() {
+    }
+
+    static String neverBegan(Duration bound) {
+        return "The worker had not called the chore's begin() " + seconds(bound) + " after start(): start() must"
+                + " start a thread that calls begin(), then round() until it is asked to stop, then end().";
+    }
+
+    static String ranOnCaller(String caller) {
+        return "The chore ran on the thread that called start() (\"" + caller + "\"), not on a worker thread of"
+                + " its own. start() must start a new thread (Thread.start(), not run()) and return at once.";
+    }
+
+    static String startDidNotReturn(Duration bound) {
+        return "start() had not returned " + seconds(bound) + " after the worker thread began (the check holds"
+                + " it in begin()): start() must start the thread and return at once, without waiting for it.";
+    }
+
+    static String stopNeverReturned(Duration bound) {
+        return "The worker was free to finish, but stop() had not returned " + seconds(bound) + " later.";
+    }
+
+    static String neverEnded(Duration bound) {
+        return "stop() had returned, but " + seconds(bound) + " later the worker had still not called end(): the"
+                + " worker must leave its loop when asked to stop, and then call end() once.";
+    }
+
+    static String calls(String method, int expected, int actual) {
+        return "The worker called the chore's " + method + " " + actual + " times; it must call it exactly "
+                + expected + " time" + (expected == 1 ? "" : "s") + ".";
+    }
+
+    static String returnedBeforeWorkerEnded(String where) {
+        return "stop() returned while the worker was still " + where + " (the check held it there): the worker"
+                + " had not finished. " + JOIN;
+    }
+
+    static String stopDidNotBlock(Duration bound) {
+        return "While the worker was held (in begin() or end()), stop() neither returned nor blocked waiting for it"
+                + " within " + seconds(bound) + ": it kept running. Do not spin in a loop until the worker is done; "
+                + JOIN;
+    }
+
+    static String wrongCount(long returned, long done) {
+        return "stop() returned " + returned + " rounds, but the worker did " + done + " rounds (counted by the"
+                + " chore when end() was called). Count every round that was done, and only those, and return the"
+                + " count the worker thread wrote after it has ended: " + JOIN;
+    }
+
+    static String endedUnasked() {
+        return "The worker thread ended before it was asked to stop: it must keep doing rounds until stop().";
+    }
+
+    static String neverGotHot(long cpuMillis, Duration bound) {
+        return "The worker thread used only " + cpuMillis + " ms of CPU in " + seconds(bound) + ": it should be"
+                + " doing rounds all the time until it is asked to stop (no sleeping or waiting in the loop).";
+    }
+
+    static String neverSawStop(long cpuMillis, Duration bound) {
+        return "The worker had been doing rounds for " + cpuMillis + " ms of CPU (long enough for the JIT to compile"
+                + " its loop) when stop() was called; " + seconds(bound) + " later the worker was still in its loop:"
+                + " it never saw the request to stop.\n" + VISIBILITY;
+    }
+
+    static String leftRunning(String names, Duration bound) {
+        return "The worker had been stopped, but " + seconds(bound) + " later these threads started during the check"
+                + " were still alive: " + names + ". Every thread you start must end: shut down an executor you"
+                + " create.";
+    }
+
+    static String threw(Throwable cause) {
+        StackTraceElement frame = StudentCode.firstStudentFrame(cause.getStackTrace());
+        String where = frame == null ? "" : " at " + StudentCode.location(frame);
+        return "The worker threw " + cause.getClass().getSimpleName() + where
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /** Where the boss thread is, for a message about a call that did not return. */
+    static String whereIs(Thread boss) {
+        if (!boss.isAlive()) {
+            return "";
+        }
+        return "\nWhere the boss thread (the caller of start() and stop()) was:\n"
+                + Deadlocks.describe(List.of(boss), LockNames.none());
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() + " s";
+    }
+}

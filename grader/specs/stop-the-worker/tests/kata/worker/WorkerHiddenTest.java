@@ -1,0 +1,94 @@
+package kata.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import kata.support.Graded;
+import kata.support.Visibility;
+import kata.support.threads.Threads;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Hidden checks: the count after a hot run is complete and published; nothing is left running. */
+class WorkerHiddenTest {
+
+    private static final Duration BOUND = WorkerTest.BOUND;
+
+    @Test
+    @DisplayName("After a hot run, stop() waits for the worker and returns every round it did")
+    @Graded(id = "hot-result-complete", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void hotRunCountIsCompleteAndPublished() throws Exception {
+        Hold end = new Hold();
+        TestChore chore = TestChore.heldAtEnd(end);
+        CountDownLatch cue = new CountDownLatch(1);
+        Boss<WorkerTest.Stopped> boss = WorkerTest.bossThatStopsOnCue(chore, cue);
+        try {
+            long cpuMillis = WorkerTest.warmUp(chore, boss);
+
+            cue.countDown();
+            // The worker is held in end(), after millions of rounds: a stop() that waits blocks now.
+            boolean settled = Eventually.holds(BOUND,
+                    () -> boss.isDone() || end.isHeld() && boss.isWaitingIn("stop"));
+            if (boss.isDone()) {
+                boss.result(BOUND, () -> "");
+                fail(WorkerFeedback.returnedBeforeWorkerEnded(end.isHeld() ? "in the chore's end()"
+                        : "in its loop"));
+            }
+            if (!end.isHeld()) {
+                fail(WorkerFeedback.neverSawStop(cpuMillis, BOUND) + WorkerFeedback.whereIs(boss.thread()));
+            }
+            if (!settled) {
+                fail(WorkerFeedback.stopDidNotBlock(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+            }
+            end.open();
+
+            WorkerTest.Stopped stopped = boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!stopped.endedFirst()) {
+                fail(WorkerFeedback.returnedBeforeWorkerEnded("finishing"));
+            }
+            assertEquals(chore.roundsAtEnd(), stopped.rounds(),
+                    () -> WorkerFeedback.wrongCount(stopped.rounds(), chore.roundsAtEnd()));
+        } finally {
+            end.open();
+            cue.countDown();
+            boss.end();
+        }
+    }
+
+    @Test
+    @DisplayName("Once stopped, the worker leaves no thread running")
+    @Graded(id = "leaves-nothing-running", points = 1, visibility = Visibility.AFTER_DUE_DATE,
+            timeoutSeconds = 30)
+    void leavesNothingRunning() throws Exception {
+        Set<Thread> before = Threads.alive();
+        Hold begin = new Hold();
+        TestChore chore = TestChore.heldAtBegin(begin);
+        Boss<WorkerTest.Stopped> boss = Boss.start(() -> {
+            Worker worker = new Worker(chore);
+            worker.start();
+            return WorkerTest.stopped(worker, chore);
+        });
+        try {
+            WorkerTest.awaitBegin(begin, chore, boss);
+            // Let the worker into its loop only once the stop request has been made.
+            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
+            begin.open();
+            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!chore.awaitEnd(BOUND)) {
+                fail(WorkerFeedback.neverEnded(BOUND));
+            }
+        } finally {
+            begin.open();
+            boss.end();
+        }
+
+        boolean allEnded = Eventually.holds(BOUND, () -> Threads.startedSince(before).isEmpty());
+
+        if (!allEnded) {
+            fail(WorkerFeedback.leftRunning(Threads.names(Threads.startedSince(before)), BOUND));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package kata.worker;
+
+/**
+ * A background worker: it does its chore's rounds on a thread of its own until {@link #stop()}.
+ * A worker is started and stopped by one thread, the one that owns it.
+ */
+public class Worker {
+
+    private final Chore chore;
+    private final Thread thread;
+    private boolean stopRequested;
+    /**
+     * Written by the worker thread only, once, before it ends. Plain is enough: stop() reads it
+     * after join(), and everything a thread did happens-before a join() on it returns.
+     */
+    private long rounds;
+
+    /** A worker for this chore, not started yet. */
+    public Worker(Chore chore) {
+        this.chore = chore;
+        this.thread = new Thread(this::work, "worker");
+    }
+
+    /**
+     * Starts the worker thread and returns at once. The worker thread calls the chore's
+     * {@code begin()}, then {@code round()} until it is asked to stop, then {@code end()}.
+     */
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * Asks the worker to stop after its current round, and waits until it has finished (its
+     * {@code end()} has returned).
+     *
+     * @return how many rounds the worker did
+     * @throws InterruptedException if the calling thread is interrupted while it waits
+     */
+    public long stop() throws InterruptedException {
+        requestStop();
+        thread.join();
+        return rounds;
+    }
+
+    // Wrong: only the writer synchronizes. The worker's loop reads the field without the lock, so
+    // nothing orders its reads after this write, and the JIT may read it once, before the loop.
+    private synchronized void requestStop() {
+        stopRequested = true;
+    }
+
+    private void work() {
+        chore.begin();
+        long done = 0;
+        while (!stopRequested) {
+            chore.round();
+            done++;
+        }
+        rounds = done;
+        chore.end();
+    }
+}
