@@ -42,10 +42,12 @@ public final class Gate {
      * after a minute it gives up with an error (the test forgot to open it).
      */
     public void pass() {
+        // Recorded before counted and uncounted before removed: whoever sees inside() == n also
+        // finds at least n threads in threadsInside().
+        threadsInside.add(Thread.currentThread());
         int now = inside.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
         entered.incrementAndGet();
-        threadsInside.add(Thread.currentThread());
         try {
             if (!opened.await(LONGEST_HOLD.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the test never opened the gate");
@@ -54,8 +56,8 @@ public final class Gate {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while held at the gate", e);
         } finally {
-            threadsInside.remove(Thread.currentThread());
             inside.decrementAndGet();
+            threadsInside.remove(Thread.currentThread());
         }
     }
 
