@@ -23,8 +23,9 @@ final class CheckExecutor {
         this.launcher = launcher;
     }
 
-    Verdict run(String methodSelector) {
-        Results results = new Results();
+    /** Runs the check; {@code started} runs when its test class starts, after JUnit's discovery. */
+    Verdict run(String methodSelector, Runnable started) {
+        Results results = new Results(started);
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectMethod(methodSelector))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
@@ -40,6 +41,20 @@ final class CheckExecutor {
         private boolean unresolved;
         private String skipReason;
         private int testsRun;
+        private final Runnable started;
+        private boolean startSeen;
+
+        Results(Runnable started) {
+            this.started = started;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier identifier) {
+            if (!startSeen && identifier.getParentId().isPresent()) {
+                startSeen = true;
+                started.run();
+            }
+        }
 
         @Override
         public void selectorProcessed(UniqueId engineId, DiscoverySelector selector, SelectorResolutionResult result) {

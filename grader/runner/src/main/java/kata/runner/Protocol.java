@@ -32,6 +32,11 @@ final class Protocol {
         send(Map.of("event", "start", "id", checkId));
     }
 
+    /** JUnit has found the check and starts it: from here its time limit counts. */
+    void running(String checkId) {
+        send(Map.of("event", "running", "id", checkId));
+    }
+
     void result(String checkId, String status, String message, long durationMillis, Captured output) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("event", "result");

@@ -60,7 +60,10 @@ public final class RunnerMain {
             protocol.started(check.id());
             long start = System.nanoTime();
             watchdog.arm(check.id(), check.limitMillis(), before);
-            Verdict verdict = executor.run(check.selector());
+            Verdict verdict = executor.run(check.selector(), () -> {
+                watchdog.checkStarted();
+                protocol.running(check.id());
+            });
             if (!watchdog.disarm()) {
                 waitForHalt();
             }

@@ -33,6 +33,8 @@ final class Launch {
 
     /** Time the grader gives the runner's own watchdog before stopping the JVM from outside. */
     private static final long GRACE_NANOS = 10_000_000_000L;
+    /** As the runner's watchdog allows for JUnit's start-up until the check itself starts. */
+    private static final long STARTUP_ALLOWANCE_NANOS = 30_000_000_000L;
     private static final int OUTPUT_TAIL = 8 * 1024;
     /** The runner's watchdog halts the JVM with this after reporting a timed-out check. */
     private static final int EXIT_TIMED_OUT = 86;
@@ -165,10 +167,11 @@ final class Launch {
                     }
                     case "start" -> {
                         current = event.text("id");
-                        CheckSpec check = byId.get(current);
-                        long limit = check == null ? 0 : check.timeoutSeconds() * 1_000_000_000L;
-                        currentDeadline = System.nanoTime() + limit + GRACE_NANOS;
+                        currentDeadline = System.nanoTime() + limitNanos(byId.get(current))
+                                + STARTUP_ALLOWANCE_NANOS + GRACE_NANOS;
                     }
+                    case "running" -> currentDeadline = System.nanoTime() + limitNanos(byId.get(current))
+                            + GRACE_NANOS;
                     case "result" -> {
                         outcomes.put(event.text("id"), new CheckOutcome(status(event.text("status")),
                                 event.text("message"), event.number("duration_ms"), event.text("output"),
@@ -230,6 +233,10 @@ final class Launch {
         }
         return CheckOutcome.of(CheckStatus.ERROR, "The test JVM stopped abruptly during this check (exit status "
                 + exit + "; Runtime.halt or a crash)" + tail(stderr));
+    }
+
+    private static long limitNanos(CheckSpec check) {
+        return check == null ? 0 : check.timeoutSeconds() * 1_000_000_000L;
     }
 
     private static CheckStatus status(String text) {
