@@ -24,6 +24,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Stopped by a signal (Ctrl-C, kill, a CI timeout), the grader takes its test JVMs with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly),
+                "stop-test-jvms"));
         System.exit(run(args));
     }
 
