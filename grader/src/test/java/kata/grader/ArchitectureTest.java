@@ -23,6 +23,7 @@ class ArchitectureTest {
             .layer("compile").definedBy("kata.grader.compile..")
             .layer("course").definedBy("kata.grader.course..")
             .layer("rules").definedBy("kata.grader.rules..")
+            .layer("sandbox").definedBy("kata.grader.sandbox..")
             .layer("run").definedBy("kata.grader.run..")
             .layer("score").definedBy("kata.grader.score..")
             .layer("export").definedBy("kata.grader.export..")
@@ -32,6 +33,7 @@ class ArchitectureTest {
             .whereLayer("selfcheck").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "selfcheck")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("engine")
+            .whereLayer("sandbox").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("run").mayOnlyBeAccessedByLayers("engine", "selfcheck", "cli")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "selfcheck")
@@ -42,7 +44,8 @@ class ArchitectureTest {
             .that().resideInAPackage("kata.grader.score..")
             .should().dependOnClassesThat().resideInAnyPackage("kata.grader", "kata.grader.cli..",
                     "kata.grader.course..", "kata.grader.run..", "kata.grader.rules..", "kata.grader.compile..",
-                    "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..");
+                    "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..",
+                    "kata.grader.sandbox..");
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_IS_RECORDS_AND_ENUMS = classes()
