@@ -67,6 +67,9 @@ final class Forbidden {
     private static final Predicate<List<String>> FILE_NAME = parameters -> !parameters.isEmpty()
             && parameters.get(0).equals("java.lang.String");
     private static final Predicate<List<String>> HOST_NAME = FILE_NAME;
+    /** A port, and maybe a backlog, with no address: the wildcard address, every interface. */
+    private static final Predicate<List<String>> EVERY_ADDRESS = parameters -> !parameters.isEmpty()
+            && parameters.stream().allMatch("int"::equals);
 
     private static final List<TypeBan> TYPES = List.of(
             type("java.lang.reflect", REFLECTION), type("java.lang.invoke", REFLECTION),
@@ -134,6 +137,8 @@ final class Forbidden {
             new MemberBan("java.io.PrintWriter", Set.of("<init>"), FILE_NAME, new Ban(FILES, FILES.reason())),
             new MemberBan("java.util.Formatter", Set.of("<init>"), FILE_NAME, new Ban(FILES, FILES.reason())),
             new MemberBan("java.net.Socket", Set.of("<init>"), HOST_NAME, LOOPBACK_ONLY),
+            new MemberBan("java.net.ServerSocket", Set.of("<init>"), EVERY_ADDRESS, LOOPBACK_ONLY),
+            new MemberBan("java.net.InetSocketAddress", Set.of("<init>"), EVERY_ADDRESS, LOOPBACK_ONLY),
             new MemberBan("java.net.InetSocketAddress", Set.of("<init>"), HOST_NAME, LOOPBACK_ONLY),
             new MemberBan("java.net.InetSocketAddress", Set.of("createUnresolved"), ANY, LOOPBACK_ONLY),
             new MemberBan("java.net.InetAddress", Set.of("getByName", "getAllByName", "getByAddress", "getLocalHost",

@@ -86,7 +86,9 @@ final class RedTeamCases {
             new RedTeamCase("echoes-on-the-loopback-address", "an echo server and client on the loopback address",
                     PASSED, 3, "2 of 2 checks passed"),
             new RedTeamCase("echoes-to-a-remote-host", "echo exercise connecting to example.com", PASSED, 3,
-                    "2 of 2 checks passed"));
+                    "2 of 2 checks passed"),
+            new RedTeamCase("serves-on-every-address", "echo exercise listening on port 7007 of every"
+                    + " interface", PASSED, 3, "2 of 2 checks passed"));
 
     private RedTeamCases() {
     }

@@ -127,12 +127,16 @@ class RedTeamTest {
     void socketsWhereTheSpecAllowsThemWorkOnTheLoopbackAddressOnly() {
         ExerciseResult loopback = exercise("echoes-on-the-loopback-address", "echo");
         ExerciseResult remote = exercise("echoes-to-a-remote-host", "echo");
+        ExerciseResult everyAddress = exercise("serves-on-every-address", "echo");
 
         assertEquals(ExerciseStatus.PASSED, loopback.status(), said(loopback));
         assertEquals(ExerciseStatus.ERROR, remote.status());
         assertTrue(remote.message().startsWith("None of your code was run, because it creates Socket(String, int)"
                 + " at src/main/java/echo/Echo.java:8: only sockets on the loopback address are allowed"),
                 remote.message());
+        assertTrue(everyAddress.message().startsWith("None of your code was run, because it creates"
+                + " ServerSocket(int) at src/main/java/echo/Echo.java:8: only sockets on the loopback address"),
+                everyAddress.message());
     }
 
     @Test
