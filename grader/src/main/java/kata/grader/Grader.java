@@ -27,6 +27,8 @@ import kata.grader.intake.Submissions;
 import kata.grader.rules.RuleChecker;
 import kata.grader.run.JvmOptions;
 import kata.grader.run.TestJvm;
+import kata.grader.sandbox.SafetyRules;
+import kata.grader.sandbox.Violation;
 import kata.grader.score.CheckOutcome;
 import kata.grader.score.ExerciseResult;
 import kata.grader.score.Scorecard;
@@ -183,6 +185,10 @@ public final class Grader {
         StudentCompiler.Outcome compiled = StudentCompiler.compile(toCompile, work.resolve("classes"));
         if (!compiled.success()) {
             return new Graded(Scoring.error(bundle, compiled.message(), millisSince(start)), null);
+        }
+        List<Violation> violations = SafetyRules.check(bundle, compiled.classes(), sources.get().sourceRoot());
+        if (!violations.isEmpty()) {
+            return new Graded(Scoring.error(bundle, SafetyRules.message(violations), millisSince(start)), null);
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>(
                 RuleChecker.evaluate(bundle, bundle.rules(), compiled.classes()));

@@ -24,6 +24,7 @@ class ArchitectureTest {
             .layer("compile").definedBy("kata.grader.compile..")
             .layer("course").definedBy("kata.grader.course..")
             .layer("rules").definedBy("kata.grader.rules..")
+            .layer("sandbox").definedBy("kata.grader.sandbox..")
             .layer("run").definedBy("kata.grader.run..")
             .layer("score").definedBy("kata.grader.score..")
             .layer("export").definedBy("kata.grader.export..")
@@ -36,6 +37,7 @@ class ArchitectureTest {
             .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("engine")
+            .whereLayer("sandbox").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("run").mayOnlyBeAccessedByLayers("engine", "selfcheck", "cli")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli", "batch")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
@@ -49,7 +51,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("kata.grader", "kata.grader.cli..",
                     "kata.grader.course..", "kata.grader.run..", "kata.grader.rules..", "kata.grader.compile..",
                     "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..",
-                    "kata.grader.batch..", "kata.grader.publish..", "kata.grader.authoring..");
+                    "kata.grader.batch..", "kata.grader.publish..", "kata.grader.authoring..", "kata.grader.sandbox..");
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_IS_RECORDS_AND_ENUMS = classes()

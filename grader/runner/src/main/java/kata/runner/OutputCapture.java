@@ -16,6 +16,8 @@ final class OutputCapture extends OutputStream {
     private byte[] buffer = new byte[1024];
     private int size;
     private long dropped;
+    /** Bytes printed since the last {@link #take()}, kept or not (volatile: the watchdog reads it). */
+    private volatile long printed;
 
     private OutputCapture(int limit) {
         this.limit = limit;
@@ -31,6 +33,7 @@ final class OutputCapture extends OutputStream {
 
     @Override
     public synchronized void write(int b) {
+        printed++;
         if (size < limit) {
             grow(size + 1);
             buffer[size++] = (byte) b;
@@ -41,6 +44,7 @@ final class OutputCapture extends OutputStream {
 
     @Override
     public synchronized void write(byte[] bytes, int offset, int length) {
+        printed += length;
         int kept = Math.min(length, limit - size);
         if (kept > 0) {
             grow(size + kept);
@@ -59,7 +63,12 @@ final class OutputCapture extends OutputStream {
         }
         size = 0;
         dropped = 0;
+        printed = 0;
         return new Captured(text, truncated);
+    }
+
+    long printedSinceTake() {
+        return printed;
     }
 
     private void grow(int needed) {

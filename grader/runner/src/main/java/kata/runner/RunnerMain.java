@@ -4,9 +4,11 @@ import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +17,10 @@ import java.util.logging.Logger;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Main class of the test JVM. Reads from standard input a nonce and then one planned check per
- * line ({@code check <TAB> id <TAB> method selector <TAB> time limit in ms}), runs the checks in
+ * Main class of the test JVM; its arguments are the directories of the checks' classes and of the
+ * student's classes, loaded apart from the class path ({@link Isolation}). Reads from standard
+ * input a nonce and then one planned check per line
+ * ({@code check <TAB> id <TAB> method selector <TAB> time limit in ms}), runs the checks in
  * order, and reports each one through {@link Protocol}. Ends with {@code halt}, so that threads or
  * shutdown hooks left behind by student code cannot keep the JVM alive.
  */
@@ -44,6 +48,8 @@ public final class RunnerMain {
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String nonce = input.readLine();
         List<Planned> plan = readPlan(input);
+        // The nonce stays out of reach of student code: standard input is spent and replaced.
+        System.setIn(InputStream.nullInputStream());
         Protocol protocol = new Protocol(protocolStream, nonce);
         protocol.hello();
         Logger.getLogger("").setLevel(Level.OFF);
@@ -51,6 +57,8 @@ public final class RunnerMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> protocol.exiting(currentCheck)));
         Watchdog watchdog = new Watchdog(protocol, capture);
         CheckExecutor executor = new CheckExecutor(LauncherFactory.create());
+        // JUnit loads the test classes through the context class loader.
+        main.setContextClassLoader(Isolation.checks(Path.of(args[0]), Isolation.students(Path.of(args[1]))));
 
         for (int i = 0; i < plan.size(); i++) {
             Planned check = plan.get(i);

@@ -14,11 +14,16 @@ import kata.support.threads.LockNames;
  * Enforces each check's time limit from inside the test JVM, where it can still see the threads:
  * when a check runs out of time it reports a deadlock cycle if there is one, or where the
  * student's threads are, and then halts the JVM (the grader restarts one for the next checks).
+ * It enforces the {@link RuntimeLimits} the same way, looking every few milliseconds while a check
+ * runs and once more when it ends.
  */
 final class Watchdog {
 
     /** Distinct from the JVM's own codes (ExitOnOutOfMemoryError exits with 3). */
     static final int EXIT_TIMED_OUT = 86;
+    /** A check went over a {@link RuntimeLimits} limit. */
+    static final int EXIT_OVER_LIMIT = 88;
+    private static final long POLL_NANOS = 10_000_000L;
     private static final int MAX_THREADS_SHOWN = 8;
     private static final long STARTUP_ALLOWANCE_MILLIS = 30_000;
 
@@ -28,12 +33,14 @@ final class Watchdog {
 
     private final Protocol protocol;
     private final OutputCapture capture;
+    private final RuntimeLimits limits;
     private final AtomicReference<Armed> armed = new AtomicReference<>();
     private final Thread thread;
 
     Watchdog(Protocol protocol, OutputCapture capture) {
         this.protocol = protocol;
         this.capture = capture;
+        this.limits = new RuntimeLimits(capture);
         this.thread = new Thread(this::watch, "kata-watchdog");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -65,8 +72,15 @@ final class Watchdog {
         }
     }
 
-    /** Returns false when the watchdog already fired for this check (it will halt the JVM). */
+    /**
+     * Returns false when the watchdog already fired for this check (it will halt the JVM). Halts
+     * the JVM itself when the check ended over a limit the watchdog had not yet seen.
+     */
     boolean disarm() {
+        Armed current = armed.get();
+        if (current != null) {
+            limits.exceeded().ifPresent(reason -> overLimit(current, reason));
+        }
         return armed.getAndSet(null) != null;
     }
 
@@ -79,20 +93,27 @@ final class Watchdog {
             }
             long remaining = current.deadlineNanos() - System.nanoTime();
             if (remaining > 0) {
-                LockSupport.parkNanos(this, remaining);
+                limits.exceeded().ifPresent(reason -> overLimit(current, reason));
+                LockSupport.parkNanos(this, Math.min(remaining, POLL_NANOS));
                 continue;
             }
             if (armed.compareAndSet(current, null)) {
-                fire(current);
+                fire(current, "Did not finish within " + seconds(current.limitMillis()) + ". "
+                        + whatIsRunning(current.before()), EXIT_TIMED_OUT);
             }
         }
     }
 
-    private void fire(Armed check) {
-        String message = "Did not finish within " + seconds(check.limitMillis()) + ". " + whatIsRunning(check.before());
+    private void overLimit(Armed check, String reason) {
+        if (armed.compareAndSet(check, null)) {
+            fire(check, reason, EXIT_OVER_LIMIT);
+        }
+    }
+
+    private void fire(Armed check, String message, int exitStatus) {
         long duration = (System.nanoTime() - check.startNanos()) / 1_000_000;
         protocol.result(check.checkId(), "failed", message, duration, capture.take());
-        Runtime.getRuntime().halt(EXIT_TIMED_OUT);
+        Runtime.getRuntime().halt(exitStatus);
     }
 
     /** Threads left over from earlier checks (say, a deadlock already reported) are not this check's. */

@@ -24,7 +24,7 @@ import kata.grader.files.FileTree;
 public final class Course {
 
     private record SpecFile(String title, Integer order, LimitsFile limits, List<String> providedFiles,
-                            Boolean instrument) {
+                            Boolean instrument, List<String> allow) {
     }
 
     private record LimitsFile(Integer heapMegabytes, Integer exerciseSeconds) {
@@ -99,7 +99,8 @@ public final class Course {
             }
         }
         boolean instrumented = spec.instrument() == null || spec.instrument();
-        return new Exercise(slug, spec.title(), order, limits, publicDir, specDir, provided, instrumented);
+        List<String> allow = spec.allow() == null ? List.of() : spec.allow();
+        return new Exercise(slug, spec.title(), order, limits, publicDir, specDir, provided, instrumented, allow);
     }
 
     public Path root() {

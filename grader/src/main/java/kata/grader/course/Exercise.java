@@ -16,12 +16,15 @@ import java.util.List;
  *                      its own version, whatever the submission holds
  * @param instrumented  whether the kata agent adds scheduling points to the student's classes;
  *                      false for katas whose bugs those points would hide (memory visibility)
+ * @param allow         names of what the student's code may use beyond the safety rules'
+ *                      defaults ({@code "sockets"} for an echo server), see kata.grader.sandbox
  */
 public record Exercise(String slug, String title, int order, Limits limits, Path publicDir, Path specDir,
-                       List<String> providedFiles, boolean instrumented) {
+                       List<String> providedFiles, boolean instrumented, List<String> allow) {
 
     public Exercise {
         providedFiles = List.copyOf(providedFiles);
+        allow = List.copyOf(allow);
     }
 
     public Path stubSources() {

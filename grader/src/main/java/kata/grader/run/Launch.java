@@ -112,12 +112,15 @@ final class Launch {
         command.addAll(options.extraArguments());
         command.add("-javaagent:" + runtime.agentJar() + "=" + (bundle.exercise().instrumented() ? "" : "observe:")
                 + studentClasses);
-        List<Path> classpath = new ArrayList<>(runtime.classpath());
-        classpath.add(bundle.testClasses());
-        classpath.add(studentClasses);
+        // The class path holds the harness only; the runner loads the checks and the student's
+        // classes with loaders of their own (kata.runner.Isolation), so student code cannot
+        // read the checks' class files as resources.
         command.add("-cp");
-        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add(runtime.classpath().stream().map(Path::toString)
+                .collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add("kata.runner.RunnerMain");
+        command.add(bundle.testClasses().toString());
+        command.add(studentClasses.toString());
         return command;
     }
 

@@ -1,0 +1,111 @@
+package kata.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The class loaders of the test JVM. The JVM's class path holds only the harness (this runner,
+ * JUnit, Awaitility, the kata support library). Student classes get a loader of their own that
+ * sees the JDK and nothing else, save the scheduling hooks the kata agent calls from their
+ * instrumented bytecode: student code cannot load, reference or read as a resource a class or
+ * file of the checks, the runner, JUnit or Awaitility. The checks get a loader that sees the
+ * harness first, then their own classes, then the student's, so no student class can stand in
+ * for a class of the harness or of the checks. (The static safety rules forbid trying.)
+ */
+final class Isolation {
+
+    /** What instrumented student code calls; see kata.support.agent.Instrumenter. */
+    private static final Set<String> AGENT_HOOKS = Set.of("kata.support.interleave.Hooks");
+
+    private Isolation() {
+    }
+
+    /** The loader of the student's classes; classes it defines come from that directory. */
+    static ClassLoader students(Path studentClasses) {
+        return new StudentLoader(url(studentClasses));
+    }
+
+    /** The loader of the checks (public and hidden tests), which sees the student's classes too. */
+    static ClassLoader checks(Path testClasses, ClassLoader students) {
+        return new CheckLoader(url(testClasses), students);
+    }
+
+    private static URL url(Path directory) {
+        try {
+            return directory.toRealPath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(directory.toString(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parent: the platform loader (the JDK), so the class path is out of sight. */
+    private static final class StudentLoader extends URLClassLoader {
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        StudentLoader(URL classes) {
+            super("student", new URL[] {classes}, ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (AGENT_HOOKS.contains(name)) {
+                return ClassLoader.getSystemClassLoader().loadClass(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+    }
+
+    /** Parent: the class path (the harness); then the checks' own classes; then the student's. */
+    private static final class CheckLoader extends URLClassLoader {
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final ClassLoader students;
+
+        CheckLoader(URL classes, ClassLoader students) {
+            super("checks", new URL[] {classes}, ClassLoader.getSystemClassLoader());
+            this.students = students;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    loaded = harnessOrOwn(name);
+                }
+                if (loaded == null) {
+                    loaded = students.loadClass(name);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
+        }
+
+        private Class<?> harnessOrOwn(String name) {
+            try {
+                return getParent().loadClass(name);
+            } catch (ClassNotFoundException notHarness) {
+                try {
+                    return findClass(name);
+                } catch (ClassNotFoundException notACheck) {
+                    return null;
+                }
+            }
+        }
+    }
+}
