@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -94,8 +93,12 @@ public final class Resources {
         }
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
-            // another grader process extracted it at the same time: use theirs
+        } catch (FileSystemException e) {
+            // Another grader process extracted it at the same time (Linux reports the rename onto its
+            // non-empty directory as a plain FileSystemException, ENOTEMPTY): use theirs.
+            if (!Files.isDirectory(target)) {
+                throw e;
+            }
             FileTree.deleteRecursively(temporary);
         }
         return target;
