@@ -1,0 +1,14 @@
+package target;
+
+public class Target {
+
+    public int answer() {
+        return 42;
+    }
+
+    public int work() {
+        return 7;
+    }
+
+    private native void escape();
+}

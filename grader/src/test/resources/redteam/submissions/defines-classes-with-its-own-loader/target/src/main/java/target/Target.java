@@ -1,0 +1,14 @@
+package target;
+
+public class Target {
+
+    public int answer() {
+        return 42;
+    }
+
+    public int work() {
+        ClassLoader loader = new ClassLoader() {
+        };
+        return loader.hashCode() > 0 ? 7 : 7;
+    }
+}

@@ -1,0 +1,4 @@
+package kata.runner;
+
+public class Protocol {
+}

@@ -1,0 +1,14 @@
+package target;
+
+public class Target {
+
+    public int answer() {
+        return 42;
+    }
+
+    public int work() {
+        Thread test = Thread.currentThread();
+        new Thread(() -> test.stop()).start();
+        return 7;
+    }
+}
