@@ -41,10 +41,10 @@ class JarIT {
         Run run = java(dir, "demo", "--out", "cards");
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("correct: 37 / 37 points"), run.out());
-        assertTrue(run.out().contains("racy: 24 / 37 points"), run.out());
-        assertTrue(run.out().contains("deadlocking: 26 / 37 points"), run.out());
-        assertTrue(run.out().contains("does-not-compile: 0 / 37 points"), run.out());
+        assertTrue(run.out().contains("correct: 37 / 70 points"), run.out());
+        assertTrue(run.out().contains("racy: 24 / 70 points"), run.out());
+        assertTrue(run.out().contains("deadlocking: 26 / 70 points"), run.out());
+        assertTrue(run.out().contains("does-not-compile: 0 / 70 points"), run.out());
         assertTrue(run.out().indexOf("correct:") < run.out().indexOf("racy:"), "samples in a fixed order");
         for (String sample : List.of("correct", "racy", "deadlocking", "does-not-compile")) {
             assertEquals(sample, ScorecardJson.read(dir.resolve("cards").resolve(sample + ".json")).submissionId());
