@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import kata.grader.course.CheckSpec;
+import kata.grader.course.Course;
+import kata.grader.course.TestRuntime;
 import kata.grader.export.ScorecardJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,15 +39,25 @@ class JarIT {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** Every check of every kata in the course: what the correct sample, all references, earns. */
+    private static long coursePoints() {
+        Course course = Course.load(Path.of(System.getProperty("kata.course.root")).toAbsolutePath().normalize(),
+                TestRuntime.shipped());
+        return Math.round(course.exercises().stream().flatMap(e -> course.bundle(e).checks().stream())
+                .mapToDouble(CheckSpec::points).sum());
+    }
+
     @Test
     void theDemoGradesTheFourSamplesAndWritesTheirScorecards(@TempDir Path dir) throws Exception {
         Run run = java(dir, "demo", "--out", "cards");
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("correct: 37 / 70 points"), run.out());
-        assertTrue(run.out().contains("racy: 24 / 70 points"), run.out());
-        assertTrue(run.out().contains("deadlocking: 26 / 70 points"), run.out());
-        assertTrue(run.out().contains("does-not-compile: 0 / 70 points"), run.out());
+        long total = coursePoints();
+        assertTrue(run.out().contains("correct: " + total + " / " + total + " points"), run.out());
+        // racy and deadlocking submit fix-the-race and break-the-deadlock only (37 points).
+        assertTrue(run.out().contains("racy: 24 / " + total + " points"), run.out());
+        assertTrue(run.out().contains("deadlocking: 26 / " + total + " points"), run.out());
+        assertTrue(run.out().contains("does-not-compile: 0 / " + total + " points"), run.out());
         assertTrue(run.out().indexOf("correct:") < run.out().indexOf("racy:"), "samples in a fixed order");
         for (String sample : List.of("correct", "racy", "deadlocking", "does-not-compile")) {
             assertEquals(sample, ScorecardJson.read(dir.resolve("cards").resolve(sample + ".json")).submissionId());
