@@ -62,9 +62,12 @@ public final class SelfCheck {
         return candidates;
     }
 
-    /** The run configurations of the build: three on all CPUs (one with the student code C2-compiled early), one on one CPU. */
+    /**
+     * The run configurations of the build: one on all CPUs with the student code C2-compiled early
+     * (the JIT-warm case), one on one CPU. More repeats: {@link #runs}.
+     */
     public static List<JvmOptions> buildRuns(JvmOptions base) {
-        return List.of(base, base.compiledFirst(true), base, base.onOneCpu(true));
+        return List.of(base.compiledFirst(true), base.onOneCpu(true));
     }
 
     /** {@code repeat} runs on all CPUs (every third with the student code C2-compiled early), then one on one CPU. */
