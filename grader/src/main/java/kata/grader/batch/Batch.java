@@ -104,7 +104,10 @@ public final class Batch {
         String course = Digests.course(grader.course());
 
         List<Entry> mine = options.shard().of(listing.entries());
-        List<Task> tasks = mine.stream().map(entry -> task(out, entry, course)).toList();
+        // Largest entries first: a long grading started last would leave the other workers idle
+        // at the end of the class.
+        List<Task> tasks = mine.stream().map(entry -> task(out, entry, course))
+                .sorted(Comparator.comparingLong(Task::size).reversed()).toList();
         int unchanged = (int) tasks.stream().filter(Task::unchanged).count();
         progress.start(tasks.size(), unchanged);
 
@@ -133,7 +136,8 @@ public final class Batch {
     }
 
     /** An entry to finish, with who it belongs to and whether it is already done. */
-    private record Task(Entry entry, Student student, String note, String fingerprint, boolean unchanged) {
+    private record Task(Entry entry, long size, Student student, String note, String fingerprint,
+                        boolean unchanged) {
     }
 
     private record Finished(Row row, boolean reused, Duration took) {
@@ -145,7 +149,7 @@ public final class Batch {
         String fingerprint = Digests.combined(Digests.entry(entry), course);
         boolean unchanged = !options.regrade() && BatchState.matches(out, entry.id(), fingerprint)
                 && Files.isRegularFile(Summary.scorecard(out, entry.id()));
-        return new Task(entry, student.orElse(null), note, fingerprint, unchanged);
+        return new Task(entry, Entries.size(entry), student.orElse(null), note, fingerprint, unchanged);
     }
 
     private Finished finish(Path out, Task task, Set<String> slugs) {

@@ -108,6 +108,16 @@ final class Launch {
             for (String pkg : studentPackages()) {
                 command.add("-XX:CompileCommand=CompileThresholdScaling," + pkg + ".*::*,0.001");
             }
+        } else {
+            // A test JVM lives for seconds, and compiling JUnit's and the JDK's start-up code took
+            // 40% of its CPU: a grading then kept more than one CPU busy, and batch workers
+            // slowed each other down. That code now compiles after ten times the usual calls.
+            // The checks and the student's classes keep the usual thresholds (a method's own
+            // scaling multiplies the global one), so student code is JIT-compiled as in any JVM.
+            command.addAll(List.of("-XX:CompileThresholdScaling=10", "-XX:CompileCommand=quiet"));
+            for (String pkg : usualThresholds()) {
+                command.add("-XX:CompileCommand=CompileThresholdScaling," + pkg + ".*::*,0.1");
+            }
         }
         command.addAll(options.extraArguments());
         command.add("-javaagent:" + runtime.agentJar() + "=" + (bundle.exercise().instrumented() ? "" : "observe:")
@@ -122,6 +132,13 @@ final class Launch {
         command.add(bundle.testClasses().toString());
         command.add(studentClasses.toString());
         return command;
+    }
+
+    /** The packages of the harness, the checks and the student's classes. */
+    private Set<String> usualThresholds() {
+        Set<String> packages = new java.util.TreeSet<>(Set.of("kata"));
+        studentPackages().stream().filter(pkg -> !pkg.isEmpty() && !pkg.startsWith("kata.")).forEach(packages::add);
+        return packages;
     }
 
     private Set<String> studentPackages() {

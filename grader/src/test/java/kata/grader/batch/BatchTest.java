@@ -178,6 +178,24 @@ class BatchTest {
     }
 
     @Test
+    void largerEntriesAreGradedFirstSoALongGradingDoesNotStartLast(@TempDir Path dir) throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("subs"));
+        Files.writeString(subs.resolve("amy.zip"), "x".repeat(10));
+        Files.writeString(subs.resolve("bob.zip"), "x".repeat(3000));
+        Files.writeString(subs.resolve("cid.zip"), "x".repeat(200));
+        StringWriter text = new StringWriter();
+        Batch.Options options = new Batch.Options(subs, dir.resolve("out"), 1, Roster.empty(), Shard.ALL, false,
+                Archives.Limits.DEFAULT, "Lab 1");
+
+        new Batch(Grader.of(Fixtures.course()), options, CLOCK).run(Progress.lines(new PrintWriter(text)));
+
+        List<String> order = text.toString().lines().map(line -> line.split(" ")[1]).toList();
+        assertEquals(List.of("bob", "cid", "amy"), order);
+        assertEquals(List.of("amy", "bob", "cid"), summary(dir.resolve("out")).stream().skip(1)
+                .map(row -> row.get(0)).toList(), "the summary stays in entry order");
+    }
+
+    @Test
     void theProgressBarShowsCountFailuresAndFinishes(@TempDir Path dir) throws Exception {
         Path subs = dir.resolve("subs");
         Submissions.corrupt(subs, "carol");
