@@ -93,7 +93,10 @@ public abstract class Progress {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    /** Time left at the pace of the entries graded so far; unknown until one is. */
+    /**
+     * Time left at the pace of the entries graded so far; unknown until one is. The largest
+     * entries go first, so it errs long rather than short.
+     */
     private String eta() {
         if (graded == 0) {
             return "--";
