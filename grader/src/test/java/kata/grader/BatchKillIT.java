@@ -39,10 +39,13 @@ class BatchKillIT {
     @Test
     void aRunKilledMidClassIsFinishedByTheNextWithoutRegradingWhatWasDone(@TempDir Path dir) throws Exception {
         // Graded in this order with one worker: two quick compile errors, then a submission that
-        // hangs until its check limit, which is where the kill lands.
+        // hangs until its check limit, which is where the kill lands. Batch grades the largest
+        // entries first, so the two compile errors carry notes that make them the largest.
         Path subs = dir.resolve("subs");
         FileTree.copyTree(Fixtures.submission("does-not-compile"), subs.resolve("a1"));
         FileTree.copyTree(Fixtures.submission("does-not-compile"), subs.resolve("a2"));
+        Files.writeString(subs.resolve("a1/notes.txt"), "n".repeat(100_000));
+        Files.writeString(subs.resolve("a2/notes.txt"), "n".repeat(100_000));
         FileTree.copyTree(Fixtures.submission("hangs"), subs.resolve("b-hangs"));
         FileTree.copyTree(Fixtures.submission("correct"), subs.resolve("c-correct"));
         Path out = dir.resolve("out");
