@@ -14,11 +14,15 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Inserts calls to {@code kata.support.interleave.Hooks} around every operation through which
- * threads can affect each other: field and array accesses, monitor enter and exit, and calls into
+ * Inserts calls to {@code kata.support.boot.Hooks} around every operation through which threads
+ * can affect each other: field and array accesses, monitor enter and exit, and calls into
  * {@code java.util} (collections and {@code java.util.concurrent}), {@code Object.wait/notify} and
- * {@code Thread}. The inserted code pushes constants (and duplicates a monitor reference) and calls
- * static methods, so it leaves the operand stack and the stack map frames as they were.
+ * {@code Thread}. {@code wait}, {@code notify}, {@code notifyAll}, {@code Thread.sleep} and the clock
+ * ({@code System.nanoTime}, {@code currentTimeMillis}, {@code Instant.now}) become calls of the
+ * scheduler, which models them while it controls the thread. It also records where the code creates
+ * the locks, semaphores, latches and conditions of {@code java.util.concurrent}, for messages. The
+ * inserted code pushes constants (and duplicates a reference) and calls static methods, so it leaves
+ * the operand stack and the stack map frames as they were.
  *
  * <p>A {@code synchronized} method becomes a private, unsynchronized body plus a wrapper that
  * takes the monitor explicitly, so that entering it is a scheduling point like any
@@ -26,12 +30,19 @@ import org.objectweb.asm.Type;
  */
 final class Instrumenter {
 
-    private static final String HOOKS = "kata/support/interleave/Hooks";
+    private static final String HOOKS = JdkInstrumenter.HOOKS;
     private static final String BODY_SUFFIX = "$unsynchronized";
     private static final Set<String> THREAD_METHODS =
             Set.of("start", "join", "sleep", "yield", "onSpinWait", "interrupt");
     private static final Set<String> MONITOR_METHODS = Set.of("wait", "notify", "notifyAll");
     private static final Set<String> WAIT_DESCRIPTORS = Set.of("()V", "(J)V", "(JI)V");
+    /** Calls the scheduler takes over while it controls the thread, by owner.name+descriptor. */
+    private static final java.util.Map<String, String> REPLACED = java.util.Map.of(
+            "java/lang/Thread.sleep(J)V", "sleep",
+            "java/lang/Thread.sleep(JI)V", "sleep",
+            "java/lang/System.nanoTime()J", "nanoTime",
+            "java/lang/System.currentTimeMillis()J", "currentTimeMillis",
+            "java/time/Instant.now()Ljava/time/Instant;", "instantNow");
     private static final Set<String> QUIET_UTIL_PREFIXES = Set.of(
             "java/util/Objects", "java/util/Optional", "java/util/function/", "java/util/stream/",
             "java/util/regex/", "java/util/Locale", "java/util/Formatter", "java/util/Comparator");
@@ -61,6 +72,27 @@ final class Instrumenter {
             this.descriptor = descriptor;
             this.signature = signature;
             this.exceptions = exceptions;
+        }
+    }
+
+    /** Marks the start and the normal end of a static initializer. */
+    private static final class InitializerMarker extends MethodVisitor {
+        InitializerMarker(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "initializerStarts", "()V", false);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "initializerEnds", "()V", false);
+            }
+            super.visitInsn(opcode);
         }
     }
 
@@ -116,10 +148,14 @@ final class Instrumenter {
                 return new PointInserter(next, method);
             }
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            // Static initialisers run under the JVM's class-init lock: pausing one there would
-            // block every other thread that touches the class, which no real schedule does.
-            if (next == null || name.equals("<clinit>")) {
-                return next;
+            if (next == null) {
+                return null;
+            }
+            if (name.equals("<clinit>")) {
+                // Static initialisers run under the JVM's class-init lock: a thread paused inside one
+                // (or inside a method it calls) would block every other thread that touches the
+                // class, which no real schedule does. They get no points and mark the thread unpausable.
+                return new InitializerMarker(next);
             }
             return new PointInserter(next, null);
         }
@@ -220,6 +256,8 @@ final class Instrumenter {
 
         private final class PointInserter extends MethodVisitor {
             private final Synchronized wrapped;
+            /** Types of NEW instructions whose constructor has not been called yet, innermost last. */
+            private final List<String> pendingNew = new ArrayList<>();
             private int line;
 
             PointInserter(MethodVisitor next, Synchronized wrapped) {
@@ -269,6 +307,14 @@ final class Instrumenter {
             }
 
             @Override
+            public void visitTypeInsn(int opcode, String type) {
+                if (opcode == Opcodes.NEW) {
+                    pendingNew.add(type);
+                }
+                super.visitTypeInsn(opcode, type);
+            }
+
+            @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
                                         boolean isInterface) {
                 if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("wait") && WAIT_DESCRIPTORS.contains(descriptor)) {
@@ -276,6 +322,22 @@ final class Instrumenter {
                     pushSite(Site.Kind.CALL, "Object", "wait");
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "waitOn",
                             "(Ljava/lang/Object;" + descriptor.substring(1, descriptor.indexOf(')')) + "I)V", false);
+                    return;
+                }
+                if (opcode == Opcodes.INVOKEVIRTUAL && (name.equals("notify") || name.equals("notifyAll"))
+                        && descriptor.equals("()V")) {
+                    pushSite(Site.Kind.CALL, "Object", name);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name.equals("notify") ? "notifyOne"
+                            : "notifyEvery", "(Ljava/lang/Object;I)V", false);
+                    return;
+                }
+                String replacement = REPLACED.get(owner + "." + name + descriptor);
+                if (replacement != null) {
+                    if (owner.equals("java/lang/Thread")) {
+                        // sleep: a point first, then the scheduler sleeps (in virtual time).
+                        hookCall("blockingCall", Site.Kind.CALL, "Thread", name);
+                    }
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, replacement, descriptor, false);
                     return;
                 }
                 if (owner.equals("java/lang/Thread") && (name.equals("onSpinWait") || name.equals("yield"))) {
@@ -292,6 +354,23 @@ final class Instrumenter {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 if (after) {
                     hookCall("releasePoint", Site.Kind.RETURNED, simpleName(owner), name);
+                }
+                recordCreation(opcode, owner, name, descriptor);
+            }
+
+            /** After a java.util.concurrent object was constructed, or a Condition made: where. */
+            private void recordCreation(int opcode, String owner, String name, String descriptor) {
+                boolean constructed = opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")
+                        && !pendingNew.isEmpty() && pendingNew.get(pendingNew.size() - 1).equals(owner);
+                if (constructed) {
+                    pendingNew.remove(pendingNew.size() - 1);
+                }
+                boolean tracked = constructed && owner.startsWith("java/util/concurrent/");
+                boolean condition = name.equals("newCondition") && descriptor.endsWith(")Ljava/util/concurrent/locks/Condition;");
+                if (tracked || condition) {
+                    super.visitInsn(Opcodes.DUP);
+                    pushSite(Site.Kind.CALL, simpleName(owner), condition ? name : "new");
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "created", "(Ljava/lang/Object;I)V", false);
                 }
             }
 

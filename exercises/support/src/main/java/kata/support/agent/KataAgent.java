@@ -2,12 +2,17 @@ package kata.support.agent;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The {@code -javaagent} entry point. It adds scheduling points to the student's classes (and
- * only to them) so that tests can decide which thread runs when, instead of hoping that the
- * operating system happens to interleave threads in a revealing way.
+ * The {@code -javaagent} entry point. It adds scheduling points to the student's classes (and only
+ * to them), and gives the JDK's thread and lock classes the scheduler's hooks, so that tests decide
+ * which thread runs when, and model every wait, instead of hoping that the operating system happens
+ * to interleave threads in a revealing way. In observe mode it only learns which classes are the
+ * student's.
  */
 public final class KataAgent {
 
@@ -17,8 +22,37 @@ public final class KataAgent {
     public static void premain(String argument, Instrumentation instrumentation) {
         AgentConfig config = AgentConfig.parse(argument);
         StudentCode.activate(config);
-        if (config.instruments()) {
-            instrumentation.addTransformer(new Transformer(config), false);
+        if (!config.instruments()) {
+            return;
+        }
+        BootBridge.install(instrumentation);
+        kata.support.boot.Hooks.recordCreations(Creations::record);
+        Transformer transformer = new Transformer(config);
+        transformer.warmUp();
+        instrumentation.addTransformer(transformer, true);
+        retransformJdk(instrumentation);
+    }
+
+    /** The JDK classes loaded before the agent: Thread, its subclasses, java.util.concurrent. */
+    private static void retransformJdk(Instrumentation instrumentation) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (!instrumentation.isModifiableClass(type) || type.isArray()) {
+                continue;
+            }
+            String name = type.getName().replace('.', '/');
+            boolean thread = Thread.class.isAssignableFrom(type);
+            if (thread) {
+                JdkInstrumenter.knownThreadClass(name);
+            }
+            if (thread || JdkInstrumenter.concerns(name)) {
+                classes.add(type);
+            }
+        }
+        try {
+            instrumentation.retransformClasses(classes.toArray(Class<?>[]::new));
+        } catch (UnmodifiableClassException | RuntimeException e) {
+            StudentCode.recordFailure("the JDK's thread and lock classes", e);
         }
     }
 
@@ -29,16 +63,36 @@ public final class KataAgent {
             this.config = config;
         }
 
+        /** Loads what transforming needs before it is registered, so it never loads classes mid-way. */
+        void warmUp() {
+            try (var own = KataAgent.class.getResourceAsStream("KataAgent.class");
+                 var thread = ClassLoader.getSystemResourceAsStream("java/lang/Thread.class")) {
+                Instrumenter.instrument(own.readAllBytes());
+                JdkInstrumenter.instrument(thread.readAllBytes());
+            } catch (Exception e) {
+                StudentCode.recordFailure("kata.support.agent.KataAgent (warm-up)", e);
+            }
+        }
+
         @Override
         public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
                                 ProtectionDomain domain, byte[] bytes) {
-            if (className == null || redefined != null || !config.shouldInstrument(className, domain)) {
+            if (className == null) {
                 return null;
             }
+            if (redefined == null && config.shouldInstrument(className, domain)) {
+                try {
+                    byte[] result = Instrumenter.instrument(bytes);
+                    byte[] thread = JdkInstrumenter.instrument(result);
+                    StudentCode.recordInstrumented(className);
+                    return thread != null ? thread : result;
+                } catch (Throwable failure) {
+                    StudentCode.recordFailure(className, failure);
+                    return null;
+                }
+            }
             try {
-                byte[] result = Instrumenter.instrument(bytes);
-                StudentCode.recordInstrumented(className);
-                return result;
+                return JdkInstrumenter.instrument(bytes);
             } catch (Throwable failure) {
                 StudentCode.recordFailure(className, failure);
                 return null;

@@ -4,10 +4,17 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** How schedules are chosen and bounded. Immutable: every method returns a new configuration. */
+/**
+ * How schedules are chosen and bounded. Immutable: every method returns a new configuration. An
+ * option that does not apply to the mode ({@link #preemptions} for a random schedule,
+ * {@link #switchProbability} for every schedule) is refused rather than ignored.
+ */
 public final class Exploration {
 
     enum Mode { EXHAUSTIVE, RANDOM }
+
+    /** Scheduling steps after which a schedule counts as looping forever: the same on every machine. */
+    static final long DEFAULT_MAX_STEPS = 2_000_000;
 
     final Mode mode;
     final int preemptions;
@@ -15,24 +22,22 @@ public final class Exploration {
     final long seed;
     final double switchProbability;
     final int runs;
-    final Duration executionTimeout;
-    final Duration stuckAfter;
+    final Duration stallLimit;
     final long maxSteps;
     final int spinLimit;
     final String forbidWaitingReason;
     final boolean onlyAtSynchronization;
 
     private Exploration(Mode mode, int preemptions, int maxExecutions, long seed, double switchProbability,
-                        int runs, Duration executionTimeout, Duration stuckAfter, long maxSteps, int spinLimit,
-                        String forbidWaitingReason, boolean onlyAtSynchronization) {
+                        int runs, Duration stallLimit, long maxSteps, int spinLimit, String forbidWaitingReason,
+                        boolean onlyAtSynchronization) {
         this.mode = mode;
         this.preemptions = preemptions;
         this.maxExecutions = maxExecutions;
         this.seed = seed;
         this.switchProbability = switchProbability;
         this.runs = runs;
-        this.executionTimeout = executionTimeout;
-        this.stuckAfter = stuckAfter;
+        this.stallLimit = stallLimit;
         this.maxSteps = maxSteps;
         this.spinLimit = spinLimit;
         this.forbidWaitingReason = forbidWaitingReason;
@@ -40,55 +45,73 @@ public final class Exploration {
     }
 
     static Exploration exhaustive() {
-        return new Exploration(Mode.EXHAUSTIVE, 2, 20_000, 0, 0, 1, Duration.ofSeconds(10),
-                Duration.ofSeconds(1), 2_000_000, 1_000, null, false);
+        return new Exploration(Mode.EXHAUSTIVE, 2, 20_000, 0, 0, 1, Duration.ofSeconds(10), DEFAULT_MAX_STEPS, 1_000,
+                null, false);
     }
 
     static Exploration random(long seed) {
-        return new Exploration(Mode.RANDOM, 0, 1, seed, 0.1, 1, Duration.ofSeconds(10),
-                Duration.ofSeconds(1), 20_000_000, 1_000, null, false);
+        return new Exploration(Mode.RANDOM, 0, 1, seed, 0.1, 1, Duration.ofSeconds(10), 10 * DEFAULT_MAX_STEPS, 1_000,
+                null, false);
     }
 
-    /** At most this many preemptions per schedule (exhaustive mode). */
+    private Exploration with(int preemptions, int maxExecutions, double switchProbability, int runs,
+                             Duration stallLimit, long maxSteps, String forbidWaitingReason,
+                             boolean onlyAtSynchronization) {
+        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs, stallLimit, maxSteps,
+                spinLimit, forbidWaitingReason, onlyAtSynchronization);
+    }
+
+    /** At most this many preemptions per schedule (every schedule only). */
     public Exploration preemptions(int bound) {
+        only(Mode.EXHAUSTIVE, "preemptions");
         require(bound >= 0, "preemptions must be >= 0");
-        return new Exploration(mode, bound, maxExecutions, seed, switchProbability, runs, executionTimeout,
-                stuckAfter, maxSteps, spinLimit, forbidWaitingReason, onlyAtSynchronization);
+        return with(bound, maxExecutions, switchProbability, runs, stallLimit, maxSteps, forbidWaitingReason,
+                onlyAtSynchronization);
     }
 
-    /** Stop after this many schedules even if more remain (exhaustive mode). */
+    /**
+     * At most this many schedules (every schedule only). When more remain, the check does not pass:
+     * it ends as an error that says how many were explored, because "every schedule" was not kept.
+     */
     public Exploration maxExecutions(int executions) {
+        only(Mode.EXHAUSTIVE, "maxExecutions");
         require(executions > 0, "maxExecutions must be > 0");
-        return new Exploration(mode, preemptions, executions, seed, switchProbability, runs, executionTimeout,
-                stuckAfter, maxSteps, spinLimit, forbidWaitingReason, onlyAtSynchronization);
+        return with(preemptions, executions, switchProbability, runs, stallLimit, maxSteps, forbidWaitingReason,
+                onlyAtSynchronization);
     }
 
-    /** Probability of switching threads at each scheduling point (random mode). */
+    /** Probability of switching threads at each scheduling point (random schedules only). */
     public Exploration switchProbability(double probability) {
+        only(Mode.RANDOM, "switchProbability");
         require(probability > 0 && probability <= 1, "switchProbability must be in (0, 1]");
-        return new Exploration(mode, preemptions, maxExecutions, seed, probability, runs, executionTimeout,
-                stuckAfter, maxSteps, spinLimit, forbidWaitingReason, onlyAtSynchronization);
+        return with(preemptions, maxExecutions, probability, runs, stallLimit, maxSteps, forbidWaitingReason,
+                onlyAtSynchronization);
     }
 
-    /** Run this many random schedules, from seeds {@code seed, seed + 1, ...} (random mode). */
+    /** Run this many random schedules, from seeds {@code seed, seed + 1, ...} (random schedules only). */
     public Exploration runs(int count) {
+        only(Mode.RANDOM, "runs");
         require(count > 0, "runs must be > 0");
-        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, count,
-                executionTimeout, stuckAfter, maxSteps, spinLimit, forbidWaitingReason, onlyAtSynchronization);
+        return with(preemptions, maxExecutions, switchProbability, count, stallLimit, maxSteps, forbidWaitingReason,
+                onlyAtSynchronization);
     }
 
-    /** A schedule that runs longer than this is reported as hanging. */
-    public Exploration executionTimeout(Duration timeout) {
-        require(!timeout.isNegative() && !timeout.isZero(), "executionTimeout must be positive");
-        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs, timeout,
-                stuckAfter, maxSteps, spinLimit, forbidWaitingReason, onlyAtSynchronization);
+    /**
+     * The outer guard against code that escapes the scheduler: a schedule in which no thread reaches a
+     * scheduling point for this long (wall-clock time) is reported as hanging. Verdicts about loops
+     * and waits come from {@link #maxSteps} and the model; this only catches what they cannot see.
+     */
+    public Exploration stallLimit(Duration limit) {
+        require(!limit.isNegative() && !limit.isZero(), "stallLimit must be positive");
+        return with(preemptions, maxExecutions, switchProbability, runs, limit, maxSteps, forbidWaitingReason,
+                onlyAtSynchronization);
     }
 
     /** A schedule with more scheduling steps than this is reported as looping forever. */
     public Exploration maxSteps(long steps) {
         require(steps > 0, "maxSteps must be > 0");
-        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs,
-                executionTimeout, stuckAfter, steps, spinLimit, forbidWaitingReason, onlyAtSynchronization);
+        return with(preemptions, maxExecutions, switchProbability, runs, stallLimit, steps, forbidWaitingReason,
+                onlyAtSynchronization);
     }
 
     /**
@@ -98,8 +121,8 @@ public final class Exploration {
      */
     public Exploration forbidWaiting(String reason) {
         Objects.requireNonNull(reason, "reason");
-        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs,
-                executionTimeout, stuckAfter, maxSteps, spinLimit, reason, onlyAtSynchronization);
+        return with(preemptions, maxExecutions, switchProbability, runs, stallLimit, maxSteps, reason,
+                onlyAtSynchronization);
     }
 
     /**
@@ -108,8 +131,8 @@ public final class Exploration {
      * bugs such as deadlocks, and far fewer schedules; races on plain fields need the default.
      */
     public Exploration preemptingOnlyAtSynchronization() {
-        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs,
-                executionTimeout, stuckAfter, maxSteps, spinLimit, forbidWaitingReason, true);
+        return with(preemptions, maxExecutions, switchProbability, runs, stallLimit, maxSteps, forbidWaitingReason,
+                true);
     }
 
     /** The state each schedule starts from, made fresh for every schedule. */
@@ -117,9 +140,16 @@ public final class Exploration {
         return new Scenario<>(this, Objects.requireNonNull(setup, "setup"));
     }
 
-    Execution.Settings settings() {
-        return new Execution.Settings(maxSteps, spinLimit, executionTimeout, stuckAfter, forbidWaitingReason,
-                onlyAtSynchronization);
+    Run.Settings settings() {
+        return new Run.Settings(maxSteps, spinLimit, stallLimit, forbidWaitingReason, onlyAtSynchronization,
+                Controlled.DEFAULT_SETTLE_STEPS);
+    }
+
+    private void only(Mode wanted, String option) {
+        if (mode != wanted) {
+            throw new IllegalStateException(option + "() applies to "
+                    + (wanted == Mode.EXHAUSTIVE ? "everySchedule()" : "randomSchedule(seed)") + " only");
+        }
     }
 
     private static void require(boolean condition, String message) {

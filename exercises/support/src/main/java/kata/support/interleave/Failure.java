@@ -3,10 +3,10 @@ package kata.support.interleave;
 import java.time.Duration;
 import kata.support.agent.StudentCode;
 
-/** Why an execution failed, in words for a student. */
+/** Why a run failed, in words for a student. */
 record Failure(Kind kind, String headline, String details, Throwable cause) {
 
-    enum Kind { THREW, DEADLOCK, STUCK, HANG, LIVELOCK, WAITED, CHECK }
+    enum Kind { THREW, DEADLOCK, STUCK, HANG, LIVELOCK, WAITED, CHECK, UNSETTLED, UNCONTROLLED }
 
     static Failure threw(String worker, Throwable thrown) {
         StackTraceElement frame = StudentCode.firstStudentFrame(thrown.getStackTrace());
@@ -19,8 +19,9 @@ record Failure(Kind kind, String headline, String details, Throwable cause) {
     static Failure deadlock(String cycle) {
         return new Failure(Kind.DEADLOCK,
                 "Deadlock: these threads wait for each other and none can ever continue.",
-                cycle + "\nEach thread holds a lock the other needs. Take locks in one global order"
-                        + " (the same order in every thread), or use tryLock with a timeout and back off.",
+                cycle + "\nEach thread holds a lock the next one needs: a cycle. Take the locks in one global"
+                        + " order (the same order in every thread), or give up a lock you hold when the next"
+                        + " one is not free (tryLock, then back off).",
                 null);
     }
 
@@ -31,13 +32,20 @@ record Failure(Kind kind, String headline, String details, Throwable cause) {
     }
 
     static Failure hang(Duration limit, String threads) {
-        return new Failure(Kind.HANG,
-                "The threads did not finish within " + limit.toMillis() + " ms.", threads, null);
+        return new Failure(Kind.HANG, "A thread ran for " + limit.toSeconds()
+                + " s without reaching any point the scheduler controls (a loop that touches no shared"
+                + " state, or a wait the scheduler cannot see).", threads, null);
     }
 
     static Failure livelock(String worker, long steps, String threads) {
         return new Failure(Kind.LIVELOCK, "The threads took more than " + steps
                 + " steps without finishing: \"" + worker + "\" seems to loop forever.", threads, null);
+    }
+
+    static Failure neverSettled(long steps, String running) {
+        return new Failure(Kind.UNSETTLED, "While the test waited for the other threads to get as far as they"
+                + " can, they kept running for " + steps + " steps without waiting: a busy wait (a loop that"
+                + " checks again and again instead of blocking until another thread wakes it).", running, null);
     }
 
     static Failure waited(String worker, String how, String where, String reason) {
@@ -47,5 +55,13 @@ record Failure(Kind kind, String headline, String details, Throwable cause) {
 
     static Failure check(AssertionError error) {
         return new Failure(Kind.CHECK, String.valueOf(error.getMessage()), "", error);
+    }
+
+    static Failure interrupted() {
+        return new Failure(Kind.UNCONTROLLED, "The test thread was interrupted while the threads ran.", "", null);
+    }
+
+    static Failure uncontrolled(String what, String threads) {
+        return new Failure(Kind.UNCONTROLLED, what, threads, null);
     }
 }

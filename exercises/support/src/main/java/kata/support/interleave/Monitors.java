@@ -6,80 +6,97 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scheduler's model of the Java monitors ({@code synchronized}) that workers hold. Workers ask
- * it before entering a monitor and wait in the scheduler, not in the JVM, while another worker
- * holds it: then the schedule, not the JVM, decides who enters next. Guarded by the execution's lock.
+ * The scheduler's model of the monitors ({@code synchronized}, {@code wait}, {@code notify}) of the
+ * student's code: who holds which, how often, and who waits in each one's wait set. The schedule,
+ * not the JVM, decides who enters a free monitor and whom {@code notify()} wakes. Guarded by the
+ * run's lock.
  */
 final class Monitors {
 
-    private static final class Held {
-        final Worker owner;
-        final int site;
+    private static final class State {
+        Actor owner;
         int count;
-
-        Held(Worker owner, int site) {
-            this.owner = owner;
-            this.site = site;
-        }
+        int site;
+        final List<Actor> waitSet = new ArrayList<>();
     }
 
-    private final Map<Object, Held> held = new IdentityHashMap<>();
+    private final Map<Object, State> states = new IdentityHashMap<>();
 
-    /** The worker holding the monitor, or null when no worker does. */
-    Worker owner(Object monitor) {
-        Held entry = held.get(monitor);
-        return entry == null ? null : entry.owner;
+    /** The actor holding the monitor, or null. */
+    Actor owner(Object monitor) {
+        State state = states.get(monitor);
+        return state == null ? null : state.owner;
     }
 
-    /** The site where the holder took the monitor, or -1. */
+    /** Where the holder took the monitor, or -1. */
     int lockedAt(Object monitor) {
-        Held entry = held.get(monitor);
-        return entry == null ? -1 : entry.site;
+        State state = states.get(monitor);
+        return state == null || state.owner == null ? -1 : state.site;
     }
 
-    void entered(Worker worker, Object monitor, int site) {
-        held.computeIfAbsent(monitor, m -> new Held(worker, site)).count++;
+    void enter(Actor actor, Object monitor, int site) {
+        State state = states.computeIfAbsent(monitor, m -> new State());
+        if (state.owner == null) {
+            state.owner = actor;
+            state.site = site;
+        }
+        state.count++;
     }
 
-    /** Returns true when the monitor is free now. */
-    boolean exited(Worker worker, Object monitor) {
-        Held entry = held.get(monitor);
-        if (entry == null || entry.owner != worker) {
+    /** Returns true when the monitor is now free. */
+    boolean exit(Actor actor, Object monitor) {
+        State state = states.get(monitor);
+        if (state == null || state.owner != actor) {
             return false;
         }
-        if (--entry.count == 0) {
-            held.remove(monitor);
+        if (--state.count == 0) {
+            state.owner = null;
             return true;
         }
         return false;
     }
 
-    /** {@code wait()} releases the monitor whatever the nesting; returns the count to restore. */
-    int releaseForWait(Worker worker, Object monitor) {
-        Held entry = held.get(monitor);
-        if (entry == null || entry.owner != worker) {
-            return 0;
-        }
-        held.remove(monitor);
-        return entry.count;
+    /** {@code wait()}: frees the monitor whatever its nesting and joins its wait set; returns the nesting. */
+    int release(Actor actor, Object monitor) {
+        State state = states.get(monitor);
+        int count = state.count;
+        state.owner = null;
+        state.count = 0;
+        state.waitSet.add(actor);
+        return count;
     }
 
-    void restoreAfterWait(Worker worker, Object monitor, int count, int site) {
-        if (count > 0) {
-            Held entry = new Held(worker, site);
-            entry.count = count;
-            held.put(monitor, entry);
-        }
+    /** Back from {@code wait()}: the actor holds the monitor again, as often as before. */
+    void reacquire(Actor actor, Object monitor, int count, int site) {
+        State state = states.get(monitor);
+        state.waitSet.remove(actor);
+        state.owner = actor;
+        state.count = count;
+        state.site = site;
     }
 
-    /** The monitors a worker holds. */
-    List<Object> heldBy(Worker worker) {
-        List<Object> monitors = new ArrayList<>();
-        held.forEach((monitor, entry) -> {
-            if (entry.owner == worker) {
-                monitors.add(monitor);
+    /** The actors in the monitor's wait set that have not been notified yet, oldest first. */
+    List<Actor> waiting(Object monitor) {
+        State state = states.get(monitor);
+        List<Actor> waiting = new ArrayList<>();
+        if (state != null) {
+            for (Actor actor : state.waitSet) {
+                if (actor.wait instanceof Wait.MonitorWait wait && !wait.notified) {
+                    waiting.add(actor);
+                }
+            }
+        }
+        return waiting;
+    }
+
+    /** The monitors an actor holds. */
+    List<Object> heldBy(Actor actor) {
+        List<Object> held = new ArrayList<>();
+        states.forEach((monitor, state) -> {
+            if (state.owner == actor) {
+                held.add(monitor);
             }
         });
-        return monitors;
+        return held;
     }
 }

@@ -32,8 +32,6 @@ public final class Scenario<S> {
     private record Named<S>(String name, Task<S> task) {
     }
 
-    private static final Object ONE_AT_A_TIME = new Object();
-
     private final Exploration exploration;
     private final Supplier<S> setup;
     private final List<Named<S>> threads;
@@ -72,16 +70,18 @@ public final class Scenario<S> {
      * Runs the schedules and checks the invariant after each one.
      *
      * @throws InterleavingFailure for the first schedule that fails, with its steps
-     * @throws IllegalStateException when the schedule cannot be controlled (no kata agent, or the
-     *                               code under test was not instrumented): never a silent pass
+     * @throws IllegalStateException when the schedule cannot be controlled (no kata agent, the code
+     *                               under test was not instrumented, or it escaped the scheduler),
+     *                               or when not every promised schedule could be explored
+     *                               ({@link IncompleteExploration}): never a silent pass
      */
     public ExplorationReport check(Invariant<S> invariant) {
         Objects.requireNonNull(invariant, "invariant");
         if (threads.size() < 2) {
             throw new IllegalArgumentException("a scenario needs at least two threads");
         }
-        requireAgent();
-        synchronized (ONE_AT_A_TIME) {
+        Controlled.requireAgent();
+        synchronized (Controlled.ONE_AT_A_TIME) {
             return exploration.mode == Exploration.Mode.RANDOM ? runRandom(invariant) : runExhaustive(invariant);
         }
     }
@@ -109,22 +109,45 @@ public final class Scenario<S> {
                 search.ran(replay);
             }
         }
-        return new ExplorationReport(executions, search.next() == null, steps);
+        if (search.next() != null) {
+            throw new IncompleteExploration("explored " + executions + " schedules with at most "
+                    + exploration.preemptions + " preemptions, and more remain (the limit is "
+                    + exploration.maxExecutions + "). Every schedule was promised, so this is no pass: the"
+                    + " check needs fewer threads or steps, or a higher limit.");
+        }
+        return new ExplorationReport(executions, true, steps);
     }
 
     private long runOnce(Strategy strategy, int number, Invariant<S> invariant, WorkerThreads pool) {
         S state = setup.get();
         LockNames names = LockNames.of(lockNames.apply(state));
-        List<Execution.Body> bodies = new ArrayList<>();
+        Run run = new Run(strategy, exploration.settings(), names);
+        List<Actor> actors = new ArrayList<>();
         for (Named<S> thread : threads) {
-            bodies.add(() -> thread.task().run(state));
+            Actor actor = run.adopt(pool.take(thread.name(), exploration.stallLimit.toMillis()), thread.name());
+            run.root(actor);
+            actors.add(actor);
         }
-        List<String> threadNames = threads.stream().map(Named::name).toList();
-        Execution.Outcome outcome = new Execution(threadNames, strategy, exploration.settings(), names, pool)
-                .run(bodies);
-        Failure failure = outcome.failure();
+        Primitives.activate(run);
+        try {
+            for (int i = 0; i < actors.size(); i++) {
+                Actor actor = actors.get(i);
+                Task<S> task = threads.get(i).task();
+                pool.run(actor.thread, () -> body(run, actor, task, state));
+            }
+            run.start();
+            run.awaitEnd();
+        } finally {
+            Primitives.deactivate(run);
+        }
+        Failure failure = run.failure();
         if (failure == null) {
-            if (outcome.points() == 0) {
+            pool.recycle();
+        } else {
+            pool.abandon();
+        }
+        if (failure == null) {
+            if (run.studentPoints() == 0) {
                 throw new IllegalStateException("No thread reached a scheduling point, so this check cannot"
                         + " control the schedule. The code under test must be the student's classes that the"
                         + " kata agent instrumented; failures: " + StudentCode.instrumentationFailures());
@@ -138,20 +161,28 @@ public final class Scenario<S> {
             }
         }
         if (failure != null) {
-            throw new InterleavingFailure(failure, outcome.trace().get(), outcome.steps(), number);
+            if (failure.kind() == Failure.Kind.UNCONTROLLED) {
+                throw new IllegalStateException(failure.headline() + "\n" + failure.details());
+            }
+            throw new InterleavingFailure(failure, run.trace.render(run.actors(), names), run.steps(), number);
         }
-        return outcome.points();
+        return run.studentPoints();
     }
 
-    private static void requireAgent() {
-        if (!StudentCode.agentActive()) {
-            throw new IllegalStateException("This check controls thread scheduling and needs the kata agent,"
-                    + " which `mvn verify` and the grader add (-javaagent:kata-support.jar=<classes dir>)."
-                    + " Run the tests through Maven rather than the IDE's plain JUnit runner.");
-        }
-        if (!StudentCode.instrumentationFailures().isEmpty()) {
-            throw new IllegalStateException("The kata agent could not instrument "
-                    + StudentCode.instrumentationFailures());
+    /** One scenario thread: waits for its first turn, runs its task, and ends; a throw fails the run. */
+    private static <S> void body(Run run, Actor actor, Task<S> task, S state) {
+        Primitives.bind(actor);
+        try {
+            if (run.awaitTurn(actor) == Run.Resume.GO) {
+                task.run(state);
+            }
+        } catch (ScheduleAbandoned abandoned) {
+            // The run failed elsewhere; this thread only unwinds.
+        } catch (Throwable thrown) {
+            run.fail(Failure.threw(actor.name, thrown));
+        } finally {
+            run.finish(actor);
+            Primitives.unbind();
         }
     }
 }

@@ -4,10 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The two ways of choosing schedules: exhaustive with bounded preemptions, and seeded random. */
+/** The ways of choosing schedules: every schedule within a preemption bound, seeded random, and one fixed. */
 final class Strategies {
 
     private Strategies() {
+    }
+
+    /**
+     * Never preempts; when the running thread blocks or ends, the longest-registered ready thread
+     * goes on. For checks that drive their threads themselves (the test waits until the others
+     * settle, lets time pass, looks): one schedule, the same on every run.
+     */
+    static final class InOrder implements Strategy {
+        @Override
+        public Actor atPoint(Actor running, List<Actor> ready) {
+            return running;
+        }
+
+        @Override
+        public Actor choose(List<Actor> ready) {
+            return ready.get(0);
+        }
     }
 
     /** Switches at each point with a fixed probability, from a fixed seed: reproducible. */
@@ -21,7 +38,7 @@ final class Strategies {
         }
 
         @Override
-        public Worker atPoint(Worker running, List<Worker> ready) {
+        public Actor atPoint(Actor running, List<Actor> ready) {
             if (random.nextDouble() < switchProbability) {
                 return choose(ready);
             }
@@ -29,15 +46,16 @@ final class Strategies {
         }
 
         @Override
-        public Worker choose(List<Worker> ready) {
+        public Actor choose(List<Actor> ready) {
             return ready.get(random.nextInt(ready.size()));
         }
     }
 
     /**
      * Depth-first enumeration of every schedule with at most {@code bound} preemptions (switches
-     * away from a thread that could have continued), as in CHESS's context bounding: most
-     * concurrency bugs need only one or two.
+     * away from a thread that could have continued, as in CHESS's context bounding) or delays (when a
+     * thread blocks, running another than the next one in round-robin order, as in delay bounding):
+     * most concurrency bugs need only one or two. Whom {@code notify()} wakes is explored in full.
      */
     static final class Exhaustive {
         private final int bound;
@@ -81,7 +99,11 @@ final class Strategies {
     record Decision(int options, int chosen, boolean preemptive, int preemptionsBefore) {
     }
 
-    /** Replays a prefix of choices, then takes the default (keep running, lowest ready) each time. */
+    /**
+     * Replays a prefix of choices, then takes the default (keep running, lowest ready) each time.
+     * Only choices with more than one option are recorded: the same prefix leads to the same
+     * sequence of them.
+     */
     static final class Replay implements Strategy {
         private final List<Integer> prefix;
         private final int bound;
@@ -94,9 +116,11 @@ final class Strategies {
         }
 
         @Override
-        public Worker atPoint(Worker running, List<Worker> ready) {
-            boolean canPreempt = preemptions < bound;
-            int options = canPreempt ? ready.size() + 1 : 1;
+        public Actor atPoint(Actor running, List<Actor> ready) {
+            if (preemptions >= bound) {
+                return running;
+            }
+            int options = ready.size() + 1;
             int index = pick(options);
             decisions.add(new Decision(options, index, true, preemptions));
             if (index == 0) {
@@ -107,10 +131,26 @@ final class Strategies {
         }
 
         @Override
-        public Worker choose(List<Worker> ready) {
+        public Actor choose(List<Actor> ready) {
+            if (ready.size() == 1 || preemptions >= bound) {
+                return ready.get(0);
+            }
             int index = pick(ready.size());
-            decisions.add(new Decision(ready.size(), index, false, preemptions));
+            decisions.add(new Decision(ready.size(), index, true, preemptions));
+            if (index > 0) {
+                preemptions++;
+            }
             return ready.get(index);
+        }
+
+        @Override
+        public Actor wake(List<Actor> waiters) {
+            if (waiters.size() == 1) {
+                return waiters.get(0);
+            }
+            int index = pick(waiters.size());
+            decisions.add(new Decision(waiters.size(), index, false, preemptions));
+            return waiters.get(index);
         }
 
         private int pick(int options) {

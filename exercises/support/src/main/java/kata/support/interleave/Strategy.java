@@ -12,8 +12,17 @@ interface Strategy {
      * At a scheduling point of the running worker: return it to let it continue, or another ready
      * worker (never empty) to preempt it.
      */
-    Worker atPoint(Worker running, List<Worker> ready);
+    Actor atPoint(Actor running, List<Actor> ready);
 
-    /** The running worker blocked or finished: choose among the ready ones (never empty). */
-    Worker choose(List<Worker> ready);
+    /**
+     * The running actor blocked or finished: choose among the ready ones (never empty). The first
+     * is the default (the next one after the actor that stopped, round robin); choosing another one
+     * delays it, which an exhaustive search counts like a preemption (delay bounding).
+     */
+    Actor choose(List<Actor> ready);
+
+    /** A choice the JVM makes (whom {@code notify()} wakes): explored in full, at no cost. */
+    default Actor wake(List<Actor> waiters) {
+        return choose(waiters);
+    }
 }

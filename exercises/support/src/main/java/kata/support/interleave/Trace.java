@@ -1,62 +1,99 @@
 package kata.support.interleave;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import kata.support.agent.Site;
 import kata.support.agent.Sites;
 import kata.support.threads.LockNames;
 
-/** The steps of one execution, kept in a ring of the most recent ones, rendered for students. */
+/**
+ * The steps of one run, kept in a ring of the most recent ones and rendered for students: one line
+ * per step of a thread with its source line, and the moments a thread starts, waits, ends, or time
+ * passes.
+ */
 final class Trace {
+
+    /** What happened at a step that is not a student's site. */
+    enum Event { STARTS, ENDS, BLOCKS, TIME }
 
     private static final int CAPACITY = 4096;
     private static final int SHOWN = 30;
+    private static final int NO_SITE = -1;
 
-    // Most executions are short and succeed: start small, grow up to the ring's capacity.
-    private int[] workers = new int[64];
+    // Most runs are short and succeed: start small, grow up to the ring's capacity.
+    private int[] actors = new int[64];
     private int[] sites = new int[64];
-    private int[] monitors = new int[64];
-    private String[] monitorClasses = new String[64];
+    /** The event for steps without a site; the other actor of STARTS. */
+    private int[] events = new int[64];
+    private long[] values = new long[64];
+    private String[] objects = new String[64];
     private long count;
 
-    synchronized void record(int worker, int site, Object monitor) {
-        if (count == workers.length && workers.length < CAPACITY) {
-            int size = workers.length * 2;
-            workers = java.util.Arrays.copyOf(workers, size);
-            sites = java.util.Arrays.copyOf(sites, size);
-            monitors = java.util.Arrays.copyOf(monitors, size);
-            monitorClasses = java.util.Arrays.copyOf(monitorClasses, size);
+    /** A step of the student's code at a site. */
+    synchronized void step(int actor, int site) {
+        add(actor, site, -1, 0, null);
+    }
+
+    /** The actor took a monitor at a site (the monitor is named when rendered). */
+    synchronized void locked(int actor, int site, Object monitor) {
+        add(actor, site, -1, 0, describe(monitor));
+    }
+
+    /** The actor calls wait() on a monitor. */
+    synchronized void waits(int actor, int site, Object monitor) {
+        add(actor, site, -1, 1, describe(monitor));
+    }
+
+    synchronized void event(int actor, Event event, int other) {
+        add(actor, NO_SITE, event.ordinal(), other, null);
+    }
+
+    synchronized void time(long nanos) {
+        if (nanos > 0) {
+            add(-1, NO_SITE, Event.TIME.ordinal(), nanos, null);
         }
-        int slot = (int) (count % workers.length);
-        workers[slot] = worker;
-        sites[slot] = site;
-        monitors[slot] = monitor == null ? 0 : System.identityHashCode(monitor);
-        monitorClasses[slot] = monitor == null ? null : monitor.getClass().getName();
-        count++;
     }
 
     synchronized long steps() {
         return count;
     }
 
+    private static String describe(Object monitor) {
+        return monitor.getClass().getName() + "@" + System.identityHashCode(monitor);
+    }
+
+    private void add(int actor, int site, int event, long value, String object) {
+        if (count == actors.length && actors.length < CAPACITY) {
+            int size = actors.length * 2;
+            actors = Arrays.copyOf(actors, size);
+            sites = Arrays.copyOf(sites, size);
+            events = Arrays.copyOf(events, size);
+            values = Arrays.copyOf(values, size);
+            objects = Arrays.copyOf(objects, size);
+        }
+        int slot = (int) (count % actors.length);
+        actors[slot] = actor;
+        sites[slot] = site;
+        events[slot] = event;
+        values[slot] = value;
+        objects[slot] = object;
+        count++;
+    }
+
     /** The last steps, one line each, consecutive repeats folded; empty when nothing was recorded. */
-    synchronized String render(List<Worker> all, LockNames names) {
+    synchronized String render(List<Actor> all, LockNames names) {
         List<String> lines = new ArrayList<>();
-        long first = Math.max(0, count - workers.length);
+        long first = Math.max(0, count - actors.length);
         String previous = null;
         int repeats = 0;
-        int nameWidth = all.stream().mapToInt(w -> w.name.length()).max().orElse(8);
+        int width = all.stream().mapToInt(a -> a.name.length()).max().orElse(8);
         for (long i = first; i < count; i++) {
-            int slot = (int) (i % workers.length);
-            Site site = Sites.get(sites[slot]);
-            if (site.kind() == Site.Kind.RETURNED || site.kind() == Site.Kind.LOCKED) {
+            int slot = (int) (i % actors.length);
+            String line = line(slot, all, names, width);
+            if (line == null) {
                 continue;
             }
-            String target = site.kind() == Site.Kind.LOCK
-                    ? names.name(monitorClasses[slot], monitors[slot]) : site.target();
-            String line = String.format("  %-" + nameWidth + "s  %s %s", all.get(workers[slot]).name,
-                    site.kind().verb(), target);
-            line = String.format("%-60s %s", line, site.location());
             if (line.equals(previous)) {
                 repeats++;
                 continue;
@@ -73,6 +110,48 @@ final class Trace {
             lines = tail;
         }
         return String.join("\n", lines);
+    }
+
+    private String line(int slot, List<Actor> all, LockNames names, int width) {
+        int site = sites[slot];
+        String who = actors[slot] < 0 ? "" : all.get(actors[slot]).name;
+        if (site == NO_SITE) {
+            Event event = Event.values()[events[slot]];
+            return switch (event) {
+                case STARTS -> String.format("  %-" + width + "s  starts thread \"%s\"", who,
+                        all.get((int) values[slot]).name);
+                case ENDS -> String.format("  %-" + width + "s  ends", who);
+                case BLOCKS -> null;
+                case TIME -> "  (" + duration(values[slot]) + " pass while every thread waits)";
+            };
+        }
+        Site at = Sites.get(site);
+        String object = objects[slot];
+        boolean shownByItsEvent = object == null && (at.kind() == Site.Kind.LOCK
+                || (at.kind() == Site.Kind.CALL && at.owner().equals("Object") && at.member().equals("wait")));
+        if (at.kind() == Site.Kind.RETURNED || at.kind() == Site.Kind.LOCKED || shownByItsEvent) {
+            return null;
+        }
+        String text;
+        if (object != null) {
+            int separator = object.lastIndexOf('@');
+            String monitor = names.name(object.substring(0, separator), Integer.parseInt(object.substring(separator + 1)));
+            text = values[slot] == 1 ? "waits on " + monitor + " (wait())" : "locks " + monitor;
+        } else {
+            text = at.kind().verb() + " " + at.target();
+        }
+        String line = String.format("  %-" + width + "s  %s", who, text);
+        return String.format("%-60s %s", line, at.location());
+    }
+
+    private static String duration(long nanos) {
+        if (nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + " s";
+        }
+        if (nanos >= 1_000_000L) {
+            return String.format("%.3f ms", nanos / 1e6).replaceAll("\\.?0+ ms$", " ms");
+        }
+        return nanos + " ns";
     }
 
     private static void flush(List<String> lines, String line, int repeats) {

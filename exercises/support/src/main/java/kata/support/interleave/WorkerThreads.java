@@ -1,102 +1,134 @@
 package kata.support.interleave;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Threads for the workers of one exploration, reused from one schedule to the next: an exploration
- * runs thousands of short schedules, and starting threads for each would dominate its time. A
- * thread is only reused when its last task ended cleanly; a thread of a failed schedule retires as
- * soon as its task ends (and stays behind only if its task never does).
+ * Threads for the threads of a scenario, reused from one schedule to the next: an exploration runs
+ * thousands of short schedules, and starting threads for each would dominate its time. Handing a
+ * thread its task does not wait for it; a thread is taken again once it is idle. A thread whose
+ * schedule failed retires when its task ends (and stays behind only if its task never does).
  */
 final class WorkerThreads implements AutoCloseable {
 
-    private static final long IDLE_POLL_MILLIS = 50;
-
-    private final Deque<Pooled> idle = new ArrayDeque<>();
-    private final List<Pooled> busy = new ArrayList<>();
+    private final List<Pooled> pooled = new ArrayList<>();
+    private final List<Pooled> inUse = new ArrayList<>();
 
     private static final class Pooled {
-        final SynchronousQueue<Runnable> tasks = new SynchronousQueue<>();
         final Thread thread;
-        volatile CountDownLatch done;
-        volatile boolean retired;
+        private Runnable task;
+        private boolean busy;
+        private boolean retired;
 
         Pooled() {
-            thread = new Thread(this::loop);
+            thread = new Thread(this::loop, "kata-scenario-thread");
             thread.setDaemon(true);
             thread.start();
         }
 
+        synchronized void give(Runnable next) {
+            task = next;
+            busy = true;
+            notifyAll();
+        }
+
+        /** Waits (really) up to {@code millis} for the thread to be idle again; true when it is. */
+        synchronized boolean awaitIdle(long millis) {
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            while (busy && !retired) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(left / 1_000_000L + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !busy && !retired;
+        }
+
+        synchronized void retire() {
+            retired = true;
+            notifyAll();
+        }
+
         private void loop() {
-            try {
-                while (!retired) {
-                    Runnable task = tasks.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    if (task != null) {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    while (task == null && !retired) {
                         try {
-                            task.run();
-                        } finally {
-                            done.countDown();
+                            wait();
+                        } catch (InterruptedException e) {
+                            // Only retiring ends this thread.
                         }
                     }
+                    if (task == null) {
+                        return;
+                    }
+                    next = task;
+                    task = null;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                try {
+                    next.run();
+                } finally {
+                    synchronized (this) {
+                        busy = false;
+                        notifyAll();
+                    }
+                }
+                if (Thread.interrupted()) {
+                    // An interrupt meant for the last task must not reach the next one.
+                    continue;
+                }
             }
         }
     }
 
-    /** A thread for the next task; start it with {@link #run}. */
-    Thread take(String name) {
-        Pooled pooled = idle.isEmpty() ? new Pooled() : idle.pop();
-        pooled.thread.setName(name);
-        busy.add(pooled);
-        return pooled.thread;
+    /** A thread for the next task (the {@code slot}-th of the schedule); start it with {@link #run}. */
+    Thread take(String name, long idleWaitMillis) {
+        int slot = inUse.size();
+        Pooled thread = slot < pooled.size() ? pooled.get(slot) : null;
+        if (thread == null || !thread.awaitIdle(idleWaitMillis)) {
+            if (thread != null) {
+                thread.retire();
+            }
+            thread = new Pooled();
+            if (slot < pooled.size()) {
+                pooled.set(slot, thread);
+            } else {
+                pooled.add(thread);
+            }
+        }
+        thread.thread.setName(name);
+        inUse.add(thread);
+        return thread.thread;
     }
 
-    /** Hands the task to the thread taken for it. */
+    /** Hands the task to the thread taken for it, without waiting for it. */
     void run(Thread thread, Runnable task) {
-        Pooled pooled = busy.stream().filter(p -> p.thread == thread).findFirst().orElseThrow();
-        pooled.done = new CountDownLatch(1);
-        try {
-            pooled.tasks.put(task);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting a worker", e);
-        }
+        inUse.stream().filter(p -> p.thread == thread).findFirst().orElseThrow().give(task);
     }
 
-    /** After a clean schedule: waits until every task returned, then the threads are idle again. */
-    void recycle(long timeoutMillis) {
-        try {
-            for (Pooled pooled : busy) {
-                if (pooled.done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                    idle.push(pooled);
-                } else {
-                    pooled.retired = true;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            busy.clear();
-        }
+    /** After a clean schedule: the threads will be idle again soon and are taken again then. */
+    void recycle() {
+        inUse.clear();
     }
 
     /** After a failed schedule: its threads retire when their tasks end. */
     void abandon() {
-        busy.forEach(pooled -> pooled.retired = true);
-        busy.clear();
+        inUse.forEach(Pooled::retire);
+        pooled.removeAll(inUse);
+        inUse.clear();
     }
 
     @Override
     public void close() {
-        idle.forEach(pooled -> pooled.retired = true);
-        idle.clear();
+        pooled.forEach(Pooled::retire);
+        pooled.clear();
+        inUse.clear();
     }
 }

@@ -31,6 +31,11 @@ public final class LockNames {
         return new LockNames(Map.copyOf(byIdentity));
     }
 
+    /** The name the test gave this object, or null. */
+    public String given(Object object) {
+        return byIdentity.get(System.identityHashCode(object));
+    }
+
     /** The name of the object with this identity hash code, or {@code Simple@hash}. */
     public String name(String className, int identityHashCode) {
         String name = byIdentity.get(identityHashCode);

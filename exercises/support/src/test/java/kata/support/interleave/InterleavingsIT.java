@@ -247,7 +247,8 @@ class InterleavingsIT {
                             .run());
 
             assertEquals("stuck", failure.kind());
-            assertTrue(failure.getMessage().contains("\"waiter\" is waiting"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("\"waiter\" waits in wait() on"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("for a notify that never comes"), failure.getMessage());
         }
 
         @Test
@@ -276,7 +277,7 @@ class InterleavingsIT {
             try {
                 failure = assertThrows(InterleavingFailure.class, () ->
                     Interleavings.everySchedule()
-                            .executionTimeout(Duration.ofMillis(300))
+                            .stallLimit(Duration.ofMillis(300))
                             .given(Locks.Cell::new)
                             .thread("computer", Locks::computeForever)
                             .thread("other", cell -> Locks.ownUpdate(cell))

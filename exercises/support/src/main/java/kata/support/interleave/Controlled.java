@@ -1,0 +1,150 @@
+package kata.support.interleave;
+
+import java.time.Duration;
+import kata.support.agent.StudentCode;
+import kata.support.boot.Hooks;
+import kata.support.threads.LockNames;
+
+/**
+ * Runs a test's own code under the scheduler, with real threads: the test's thread and every thread
+ * started from it (by the test or by the code under test, pools included) run one at a time, their
+ * locks, waits, parks, joins and sleeps are modelled, and time is virtual. So a test can start five
+ * cars at a red light, wait until each has got as far as it can ({@link #settle()}), and look: the
+ * state it sees is the same on every run and on any machine. A one-minute time-out passes at once,
+ * and fires exactly when it is due.
+ *
+ * <pre>{@code
+ * Controlled.run(() -> {
+ *     TrafficLight light = new TrafficLight();
+ *     Thread car = new Thread(() -> light.await(), "car");
+ *     car.start();
+ *     Controlled.settle();                                   // the car now waits at red
+ *     assertEquals(Thread.State.WAITING, car.getState());
+ *     light.set();
+ *     car.join(60_000);                                      // virtual time: no real minute
+ *     assertFalse(car.isAlive());
+ * });
+ * }</pre>
+ *
+ * <p>A deadlock, a thread stuck for ever, a loop that never ends, or threads that never settle
+ * end the run with an {@link InterleavingFailure} that says which threads wait for what, where.
+ */
+public final class Controlled {
+
+    /** Steps the other threads may take while the test waits for them to settle. */
+    static final long DEFAULT_SETTLE_STEPS = 200_000;
+    /** Steps a whole controlled test may take. */
+    static final long DEFAULT_MAX_STEPS = 10_000_000;
+
+    /** Runs and scenarios share the JVM's hooks: one at a time. */
+    static final Object ONE_AT_A_TIME = new Object();
+
+    /** The test's code. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    private Controlled() {
+    }
+
+    /**
+     * Runs the body on the calling thread, under control, and returns when it returns. Threads the
+     * body started and left running go on without control afterwards.
+     *
+     * @throws InterleavingFailure   when the threads deadlock, are stuck, loop for ever or never settle
+     * @throws IllegalStateException when the run cannot be controlled (no kata agent, or code that
+     *                               escapes the scheduler): never a silent pass
+     */
+    public static void run(Body body) throws Exception {
+        requireAgent();
+        synchronized (ONE_AT_A_TIME) {
+            Run.Settings settings = new Run.Settings(DEFAULT_MAX_STEPS, 1_000, Duration.ofSeconds(10), null, false,
+                    DEFAULT_SETTLE_STEPS);
+            Run run = new Run(new Strategies.InOrder(), settings, LockNames.none());
+            Actor test = run.adopt(Thread.currentThread(), "test");
+            run.root(test);
+            Primitives.bind(test);
+            Primitives.activate(run);
+            Watch.start();
+            run.startWith(test);
+            Throwable thrown = null;
+            try {
+                body.run();
+            } catch (ScheduleAbandoned abandoned) {
+                // The run failed: reported below.
+            } catch (Throwable failure) {
+                thrown = failure;
+            } finally {
+                if (thrown != null || run.failure() != null) {
+                    run.abandon();
+                } else {
+                    run.detach();
+                }
+                Primitives.deactivate(run);
+                Primitives.unbind();
+            }
+            Failure failure = run.failure();
+            if (failure != null) {
+                if (failure.kind() == Failure.Kind.UNCONTROLLED) {
+                    throw new IllegalStateException(failure.headline() + "\n" + failure.details());
+                }
+                throw new InterleavingFailure(failure, run.trace.render(run.actors(), LockNames.none()), run.steps(),
+                        1);
+            }
+            if (thrown instanceof Exception exception) {
+                throw exception;
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    /**
+     * Called by the test inside {@link #run}: lets every other thread run until none of them can go
+     * on without time passing or the test acting (each has finished, or waits for a lock, a signal, a
+     * permit, a join or a deadline). Threads that keep running instead (a busy wait) fail the run.
+     */
+    public static void settle() {
+        Run run = Primitives.active();
+        Actor test = run == null ? null : run.current;
+        if (test == null || test.thread != Thread.currentThread()) {
+            throw new IllegalStateException("Controlled.settle() is for the test's own thread inside Controlled.run");
+        }
+        test.reentry++;
+        try {
+            Run.Resume resume = run.block(test, new Wait.Quiet(-1));
+            if (resume != Run.Resume.GO) {
+                throw ScheduleAbandoned.INSTANCE;
+            }
+            synchronized (run.lock) {
+                run.resumed(test);
+            }
+        } finally {
+            test.reentry--;
+        }
+    }
+
+    /** True when the calling thread runs under the scheduler. */
+    public static boolean active() {
+        Run run = Primitives.active();
+        return run != null && run.current != null && run.current.thread == Thread.currentThread();
+    }
+
+    /** The run's time ({@code System.nanoTime()} as the code under test sees it). */
+    public static long nanoTime() {
+        return Hooks.nanoTime();
+    }
+
+    static void requireAgent() {
+        if (!StudentCode.agentActive()) {
+            throw new IllegalStateException("This check controls thread scheduling and needs the kata agent,"
+                    + " which `mvn verify` and the grader add (-javaagent:kata-support.jar=<classes dir>).");
+        }
+        if (!StudentCode.instrumentationFailures().isEmpty()) {
+            throw new IllegalStateException("The kata agent could not instrument "
+                    + StudentCode.instrumentationFailures());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package kata.support.interleave;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import kata.support.threads.Deadlocks;
+
+/**
+ * The outer guard of controlled runs, on a thread of its own. It never decides who runs; it only
+ * stops a run whose code escaped the scheduler: a thread that runs on without reaching any
+ * scheduling point for the run's wall-clock limit (a loop over local variables only), or one that
+ * blocks in the JVM on a lock held by a thread the scheduler has paused (a lock inside the JDK that
+ * the model does not see). Such a run ends as an error of the check or a hang, never as a pass.
+ */
+final class Watch {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final long POLL_NANOS = 5_000_000L;
+    private static volatile Thread watcher;
+
+    private Watch() {
+    }
+
+    /** True on the watch's own thread, which needs the JVM's view of threads, not the model's. */
+    static boolean isWatcher() {
+        return Thread.currentThread() == watcher;
+    }
+
+    /** Starts the watch once per JVM. */
+    static synchronized void start() {
+        if (watcher == null) {
+            Thread thread = new Thread(Watch::loop, "kata-scheduler-watch");
+            thread.setDaemon(true);
+            watcher = thread;
+            thread.start();
+        }
+    }
+
+    private static void loop() {
+        Run watched = null;
+        long lastSteps = -1;
+        long lastProgress = 0;
+        while (true) {
+            LockSupport.parkNanos(POLL_NANOS);
+            Run run = Primitives.active();
+            if (run == null || run.over) {
+                watched = null;
+                continue;
+            }
+            long now = System.nanoTime();
+            long steps = run.steps();
+            if (run != watched || steps != lastSteps) {
+                watched = run;
+                lastSteps = steps;
+                lastProgress = now;
+            }
+            Actor current = run.current;
+            if (current != null && blockedBehindPausedActor(run, current)) {
+                continue;
+            }
+            Duration limit = run.settings.wallLimit();
+            if (now - lastProgress > limit.toNanos()) {
+                List<Thread> threads = run.actors().stream().filter(a -> !a.done).map(a -> a.thread).toList();
+                run.fail(Failure.hang(limit, Deadlocks.describe(threads, run.names)));
+            }
+        }
+    }
+
+    /**
+     * True when the monitor is the scheduler's own (the run's lock, an actor's signal, or a class of
+     * the support library): an actor that has just handed over the baton still holds it for an instant.
+     */
+    private static boolean schedulersOwn(Run run, ThreadInfo info) {
+        if (info.getLockInfo() == null) {
+            return true;
+        }
+        int identity = info.getLockInfo().getIdentityHashCode();
+        if (identity == System.identityHashCode(run.lock)) {
+            return true;
+        }
+        for (Actor actor : run.actors()) {
+            if (identity == System.identityHashCode(actor.signal)) {
+                return true;
+            }
+        }
+        return info.getLockInfo().getClassName().startsWith("kata.support.");
+    }
+
+    /**
+     * The running actor is blocked in the JVM on a monitor that a paused actor holds: it can never
+     * go on, and the model could not see it coming. Fails the run as uncontrolled and returns true.
+     */
+    private static boolean blockedBehindPausedActor(Run run, Actor current) {
+        if (current.thread.getState() != Thread.State.BLOCKED) {
+            return false;
+        }
+        ThreadInfo info = THREADS.getThreadInfo(current.thread.getId());
+        if (info == null || info.getThreadState() != Thread.State.BLOCKED || schedulersOwn(run, info)) {
+            return false;
+        }
+        for (Actor owner : run.actors()) {
+            if (owner != current && owner.thread.getId() == info.getLockOwnerId() && !owner.done
+                    && owner.inRealWaitOn == null && run.current == current) {
+                run.fail(Failure.uncontrolled("The scheduler could not control this run: thread \"" + current.name
+                        + "\" waits in the JVM for " + info.getLockName() + ", which the paused thread \""
+                        + owner.name + "\" holds inside the JDK. This is a limit of the grader, not a verdict"
+                        + " on your code.", Deadlocks.describe(List.of(current.thread, owner.thread), run.names)));
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,286 @@
+package kata.support.interleave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import kata.support.fixtures.Counters;
+import kata.support.fixtures.Juc;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * java.util.concurrent and LockSupport under the scheduler: modelled, not observed. Each lock, wait
+ * and park is a state of the model, so correct code passes every schedule, wrong code fails every
+ * time, and neither depends on the machine's speed.
+ */
+class ModelledPrimitivesIT {
+
+    private static Supplier<Counters.Counter> counter(String kind) {
+        return switch (kind) {
+            case "semaphore" -> Juc.SemaphoreCounter::new;
+            case "stamped" -> Juc.StampedCounter::new;
+            case "read-write" -> Juc.ReadWriteCounter::new;
+            case "aqs" -> Juc.AqsCounter::new;
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    @Nested
+    class Mutexes {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"semaphore", "stamped", "read-write", "aqs"})
+        void everyScheduleOfAMutexBuiltOnLockSupportIsCorrect(String kind) {
+            ExplorationReport report = Interleavings.everySchedule()
+                    .given(counter(kind))
+                    .thread("worker-1", Counters.Counter::increment)
+                    .thread("worker-2", Counters.Counter::increment)
+                    .thread("worker-3", Counters.Counter::increment)
+                    .check(c -> assertEquals(3, c.get(), "three increments"));
+
+            assertTrue(report.executions() > 1, "more than one schedule: " + report);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"semaphore", "stamped", "read-write", "aqs"})
+        void fiveThreadsOnAMutexTakeTheSameStepsOnEveryRun(String kind) {
+            List<Long> steps = new ArrayList<>();
+            for (int run = 0; run < 3; run++) {
+                Scenario<Counters.Counter> scenario = Interleavings.randomSchedule(7).given(counter(kind));
+                for (int t = 1; t <= 5; t++) {
+                    scenario = scenario.thread("worker-" + t, c -> {
+                        for (int i = 0; i < 200; i++) {
+                            c.increment();
+                        }
+                    });
+                }
+                steps.add(scenario.check(c -> assertEquals(1000, c.get())).steps());
+            }
+            assertEquals(1, steps.stream().distinct().count(), "steps per run: " + steps);
+        }
+    }
+
+    @Nested
+    class TimedWaits {
+
+        @Test
+        void aTransferThatBacksOffWithTryLockIsNoDeadlock() {
+            ExplorationReport report = Interleavings.everySchedule().preemptingOnlyAtSynchronization()
+                    .given(Juc.Accounts::new)
+                    .thread("a->b", accounts -> accounts.backOff(accounts.a, accounts.b))
+                    .thread("b->a", accounts -> accounts.backOff(accounts.b, accounts.a))
+                    .check(accounts -> assertEquals(2, accounts.moves));
+
+            assertTrue(report.executions() > 1, report.toString());
+        }
+
+        @Test
+        void plainLocksInOppositeOrderDeadlockAndTheReportNamesTheLocksWhereTheyWereMade() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule().preemptingOnlyAtSynchronization()
+                            .given(Juc.Accounts::new)
+                            .thread("a->b", accounts -> accounts.nested(accounts.a, accounts.b))
+                            .thread("b->a", accounts -> accounts.nested(accounts.b, accounts.a))
+                            .run());
+
+            assertEquals("deadlock", failure.kind());
+            assertTrue(failure.getMessage().contains("the ReentrantLock created at Juc.java:"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("held by \"b->a\""), failure.getMessage());
+        }
+
+        @Test
+        void aConditionWaitOfAMinuteTimesOutInVirtualTime() throws Exception {
+            long[] waited = new long[1];
+            boolean[] answer = new boolean[1];
+            long before = System.nanoTime();
+            Controlled.run(() -> {
+                long start = Controlled.nanoTime();
+                answer[0] = Juc.awaitNeverSignalled(1, TimeUnit.MINUTES);
+                waited[0] = Controlled.nanoTime() - start;
+            });
+            long real = System.nanoTime() - before;
+
+            assertFalse(answer[0]);
+            assertEquals(TimeUnit.MINUTES.toNanos(1), waited[0], "virtual time waited");
+            assertTrue(real < TimeUnit.MINUTES.toNanos(1), "no real minute passed");
+        }
+    }
+
+    @Nested
+    class ParkAndUnpark {
+
+        @Test
+        void anEventOfParkedWaitersIsCorrectInEverySchedule() {
+            ExplorationReport report = Interleavings.everySchedule()
+                    .given(Juc.ParkEvent::new)
+                    .thread("car-1", Juc.ParkEvent::await)
+                    .thread("car-2", Juc.ParkEvent::await)
+                    .thread("light", Juc.ParkEvent::set)
+                    .check(event -> assertTrue(event.isSet()));
+
+            assertTrue(report.executions() > 1, report.toString());
+        }
+
+        @Test
+        void aSignalSentBeforeTheWaiterWaitsIsALostWakeUp() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .given(Juc.LostSignalEvent::new)
+                            .thread("car", Juc.LostSignalEvent::await)
+                            .thread("light", Juc.LostSignalEvent::set)
+                            .run());
+
+            assertEquals("stuck", failure.kind());
+            assertTrue(failure.getMessage().contains("\"car\""), failure.getMessage());
+            assertTrue(failure.getMessage().contains("waits for a signal on the Condition created at Juc.java:"),
+                    failure.getMessage());
+        }
+    }
+
+    @Nested
+    class JdkLocks {
+
+        @Test
+        void aPauseInsideComputeIfAbsentIsNeverTakenForWaiting() {
+            ExplorationReport report = Interleavings.everySchedule()
+                    .forbidWaiting("updates of different keys share nothing")
+                    .given(Juc.KeyedLocks::new)
+                    .thread("one", locks -> locks.update("Aa"))
+                    .thread("two", locks -> locks.update("BB"))
+                    .run();
+
+            assertTrue(report.executions() > 1, report.toString());
+        }
+    }
+
+    @Nested
+    class ControlledRuns {
+
+        @Test
+        void threadsStartedByTheTestSettleAtTheirWaitsAndTheModelSaysHow() throws Exception {
+            Controlled.run(() -> {
+                CountDownLatch gate = new CountDownLatch(1);
+                List<Thread> cars = new ArrayList<>();
+                for (int i = 1; i <= 3; i++) {
+                    Thread car = new Thread(() -> {
+                        try {
+                            Juc.awaitLatch(gate);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, "car-" + i);
+                    cars.add(car);
+                    car.start();
+                }
+                Controlled.settle();
+                for (Thread car : cars) {
+                    assertEquals(Thread.State.WAITING, car.getState(), car.getName());
+                }
+                gate.countDown();
+                for (Thread car : cars) {
+                    car.join(TimeUnit.MINUTES.toMillis(1));
+                    assertFalse(car.isAlive(), car.getName());
+                }
+            });
+        }
+
+        @Test
+        void aPoolOfThreeRunsExactlyThreeTasksAtOnce() throws Exception {
+            Controlled.run(() -> {
+                ExecutorService pool = Executors.newFixedThreadPool(3);
+                CountDownLatch gate = new CountDownLatch(1);
+                AtomicInteger inside = new AtomicInteger();
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    futures.add(pool.submit(() -> {
+                        inside.incrementAndGet();
+                        Juc.awaitLatch(gate);
+                        return null;
+                    }));
+                }
+                Controlled.settle();
+                assertEquals(3, inside.get());
+                gate.countDown();
+                for (Future<?> future : futures) {
+                    future.get(1, TimeUnit.MINUTES);
+                }
+                pool.shutdown();
+                assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
+            });
+        }
+
+        @Test
+        void aBusyWaitNeverSettles() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () -> Controlled.run(() -> {
+                AtomicBoolean green = new AtomicBoolean();
+                Thread spinner = new Thread(() -> Juc.spinUntil(green), "spinner");
+                spinner.start();
+                try {
+                    Controlled.settle();
+                } finally {
+                    green.set(true);
+                }
+            }));
+
+            assertEquals("unsettled", failure.kind());
+            assertTrue(failure.getMessage().contains("\"spinner\" is running at Juc.java:"), failure.getMessage());
+        }
+
+        @Test
+        void aJoinWithATimeOutReturnsExactlyWhenItIsDue() throws Exception {
+            Controlled.run(() -> {
+                CountDownLatch never = new CountDownLatch(1);
+                Thread held = new Thread(() -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "held");
+                held.start();
+                long start = Controlled.nanoTime();
+                held.join(1000);
+                assertEquals(Duration.ofSeconds(1).toNanos(), Controlled.nanoTime() - start);
+                assertTrue(held.isAlive());
+                held.interrupt();
+                held.join();
+                assertFalse(held.isAlive());
+            });
+        }
+
+        @Test
+        void everyThreadWaitingForEverIsReportedWithWhatEachWaitsFor() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () -> Controlled.run(() -> {
+                CountDownLatch never = new CountDownLatch(1);
+                Thread waiter = new Thread(() -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "waiter");
+                waiter.start();
+                waiter.join();
+            }));
+
+            assertEquals("stuck", failure.kind());
+            assertTrue(failure.getMessage().contains("\"test\" waits in join()"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("\"waiter\" waits for "), failure.getMessage());
+        }
+    }
+}
