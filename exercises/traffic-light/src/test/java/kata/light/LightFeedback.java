@@ -2,7 +2,6 @@ package kata.light;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** What the traffic-light checks tell a student when they fail: what was observed, and why. */
 final class LightFeedback {
@@ -19,11 +18,11 @@ final class LightFeedback {
                 + "await() must block while the light is red: in a loop, while (!green) wait();";
     }
 
-    static String notAllReleased(String call, int waiting, List<String> stillWaiting, Duration patience,
-                                 String threads) {
+    static String notAllReleased(String call, int waiting, List<String> stillWaiting, String threads) {
         int drove = waiting - stillWaiting.size();
-        return waiting + " cars waited in " + call + " at red; set() was called, and " + patience.toSeconds()
-                + " s later " + drove + " had driven and " + stillWaiting + " still waited:\n" + threads + "\n"
+        return waiting + " cars waited in " + call + " at red; set() was called, and then " + drove
+                + " drove and " + stillWaiting + " still waited, although no other thread had anything left to do:\n"
+                + threads + "\n"
                 + (drove == 1 && waiting > 1
                 ? "Exactly one car was woken: that is notify() (or signal()), which wakes ONE waiting thread."
                         + " A green light is for everyone: notifyAll() (or signalAll()) wakes them all."
@@ -31,21 +30,40 @@ final class LightFeedback {
                         + " after setting the flag, under the same lock.");
     }
 
-    static String neverGaveUp(Duration timeout, Duration patience, String threads) {
-        return "While the light stayed red, await(" + timeout.toMillis() + " ms) was still waiting after "
-                + patience.toSeconds() + " s.\nThe timed wait must give up when its timeout has passed and return"
-                + " false: wait(millis) with the time that is left, and a deadline checked in the loop.\n" + threads;
+    static String droveAfterSpuriousWakeUp(List<String> cars) {
+        return "The light was red and stayed red, but " + cars + " drove after waking up without set() (a"
+                + " spurious wake-up, which wait() and await() may have at any time).\nWait in a loop that checks"
+                + " the light again after every wake-up: while (!green) wait(); an if checks only once.";
     }
 
-    static String timedAnswerAtRed(Duration timeout, Object answer) {
-        return "While the light stayed red, await(" + timeout.toMillis() + " ms) returned " + answer
+    static String neverGaveUp(String call, Duration patience, String where) {
+        return "While the light stayed red, " + call + " was still waiting " + patience.toMinutes()
+                + " minutes later:\n  " + where + "\nThe timed wait must give up when its time-out has passed and"
+                + " return false: keep one deadline and wait for the time that is left. (A time-out below one"
+                + " millisecond turned into wait(0) waits for ever; so does a unit read wrongly.)";
+    }
+
+    static String timedAnswerAtRed(String call, Object answer) {
+        return "While the light stayed red, " + call + " returned " + answer
                 + ". It must return false: the light never turned green.";
     }
 
-    static String gaveUpEarly(Duration timeout, Duration waited) {
-        return "While the light stayed red, await(" + timeout.toMillis() + " ms) returned false after only "
-                + waited.toMillis() + " ms. It must wait the whole timeout for green before it gives up. (A wait(ms)"
-                + " can return early, without a notify: loop, and wait again for the time that is left.)";
+    static String gaveUpEarly(String call, Duration waited) {
+        return "While the light stayed red, " + call + " returned false after only " + describe(waited)
+                + ". It must wait the whole time-out for green before it gives up. (Convert the time-out with its"
+                + " unit, to nanoseconds rather than whole milliseconds, and loop: a wait can return early.)";
+    }
+
+    static String gaveUpLate(String call, Duration waited) {
+        return "While the light stayed red, " + call + " returned false only after " + describe(waited)
+                + ", much later than its time-out. Convert the time-out with the unit it comes with"
+                + " (unit.toNanos(timeout)).";
+    }
+
+    private static String describe(Duration duration) {
+        long nanos = duration.toNanos();
+        return nanos >= 1_000_000_000L ? String.format(java.util.Locale.ROOT, "%.3f s", nanos / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6);
     }
 
     static String stillGreenAfterClear() {
@@ -66,27 +84,20 @@ final class LightFeedback {
                 + " cannot slip in between.\n\n" + schedule;
     }
 
-    static String busyWaiting(Map<String, Long> cpuMillis) {
-        return "While the light was red, the waiting cars kept running instead of blocking; CPU time each used"
-                + " so far (ms): " + cpuMillis + ".\nA loop that checks the light again and again burns a CPU that"
-                + " other threads need. Block until set() wakes you: wait() and notifyAll(), or a Condition's"
-                + " await() and signalAll().";
-    }
-
-    static String neverSettled(Duration patience, String threads) {
-        return "After " + patience.toSeconds() + " s, some cars had neither finished nor started to wait for the"
-                + " light:\n" + threads + "\nA car should reach its wait within milliseconds.";
+    static String busyWaiting(String threads) {
+        return "While the light was red, the waiting cars kept running instead of blocking:\n" + threads
+                + "\nA loop that checks the light again and again burns a CPU that other threads need. Block"
+                + " until set() wakes you: wait() and notifyAll(), or a Condition's await() and signalAll().";
     }
 
     static String carGot(String car, Throwable thrown) {
         return car + " got " + thrown + " from the light.";
     }
 
-    static String timedNotReleased(Duration timeout, int waiting, List<String> stillWaiting, List<Object> answers,
-                                   Duration patience) {
-        return waiting + " cars waited in await(" + timeout.toMinutes() + " min) at red; set() was called, and "
-                + patience.toSeconds() + " s later " + stillWaiting + " still waited (answers so far: " + answers
-                + ").\nset() must wake every waiting car, also those in the timed wait: notifyAll(), not notify().";
+    static String timedNotReleased(Duration timeout, int waiting, List<String> stillWaiting, List<Object> answers) {
+        return waiting + " cars waited in await(" + timeout.toMinutes() + " min) at red; set() was called, and then "
+                + stillWaiting + " still waited (answers so far: " + answers + ").\nset() must wake every waiting"
+                + " car, also those in the timed wait: notifyAll(), not notify().";
     }
 
     static String timedAnswerAtGreen(Duration timeout, List<Object> answers) {
@@ -94,19 +105,30 @@ final class LightFeedback {
                 + answers + ". Each must return true as soon as the light is green.";
     }
 
+    static String timedWokenLate(Duration timeout, String car, Duration afterGreen) {
+        boolean atTimeout = afterGreen.compareTo(timeout.minusSeconds(1)) >= 0;
+        return "The light turned green while cars waited in await(" + timeout.toMinutes() + " min), but \"" + car
+                + "\" drove only " + describe(afterGreen) + " later"
+                + (atTimeout ? ", when its time-out ran out: set() did not wake it. The timed wait must wait on the"
+                + " same object (or Condition) that set() notifies."
+                : ": set() did not wake it, it noticed green only when it looked again. Block until set() wakes"
+                + " you (wait() and notifyAll(), or a Condition) instead of looking again and again.");
+    }
+
     static String timedGaveUpAtOnce(Duration timeout, List<String> cars, List<Object> answers) {
         return "While the light was red, " + cars + " returned from await(" + timeout.toMinutes() + " min) at once"
                 + " (answers " + answers + ") instead of waiting for green. The timed wait waits up to its timeout.";
     }
 
-    static String ignoredInterrupt(Duration patience, String threads) {
-        return "A car waiting at red was interrupted, but " + patience.toSeconds() + " s later it was still"
-                + " waiting.\nAn interrupt asks a waiting thread to stop waiting: let the InterruptedException from"
-                + " wait() leave await(); do not catch it and wait again.\n" + threads;
+    static String ignoredInterrupt(String car, String threads) {
+        return "\"" + car + "\", waiting at red, was interrupted, but it kept waiting:\n" + threads + "\nAn"
+                + " interrupt asks a waiting thread to stop waiting: let the InterruptedException from wait() leave"
+                + " await(); do not catch it and wait again.";
     }
 
-    static String wrongInterruptOutcome(Throwable thrown) {
-        return "A car waiting at red was interrupted; await() should throw InterruptedException, but it "
-                + (thrown == null ? "returned normally, as if the light were green" : "threw " + thrown) + ".";
+    static String wrongInterruptOutcome(String car, Throwable thrown, Object answer) {
+        return "\"" + car + "\", waiting at red, was interrupted; await() should throw InterruptedException, but"
+                + " it " + (thrown == null ? "returned " + (answer == null ? "normally, as if the light were green"
+                : answer) : "threw " + thrown) + ".";
     }
 }

@@ -16,9 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "selfcheck", mixinStandardHelpOptions = true,
-        description = {"Prove the verdicts: grade every exercise's reference solution (must get full marks),"
-                + " stub (must get 0) and known-wrong solutions (must fail exactly the checks their"
-                + " expected.json names), N times on all CPUs (every third with the student code C2-compiled early) and once on one CPU.",
+        description = {"Prove the verdicts: grade every exercise's reference and correct solutions (must get full"
+                + " marks), stub (must get 0) and known-wrong solutions (must fail exactly the checks their"
+                + " expected.json names), N times on all CPUs (every third with the student code C2-compiled early)"
+                + " and once on one CPU.",
                 "Run it in the course repository, which holds solutions/."})
 final class SelfCheckCommand implements Callable<Integer> {
 
@@ -28,6 +29,10 @@ final class SelfCheckCommand implements Callable<Integer> {
 
     @Option(names = "--exercise", paramLabel = "<slug>", description = "Only this exercise (repeatable).")
     List<String> exercises = new ArrayList<>();
+
+    @Option(names = "--candidate", paramLabel = "<glob>",
+            description = "Only candidates whose name matches (repeatable), e.g. 'correct/*' or 'wrong/notify*'.")
+    List<String> candidateGlobs = new ArrayList<>();
 
     @Option(names = "--course", paramLabel = "<dir>", defaultValue = ".",
             description = "The course repository (default: the current directory).")
@@ -55,7 +60,11 @@ final class SelfCheckCommand implements Callable<Integer> {
         for (String slug : exercises) {
             course.find(slug).orElseThrow(() -> new IllegalArgumentException("unknown exercise '" + slug + "'"));
         }
-        List<Candidate> candidates = SelfCheck.candidates(course, root.resolve("solutions"), exercises);
+        List<Candidate> candidates = SelfCheck.candidates(course, root.resolve("solutions"), exercises).stream()
+                .filter(candidate -> candidateGlobs.isEmpty() || candidateGlobs.stream().anyMatch(glob ->
+                        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob)
+                                .matches(Path.of(candidate.name()))))
+                .toList();
         List<String> unknown = SelfCheck.unknownChecks(course, candidates);
         unknown.forEach(spec.commandLine().getOut()::println);
         int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();

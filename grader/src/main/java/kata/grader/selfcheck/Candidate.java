@@ -7,7 +7,7 @@ import java.util.Set;
  * One solution of an exercise whose verdict is known in advance.
  *
  * @param slug     the exercise
- * @param name     {@code reference}, {@code stub} or {@code wrong/<name>}
+ * @param name     {@code reference}, {@code stub}, {@code correct/<name>} or {@code wrong/<name>}
  * @param sources  its {@code src/main/java}
  * @param expected what grading it must give
  */

@@ -29,13 +29,19 @@ import kata.grader.score.ExerciseResult;
 import kata.grader.score.Scorecard;
 
 /**
- * Proves the grader's verdicts: for every exercise, the reference solution gets full marks, the
- * stub gets 0, and every known-wrong solution in {@code solutions/<slug>/wrong/<name>} fails
- * exactly the checks its {@code expected.json} names, on every run configuration.
+ * Proves the grader's verdicts: for every exercise, the reference solution and every correct
+ * solution in {@code solutions/<slug>/correct/<name>} (one per technique a student may choose) get
+ * full marks, the stub gets 0, and every known-wrong solution in {@code solutions/<slug>/wrong/<name>}
+ * fails exactly the checks its {@code expected.json} names, on every run configuration.
  */
 public final class SelfCheck {
 
-    private record ExpectedFile(String why, List<String> fails) {
+    /**
+     * A wrong solution's expected.json: why it is wrong, the checks it must fail, and where it came
+     * from ({@code "blind"}: written from the README and the stub alone, by someone who never read the
+     * checks).
+     */
+    private record ExpectedFile(String why, List<String> fails, String origin) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,8 +59,12 @@ public final class SelfCheck {
             Path dir = solutions.resolve(exercise.slug());
             candidates.add(new Candidate(exercise.slug(), "reference", dir.resolve("src/main/java"),
                     Candidate.Expected.allPass()));
+            for (Path correct : subfolders(dir.resolve("correct"))) {
+                candidates.add(new Candidate(exercise.slug(), "correct/" + correct.getFileName(),
+                        correct.resolve("src/main/java"), Candidate.Expected.allPass()));
+            }
             candidates.add(new Candidate(exercise.slug(), "stub", exercise.stubSources(), Candidate.Expected.nothingPasses()));
-            for (Path wrong : wrongSolutions(dir.resolve("wrong"))) {
+            for (Path wrong : subfolders(dir.resolve("wrong"))) {
                 candidates.add(new Candidate(exercise.slug(), "wrong/" + wrong.getFileName(),
                         wrong.resolve("src/main/java"), expected(exercise, wrong)));
             }
@@ -219,11 +229,11 @@ public final class SelfCheck {
         return problems;
     }
 
-    private static List<Path> wrongSolutions(Path wrongDir) {
-        if (!Files.isDirectory(wrongDir)) {
+    private static List<Path> subfolders(Path parent) {
+        if (!Files.isDirectory(parent)) {
             return List.of();
         }
-        try (Stream<Path> dirs = Files.list(wrongDir)) {
+        try (Stream<Path> dirs = Files.list(parent)) {
             return dirs.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

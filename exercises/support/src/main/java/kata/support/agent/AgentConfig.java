@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * Which classes are student code. The agent argument is either a list of class directories
  * (separated like a class path), matched by where a class was loaded from, or
  * {@code prefix=a.b.,c.d.} for class-name prefixes (used by the support library's own tests).
- * With {@code observe:} in front, the agent only learns which classes are the student's (for
- * messages) and changes no bytecode: for katas about the JIT and the memory model, whose bugs the
- * scheduling hooks would hide.
+ * With {@code observe:} in front, the agent learns which classes are the student's (for messages)
+ * and adds no scheduling points to them: for katas about the JIT and the memory model, whose bugs
+ * the scheduling hooks would hide. (The JDK's hooks are installed either way.)
  */
 final class AgentConfig {
 
@@ -41,7 +41,7 @@ final class AgentConfig {
         this.instrument = instrument;
     }
 
-    /** False in observe mode: no scheduling points are added. */
+    /** False in observe mode: no scheduling points are added to the student's classes. */
     boolean instruments() {
         return instrument;
     }

@@ -459,6 +459,11 @@ final class JdkInstrumenter {
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkYield", "()V", false);
                     return;
                 }
+                case "java/lang/Object.wait(JI)V" -> {
+                    // TimeUnit.timedWait waits on the caller's monitor: the model's wait, as in student code.
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkWait", "(Ljava/lang/Object;JI)V", false);
+                    return;
+                }
                 case "java/lang/Thread.sleep(J)V" -> {
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "sleep", "(J)V", false);
                     return;

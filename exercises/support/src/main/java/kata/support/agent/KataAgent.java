@@ -11,8 +11,9 @@ import java.util.List;
  * The {@code -javaagent} entry point. It adds scheduling points to the student's classes (and only
  * to them), and gives the JDK's thread and lock classes the scheduler's hooks, so that tests decide
  * which thread runs when, and model every wait, instead of hoping that the operating system happens
- * to interleave threads in a revealing way. In observe mode it only learns which classes are the
- * student's.
+ * to interleave threads in a revealing way. In observe mode the student's classes stay as compiled
+ * (for katas about the JIT and the memory model); the JDK's hooks are there all the same, so that a
+ * check can still hold the student's threads at its own gates and let time pass virtually.
  */
 public final class KataAgent {
 
@@ -22,9 +23,6 @@ public final class KataAgent {
     public static void premain(String argument, Instrumentation instrumentation) {
         AgentConfig config = AgentConfig.parse(argument);
         StudentCode.activate(config);
-        if (!config.instruments()) {
-            return;
-        }
         BootBridge.install(instrumentation);
         kata.support.boot.Hooks.recordCreations(Creations::record);
         Transformer transformer = new Transformer(config);
@@ -80,7 +78,7 @@ public final class KataAgent {
             if (className == null) {
                 return null;
             }
-            if (redefined == null && config.shouldInstrument(className, domain)) {
+            if (redefined == null && config.instruments() && config.shouldInstrument(className, domain)) {
                 try {
                     byte[] result = Instrumenter.instrument(bytes);
                     byte[] thread = JdkInstrumenter.instrument(result);

@@ -105,6 +105,11 @@ public final class Hooks {
         }
     }
 
+    /** In place of {@code monitor.wait(millis, nanos)} inside the JDK ({@code TimeUnit.timedWait}). */
+    public static void jdkWait(Object monitor, long millis, int nanos) throws InterruptedException {
+        waitOn(monitor, millis, nanos, -1);
+    }
+
     public static void notifyOne(Object monitor, int site) {
         Dispatcher d = dispatcher;
         if (d == null || !d.notifyOne(monitor, site)) {

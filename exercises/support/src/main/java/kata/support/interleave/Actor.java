@@ -36,6 +36,8 @@ final class Actor {
      * the JVM on a lock the model does not see.
      */
     int unpausable;
+    /** Times the actor yielded or spun without waiting since it last blocked: it busy-waits. */
+    int spins;
     /** Scheduling points passed since the actor last got the baton. */
     int turnPoints;
     /** Scheduling points passed in this run. */

@@ -107,6 +107,19 @@ public final class Controlled {
      * permit, a join or a deadline). Threads that keep running instead (a busy wait) fail the run.
      */
     public static void settle() {
+        settle(false);
+    }
+
+    /**
+     * Like {@link #settle()}, but a thread that keeps running without waiting (a busy wait) counts
+     * as having got as far as it can, after a fixed number of steps: for checks about what threads
+     * do rather than how they wait.
+     */
+    public static void settleAllowingBusyWaits() {
+        settle(true);
+    }
+
+    private static void settle(boolean spinningCounts) {
         Run run = Primitives.active();
         Actor test = run == null ? null : run.current;
         if (test == null || test.thread != Thread.currentThread()) {
@@ -114,7 +127,7 @@ public final class Controlled {
         }
         test.reentry++;
         try {
-            Run.Resume resume = run.block(test, new Wait.Quiet(-1));
+            Run.Resume resume = run.block(test, new Wait.Quiet(spinningCounts));
             if (resume != Run.Resume.GO) {
                 throw ScheduleAbandoned.INSTANCE;
             }
@@ -124,6 +137,61 @@ public final class Controlled {
         } finally {
             test.reentry--;
         }
+    }
+
+    /**
+     * Called by the test inside {@link #run}: wakes {@code thread} from its {@code wait()} (or park)
+     * without a notify, as the JVM may at any time (a spurious wake-up). Code that waits in a loop
+     * re-checks its condition and waits again; code that waits in an {@code if} goes on. Returns
+     * false when the thread was not waiting.
+     */
+    public static boolean wakeSpuriously(Thread thread) {
+        Run run = Primitives.active();
+        if (run == null || run.current == null || run.current.thread != Thread.currentThread()) {
+            throw new IllegalStateException("Controlled.wakeSpuriously is for the test's own thread inside Controlled.run");
+        }
+        return run.wakeSpuriously(thread);
+    }
+
+    /**
+     * The threads started under control so far in this run (by the test or by the code under test),
+     * in the order they were started; call it from the test's thread inside {@link #run}.
+     */
+    public static java.util.List<Thread> startedThreads() {
+        Run run = Primitives.active();
+        if (run == null) {
+            throw new IllegalStateException("Controlled.startedThreads() is for the test's thread inside Controlled.run");
+        }
+        return run.actors().stream().filter(actor -> !actor.root).map(actor -> actor.thread).toList();
+    }
+
+    /**
+     * True when the thread has ended, or is ending: it waits for nothing, and neither the student's
+     * code nor the check's own code is on its stack any more (a pool thread on its way out after
+     * {@code awaitTermination} returned, say). A thread that waits for work, or still runs a task, is
+     * not ending. Exact inside {@link #run}, where the thread stands still while the test looks.
+     */
+    public static boolean isEnding(Thread thread) {
+        Run run = Primitives.active();
+        Actor actor = run == null ? null : run.lookup(thread);
+        if (actor == null) {
+            return !thread.isAlive();
+        }
+        if (actor.done) {
+            return true;
+        }
+        if (actor.wait != null) {
+            return false;
+        }
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            String type = frame.getClassName();
+            boolean platform = type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
+                    || type.startsWith("kata.support.");
+            if (!platform) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the calling thread runs under the scheduler. */

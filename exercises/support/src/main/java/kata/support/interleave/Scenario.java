@@ -87,38 +87,50 @@ public final class Scenario<S> {
     }
 
     private ExplorationReport runRandom(Invariant<S> invariant) {
-        long steps = 0;
+        long[] totals = new long[2];
         try (WorkerThreads pool = new WorkerThreads()) {
             for (int run = 0; run < exploration.runs; run++) {
-                steps += runOnce(new Strategies.Random(exploration.seed + run, exploration.switchProbability),
-                        run + 1, invariant, pool);
+                runOnce(new Strategies.Random(exploration.seed + run, exploration.switchProbability), run + 1,
+                        invariant, pool, totals);
             }
         }
-        return new ExplorationReport(exploration.runs, true, steps);
+        requireControl(totals);
+        return new ExplorationReport(exploration.runs, true, totals[0]);
     }
 
     private ExplorationReport runExhaustive(Invariant<S> invariant) {
         Strategies.Exhaustive search = new Strategies.Exhaustive(exploration.preemptions);
-        long steps = 0;
+        long[] totals = new long[2];
         int executions = 0;
         Strategies.Replay replay;
         try (WorkerThreads pool = new WorkerThreads()) {
             while (executions < exploration.maxExecutions && (replay = search.next()) != null) {
                 executions++;
-                steps += runOnce(replay, executions, invariant, pool);
+                runOnce(replay, executions, invariant, pool, totals);
                 search.ran(replay);
             }
         }
+        requireControl(totals);
         if (search.next() != null) {
             throw new IncompleteExploration("explored " + executions + " schedules with at most "
                     + exploration.preemptions + " preemptions, and more remain (the limit is "
                     + exploration.maxExecutions + "). Every schedule was promised, so this is no pass: the"
                     + " check needs fewer threads or steps, or a higher limit.");
         }
-        return new ExplorationReport(executions, true, steps);
+        return new ExplorationReport(executions, true, totals[0]);
     }
 
-    private long runOnce(Strategy strategy, int number, Invariant<S> invariant, WorkerThreads pool) {
+    /** An exploration in which the scheduler controlled nothing proves nothing: never a pass. */
+    private static void requireControl(long[] totals) {
+        if (totals[1] == 0) {
+            throw new IllegalStateException("No thread reached a scheduling point, so this check cannot"
+                    + " control the schedule. The code under test must be the student's classes that the"
+                    + " kata agent instrumented; failures: " + StudentCode.instrumentationFailures());
+        }
+    }
+
+    /** Runs one schedule; adds its student points and what it controlled to {@code totals}. */
+    private void runOnce(Strategy strategy, int number, Invariant<S> invariant, WorkerThreads pool, long[] totals) {
         S state = setup.get();
         LockNames names = LockNames.of(lockNames.apply(state));
         Run run = new Run(strategy, exploration.settings(), names);
@@ -146,12 +158,9 @@ public final class Scenario<S> {
         } else {
             pool.abandon();
         }
+        totals[0] += run.studentPoints();
+        totals[1] += run.controlled();
         if (failure == null) {
-            if (run.studentPoints() == 0) {
-                throw new IllegalStateException("No thread reached a scheduling point, so this check cannot"
-                        + " control the schedule. The code under test must be the student's classes that the"
-                        + " kata agent instrumented; failures: " + StudentCode.instrumentationFailures());
-            }
             try {
                 invariant.check(state);
             } catch (AssertionError error) {
@@ -166,7 +175,6 @@ public final class Scenario<S> {
             }
             throw new InterleavingFailure(failure, run.trace.render(run.actors(), names), run.steps(), number);
         }
-        return run.studentPoints();
     }
 
     /** One scenario thread: waits for its first turn, runs its task, and ends; a throw fails the run. */

@@ -40,9 +40,11 @@ final class Trace {
         add(actor, site, -1, 0, describe(monitor));
     }
 
-    /** The actor calls wait() on a monitor. */
+    /** The actor calls wait() on a monitor (site -1: inside the JDK, such as TimeUnit.timedWait). */
     synchronized void waits(int actor, int site, Object monitor) {
-        add(actor, site, -1, 1, describe(monitor));
+        if (site >= 0) {
+            add(actor, site, -1, 1, describe(monitor));
+        }
     }
 
     synchronized void event(int actor, Event event, int other) {

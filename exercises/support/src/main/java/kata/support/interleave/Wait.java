@@ -82,8 +82,12 @@ sealed interface Wait {
         }
     }
 
-    /** The test waits until every other actor has got as far as it can without time passing. */
-    record Quiet(int site) implements Wait {
+    /**
+     * The test waits until every other actor has got as far as it can without time passing. With
+     * {@code spinningCounts}, an actor that keeps running for a while without waiting (a busy wait)
+     * counts as having got as far as it can.
+     */
+    record Quiet(boolean spinningCounts) implements Wait {
         @Override
         public long deadline() {
             return NEVER;

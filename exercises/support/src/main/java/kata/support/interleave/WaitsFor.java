@@ -131,7 +131,7 @@ final class WaitsFor {
                     + heldBy;
         }
         if (wait instanceof Wait.MonitorWait monitorWait) {
-            String where = Sites.get(monitorWait.site).location();
+            String where = monitorWait.site >= 0 ? Sites.get(monitorWait.site).location() : at;
             return monitorWait.notified
                     ? "was notified in wait() at " + where + " and waits to take " + Blockers.name(run,
                     monitorWait.monitor) + " back" + heldBy

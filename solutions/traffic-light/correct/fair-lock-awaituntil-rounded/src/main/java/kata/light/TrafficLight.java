@@ -1,0 +1,105 @@
+package kata.light;
+
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A traffic light that cars wait at, like the seed's {@code Event}: red until {@link #set()} turns
+ * it green, which lets every waiting car drive; {@link #clear()} turns it red again for the cars
+ * that come later. Many threads use one light at the same time.
+ */
+public class TrafficLight {
+    private final Lock lock = new ReentrantLock(true);
+    private final Condition turnedGreen = lock.newCondition();
+    private boolean green;
+
+    /** A new light is red. */
+    public TrafficLight() {
+        // red: green is false
+    }
+
+    /** Turns the light green: every car waiting now drives, and cars that come while it is green do not wait. */
+    public void set() {
+        lock.lock();
+        try {
+            green = true;
+            turnedGreen.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Turns the light red: cars that come from now on wait until the next {@link #set()}. */
+    public void clear() {
+        lock.lock();
+        try {
+            green = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while the light is green. */
+    public boolean isSet() {
+        lock.lock();
+        try {
+            return green;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the light is green (returns at once if it is): blocks without using the CPU.
+     *
+     * @throws InterruptedException if the calling thread is interrupted while it waits
+     */
+    public void await() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!green) {
+                turnedGreen.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} for green: true as soon as the light is green, false when the
+     * time runs out while it is still red.
+     *
+     * @throws InterruptedException if the calling thread is interrupted while it waits
+     */
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        long now = System.currentTimeMillis();
+        long waitMs = unit.toMillis(timeout);
+        long end;
+        if (timeout <= 0) {
+            end = now;                       // only look, do not wait
+        } else if (waitMs >= Long.MAX_VALUE - now - 2) {
+            end = Long.MAX_VALUE;
+        } else {
+            // + 2 ms: toMillis cuts off the sub-millisecond part, and part of the current wall-clock
+            // millisecond is already gone; a timed wait must not give up before its timeout
+            end = now + waitMs + 2;
+        }
+        Date deadline = new Date(end);
+        lock.lock();
+        try {
+            boolean timeLeft = true;
+            while (!green) {
+                if (!timeLeft) {
+                    return false;
+                }
+                timeLeft = turnedGreen.awaitUntil(deadline);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
