@@ -5,6 +5,8 @@
 #          after touching the kata's source, as a student re-runs after an edit
 #   bare   a project with one class and one JUnit test (same JUnit and plugin versions, Maven's
 #          defaults), `mvn -B -o verify` after touching its source
+#   bare+  the same bare project with the student repository's .mvn/jvm.config (Maven's own JVM
+#          options), to show how much of the difference those options make
 #
 # Both run once first to fill the local repository and the build outputs; then the runs alternate,
 # each measured as the user + system CPU seconds of Maven and every process it started. The kata is
@@ -118,6 +120,12 @@ class CounterTest {
 }
 EOF
 
+cp -r "$work/bare" "$work/bare-tuned"
+if [ -f "$work/repo/.mvn/jvm.config" ]; then
+  mkdir -p "$work/bare-tuned/.mvn"
+  cp "$work/repo/.mvn/jvm.config" "$work/bare-tuned/.mvn/"
+fi
+
 # CPU seconds (user + system) of a command and all its descendants.
 cpu() {
   python3 - "$@" <<'EOF'
@@ -131,22 +139,26 @@ print(f"{used() - before:.2f}")
 EOF
 }
 kata_run() { touch "$work/repo/$kata/src/main/java/$source"; cpu "$work/repo" mvn -B -o verify -pl "$kata" -am; }
-bare_run() { touch "$work/bare/src/main/java/demo/Counter.java"; cpu "$work/bare" mvn -B -o verify; }
+bare_run() { touch "$work/$1/src/main/java/demo/Counter.java"; cpu "$work/$1" mvn -B -o verify; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 mvn -B -q -f "$work/repo/pom.xml" verify -pl "$kata" -am > /dev/null 2>&1 || true   # fill the local repository
 mvn -B -q -f "$work/bare/pom.xml" verify > /dev/null
+mvn -B -q -f "$work/bare-tuned/pom.xml" verify > /dev/null
 
-printf '%-5s %16s %16s %10s\n' run "kata stub (s)" "kata solved (s)" "bare (s)"
-stub=(); solved=(); bare=()
+printf '%-6s %14s %16s %9s %10s\n' run "kata stub (s)" "kata solved (s)" "bare (s)" "bare+ (s)"
+stub=(); solved=(); bare=(); tuned=()
 for i in $(seq 1 "$runs"); do
   cp "$work/stub.java" "$work/repo/$kata/src/main/java/$source"
   stub+=("$(kata_run)")
-  bare+=("$(bare_run)")
+  bare+=("$(bare_run bare)")
   cp "solutions/$kata/src/main/java/$source" "$work/repo/$kata/src/main/java/$source"
   solved+=("$(kata_run)")
-  printf '%-5s %16s %16s %10s\n' "$i" "${stub[-1]}" "${solved[-1]}" "${bare[-1]}"
+  tuned+=("$(bare_run bare-tuned)")
+  printf '%-6s %14s %16s %9s %10s\n' "$i" "${stub[-1]}" "${solved[-1]}" "${bare[-1]}" "${tuned[-1]}"
 done
 m_stub=$(median "${stub[@]}"); m_solved=$(median "${solved[@]}"); m_bare=$(median "${bare[@]}")
-printf '%-5s %16s %16s %10s\n' median "$m_stub" "$m_solved" "$m_bare"
+m_tuned=$(median "${tuned[@]}")
+printf '%-6s %14s %16s %9s %10s\n' median "$m_stub" "$m_solved" "$m_bare" "$m_tuned"
 python3 -c "print(f'kata / bare CPU: {$m_stub / $m_bare:.2f} with the starting code, {$m_solved / $m_bare:.2f} solved (goal: at most 1.5)')"
+python3 -c "print(f'kata / bare+ CPU (same Maven JVM options): {$m_stub / $m_tuned:.2f} with the starting code, {$m_solved / $m_tuned:.2f} solved')"
