@@ -24,8 +24,10 @@ final class Report {
     static String kata(ExerciseResult result, Double hiddenPoints) {
         StringBuilder text = new StringBuilder();
         if (result.status() == ExerciseStatus.ERROR) {
-            text.append('\n').append(result.slug()).append(": ").append(firstLine(result.message())).append('\n')
-                    .append(indent(result.message().strip().lines().skip(1).reduce("", (a, b) -> a + b + "\n")));
+            // The message's first line says what went wrong, the rest (a compiler error, say) shows where.
+            List<String> lines = result.message().strip().lines().toList();
+            text.append('\n').append(result.slug()).append(": ").append(lines.get(0)).append('\n')
+                    .append(indent(String.join("\n", lines.subList(1, lines.size()))));
         } else {
             for (CheckResult check : result.checks()) {
                 if (check.status() == CheckStatus.FAILED || check.status() == CheckStatus.ERROR) {
@@ -36,7 +38,7 @@ final class Report {
         }
         text.append('\n').append(result.title()).append(" (").append(result.slug()).append("): ")
                 .append(headline(result)).append(hidden(hiddenPoints)).append('\n');
-        int width = result.checks().stream().mapToInt(c -> c.id().length()).max().orElse(0);
+        int width = result.checks().stream().mapToInt(c -> c.id().length()).max().orElse(1);
         for (CheckResult check : result.checks()) {
             text.append(String.format(Locale.ROOT, "  %-5s %-" + width + "s %7s  %s%n", mark(check), check.id(),
                     Scoring.points(check.points()) + "/" + Scoring.points(check.maxPoints()), check.name()));
@@ -138,7 +140,8 @@ final class Report {
 
     private static String indent(String message) {
         StringBuilder text = new StringBuilder();
-        message.strip().lines().forEach(line -> text.append("    ").append(line).append('\n'));
+        message.stripTrailing().lines().dropWhile(String::isBlank)
+                .forEach(line -> text.append("    ").append(line).append('\n'));
         return text.toString();
     }
 
