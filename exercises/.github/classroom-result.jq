@@ -1,6 +1,7 @@
 # target/scorecard.json (your public checks) -> the GitHub Classroom grading reporter's result:
 # {"version":1,"status","max_score","tests":[{"name","status","score","message","test_code",
-#  "filename","line_no","duration"}]}. A kata whose tests did not run is absent from the scorecard.
+#  "filename","line_no","duration"}]}. Every kata is in the scorecard: one that does not compile (or
+# whose checks did not run) scores 0 with its checks as errors, so max_score never shrinks.
 {
   version: 1,
   status: (if ([.exercises[].checks[] | select(.status == "error")] | length) > 0 then "error"

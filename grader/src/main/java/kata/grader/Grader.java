@@ -29,10 +29,11 @@ import kata.grader.run.JvmOptions;
 import kata.grader.run.TestJvm;
 import kata.grader.sandbox.SafetyRules;
 import kata.grader.sandbox.Violation;
-import kata.grader.score.CheckOutcome;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Student;
+import kata.support.score.CheckOutcome;
+import kata.support.score.ExerciseResult;
+import kata.support.score.Scorecard;
+import kata.support.score.Scoring;
+import kata.support.score.Student;
 
 /**
  * Grades submissions: compiles the student's main sources, evaluates the rules on the bytecode,
@@ -136,7 +137,7 @@ public final class Grader {
      */
     public Scorecard unreadable(String submissionId, Student student, String message) {
         List<ExerciseResult> results = course.exercises().stream()
-                .map(exercise -> Scoring.error(course.bundle(exercise), message, 0)).toList();
+                .map(exercise -> error(course.bundle(exercise), message, 0)).toList();
         double max = results.stream().mapToDouble(ExerciseResult::maxScore).sum();
         return new Scorecard(Scorecard.SCHEMA_VERSION,
                 new Scorecard.GraderInfo(GraderVersion.NAME, GraderVersion.version()), submissionId, student,
@@ -168,7 +169,7 @@ public final class Grader {
         } catch (CourseException e) {
             throw e;
         } catch (RuntimeException e) {
-            return new Graded(Scoring.error(bundle, "The grader could not grade this exercise (" + e
+            return new Graded(error(bundle, "The grader could not grade this exercise (" + e
                     + "). This is a grader problem, not necessarily yours; tell your instructor.",
                     millisSince(start)), null);
         }
@@ -178,17 +179,17 @@ public final class Grader {
         Exercise exercise = bundle.exercise();
         Optional<ExerciseSources> sources = Submissions.find(submission, exercise.slug());
         if (sources.isEmpty()) {
-            return new Graded(Scoring.notSubmitted(bundle), null);
+            return new Graded(Scoring.notSubmitted(exercise.slug(), exercise.title(), bundle.checks()), null);
         }
         ExerciseSources toCompile = Submissions.withProvidedFiles(sources.get(), exercise.stubSources(),
                 exercise.providedFiles());
         StudentCompiler.Outcome compiled = StudentCompiler.compile(toCompile, work.resolve("classes"));
         if (!compiled.success()) {
-            return new Graded(Scoring.error(bundle, compiled.message(), millisSince(start)), null);
+            return new Graded(error(bundle, compiled.message(), millisSince(start)), null);
         }
         List<Violation> violations = SafetyRules.check(bundle, compiled.classes(), sources.get().sourceRoot());
         if (!violations.isEmpty()) {
-            return new Graded(Scoring.error(bundle, SafetyRules.message(violations), millisSince(start)), null);
+            return new Graded(error(bundle, SafetyRules.message(violations), millisSince(start)), null);
         }
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>(
                 RuleChecker.evaluate(bundle, bundle.rules(), compiled.classes()));
@@ -198,7 +199,13 @@ public final class Grader {
         Scorecard.Environment environment = run.javaVersion().isEmpty() ? null
                 : new Scorecard.Environment(run.javaVersion(), run.javaVendor(), System.getProperty("os.name"),
                 run.cpus());
-        return new Graded(Scoring.scored(bundle, outcomes, millisSince(start)), environment);
+        return new Graded(Scoring.scored(exercise.slug(), exercise.title(), bundle.checks(), outcomes,
+                millisSince(start)), environment);
+    }
+
+    private static ExerciseResult error(TestBundle bundle, String message, long durationMillis) {
+        return Scoring.error(bundle.exercise().slug(), bundle.exercise().title(), bundle.checks(), message,
+                durationMillis);
     }
 
     private List<Exercise> select(List<String> slugs) {

@@ -10,8 +10,12 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The grader's module boundaries, one package per concern, as executable rules. */
-@AnalyzeClasses(packages = "kata.grader", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The grader's module boundaries, one package per concern, as executable rules. The scorecard model
+ * and the scoring policy live in kata-support ({@code kata.support.score}), shared with the student's
+ * own runs.
+ */
+@AnalyzeClasses(packages = {"kata.grader", "kata.support.score"}, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
@@ -26,7 +30,7 @@ class ArchitectureTest {
             .layer("rules").definedBy("kata.grader.rules..")
             .layer("sandbox").definedBy("kata.grader.sandbox..")
             .layer("run").definedBy("kata.grader.run..")
-            .layer("score").definedBy("kata.grader.score..")
+            .layer("score").definedBy("kata.support.score..")
             .layer("export").definedBy("kata.grader.export..")
             .layer("report").definedBy("kata.grader.report..")
             .layer("files").definedBy("kata.grader.files..")
@@ -47,7 +51,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_DEPENDS_ON_NOTHING_ELSE = noClasses()
-            .that().resideInAPackage("kata.grader.score..")
+            .that().resideInAPackage("kata.support.score..")
             .should().dependOnClassesThat().resideInAnyPackage("kata.grader", "kata.grader.cli..",
                     "kata.grader.course..", "kata.grader.run..", "kata.grader.rules..", "kata.grader.compile..",
                     "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..",
@@ -55,8 +59,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_IS_RECORDS_AND_ENUMS = classes()
-            .that().resideInAPackage("kata.grader.score..").and().areTopLevelClasses()
-            .should().beRecords().orShould().beEnums();
+            .that().resideInAPackage("kata.support.score..").and().areTopLevelClasses().and().areNotInterfaces()
+            .and().doNotHaveSimpleName("Scoring").and().doNotHaveSimpleName("ScorecardText")
+            .should().beRecords().orShould().beEnums()
+            .because("besides its data the model has only the scoring policy and its JSON text");
 
     @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("kata.grader.(*)..").should().beFreeOfCycles();

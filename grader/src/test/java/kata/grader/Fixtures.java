@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kata.grader.course.Course;
 import kata.grader.course.TestRuntime;
-import kata.grader.score.CheckResult;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.Scorecard;
+import kata.support.score.CheckResult;
+import kata.support.score.ExerciseResult;
+import kata.support.score.Scorecard;
 
 /** The grader's test course and submissions, graded once per test JVM. */
 public final class Fixtures {

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import kata.grader.score.CheckKind;
-import kata.grader.score.CheckResult;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.ExerciseStatus;
-import kata.grader.score.Visibility;
+import kata.support.Visibility;
+import kata.support.score.CheckKind;
+import kata.support.score.CheckResult;
+import kata.support.score.CheckStatus;
+import kata.support.score.ExerciseResult;
+import kata.support.score.ExerciseStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package kata.grader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import kata.grader.course.Course;
 import kata.grader.course.Exercise;
 import kata.grader.course.TestRuntime;
+import kata.grader.export.ScorecardSchemaTest;
 import kata.grader.files.FileTree;
 import kata.grader.publish.Publisher;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;
@@ -26,25 +27,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a student sees, through Maven exactly as a student runs it: in the published repository,
- * `mvn verify` on the stubs fails with the stubs' messages and prints the summary; with the
- * reference solutions it passes with every visible point; one kata runs alone with -pl.
+ * What a student sees, through Maven exactly as a student runs it, in the published repository:
+ * `mvn verify` on the stubs reports the stubs' messages, each once, and ends with the table of all
+ * katas and the one next step; with the reference solutions every visible point; a kata that stops
+ * compiling scores 0 with the compiler's first error and keeps its maximum, in a fresh clone and
+ * after a passing run; one kata runs alone with -pl. Every scorecard written is valid.
  */
 class PublishIT {
 
     static final Path ROOT = Path.of(System.getProperty("kata.course.root")).toAbsolutePath().normalize();
 
     @Test
-    void theStubsFailWithTheirMessagesAndTheSolutionsGetEveryVisiblePoint(@TempDir Path work) throws Exception {
+    void theStudentsBuildReportsEveryKataTruthfullyAndEndsWithTheTableAndTheNextStep(@TempDir Path work)
+            throws Exception {
         Course course = Course.load(ROOT, TestRuntime.shipped());
         Path repository = work.resolve("katas");
         Publisher.publish(course, repository);
+        breakCompilation(repository, "semaphore-limit", "kata/limit/Limiter.java");
 
         Maven stubs = mvn(repository, List.of("verify"));
-        assertNotEquals(0, stubs.status(), "stubs must fail their public checks");
-        assertTrue(stubs.log().contains("Counter.increment() is not written yet"), stubs.log());
+        assertEquals(0, stubs.status(), "failing checks are a verdict, not a broken build:\n" + stubs.log());
+        assertOnce(stubs.log(), "Counter.get() is not written yet");
         assertTrue(stubs.log().contains("Bank.transfer(from, to, amount) is not written yet"), stubs.log());
-        assertTrue(stubs.log().contains("Your katas (public checks"), "the summary runs although katas failed");
+        assertTheTableIsLast(stubs.log());
+        JsonNode fresh = scorecard(repository);
+        double courseMax = fresh.get("max_score").asDouble();
+        assertEquals(0, fresh.get("score").asDouble(), "stubs score 0");
+        assertEquals(course.exercises().size(), fresh.get("exercises").size(), "a kata that does not compile is there");
+        assertDoesNotCompile(stubs.log(), exercise(fresh, "semaphore-limit"), "Limiter.java:1: ';' expected");
 
         for (Exercise exercise : course.exercises()) {
             FileTree.copyTree(ROOT.resolve("solutions").resolve(exercise.slug()).resolve("src/main/java"),
@@ -52,14 +62,92 @@ class PublishIT {
         }
         Maven solved = mvn(repository, List.of("verify"));
         assertEquals(0, solved.status(), solved.log());
-        JsonNode card = new ObjectMapper().readTree(repository.resolve("target/scorecard.json").toFile());
-        assertEquals(course.exercises().size(), card.get("exercises").size());
-        assertEquals(card.get("max_score").asDouble(), card.get("score").asDouble(), "every visible point");
+        JsonNode card = scorecard(repository);
+        assertEquals(courseMax, card.get("max_score").asDouble(), "the maximum never changes");
+        assertEquals(courseMax, card.get("score").asDouble(), "every visible point");
+        assertTrue(lastLine(solved.log()).startsWith("Next: every public check passes"), solved.log());
         assertTheClassroomWorkflowReportsEveryVisiblePoint(repository, card);
 
         Maven one = mvn(repository, List.of("verify", "-pl", "fix-the-race", "-am"));
         assertEquals(0, one.status(), one.log());
         assertTrue(one.log().contains("Fix the race (fix-the-race): 5 of 5 public checks passed"), one.log());
+
+        breakCompilation(repository, "fix-the-race", "kata/race/Counter.java");
+        Maven broken = mvn(repository, List.of("verify"));
+        assertEquals(0, broken.status(), broken.log());
+        JsonNode afterPass = scorecard(repository);
+        assertEquals(courseMax, afterPass.get("max_score").asDouble(), "the maximum never changes");
+        assertEquals(courseMax - 9, afterPass.get("score").asDouble(), "fix-the-race's 9 points, and only those, are lost");
+        assertDoesNotCompile(broken.log(), exercise(afterPass, "fix-the-race"), "Counter.java:1: ';' expected");
+        assertTheTableIsLast(broken.log());
+
+        Maven brokenAlone = mvn(repository, List.of("verify", "-pl", "fix-the-race", "-am"));
+        assertEquals(0, brokenAlone.status(), brokenAlone.log());
+        assertOnce(brokenAlone.log(), "Counter.java:1: ';' expected");
+        assertTrue(brokenAlone.log().contains("Fix the race (fix-the-race): 0 of 9 points."), brokenAlone.log());
+        assertEquals("Start with the problem above, under \"fix-the-race\".", lastLine(brokenAlone.log()));
+        JsonNode alone = new ObjectMapper().readTree(validScorecard(repository.resolve("fix-the-race")));
+        assertEquals("error", exercise(alone, "fix-the-race").get("status").asText());
+    }
+
+    private static void breakCompilation(Path repository, String kata, String file) throws Exception {
+        Path source = repository.resolve(kata).resolve("src/main/java").resolve(file);
+        Files.writeString(source, Files.readString(source).replaceFirst(";", ""));
+    }
+
+    private static void assertDoesNotCompile(String log, JsonNode exercise, String firstError) {
+        assertEquals("error", exercise.get("status").asText(), exercise.toString());
+        assertEquals(0, exercise.get("score").asDouble(), exercise.toString());
+        assertTrue(exercise.get("max_score").asDouble() > 0, "the kata keeps its maximum: " + exercise);
+        assertTrue(exercise.get("message").asText().contains(firstError), exercise.toString());
+        assertOnce(log, firstError);
+    }
+
+    /** What a terminal shows when the build ends: the table of all katas, then the one next step. */
+    private static void assertTheTableIsLast(String log) {
+        List<String> lines = visibleLines(log);
+        int table = lines.lastIndexOf("Your katas: public checks (hidden checks are graded later by your instructor)");
+        assertTrue(table >= 0, log);
+        List<String> tail = lines.subList(table, lines.size());
+        assertTrue(tail.get(tail.size() - 2).startsWith("  total "), String.join("\n", tail));
+        assertTrue(tail.get(tail.size() - 1).startsWith("Next: "), String.join("\n", tail));
+        assertTrue(tail.stream().noneMatch(l -> l.startsWith("[")), "no Maven output after the table:\n" + log);
+    }
+
+    private static void assertOnce(String log, String message) {
+        int first = log.indexOf(message);
+        assertTrue(first >= 0, message + " is missing:\n" + log);
+        assertEquals(-1, log.indexOf(message, first + 1), message + " is printed more than once:\n" + log);
+    }
+
+    private static String lastLine(String log) {
+        List<String> lines = visibleLines(log);
+        return lines.get(lines.size() - 1);
+    }
+
+    /** The lines a terminal shows, without colour codes and blank lines. */
+    private static List<String> visibleLines(String log) {
+        return log.lines().map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")).filter(l -> !l.isBlank()).toList();
+    }
+
+    private static JsonNode scorecard(Path repository) throws Exception {
+        return new ObjectMapper().readTree(validScorecard(repository));
+    }
+
+    /** The scorecard a build wrote in this folder's target/, checked against the shipped schema. */
+    private static String validScorecard(Path folder) throws Exception {
+        String json = Files.readString(folder.resolve("target/scorecard.json"));
+        assertEquals(Set.of(), ScorecardSchemaTest.violations(json), json);
+        return json;
+    }
+
+    private static JsonNode exercise(JsonNode card, String slug) {
+        for (JsonNode exercise : card.get("exercises")) {
+            if (exercise.get("slug").asText().equals(slug)) {
+                return exercise;
+            }
+        }
+        throw new AssertionError(slug + " is not in the scorecard: " + card);
     }
 
     /** What .github/workflows/classroom.yml hands to the GitHub Classroom reporter (REFERENCE.md 2). */

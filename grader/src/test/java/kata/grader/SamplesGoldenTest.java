@@ -17,7 +17,7 @@ import kata.grader.course.Resources;
 import kata.grader.export.ScorecardJson;
 import kata.grader.export.ScorecardSchemaTest;
 import kata.grader.report.ConsoleSummary;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

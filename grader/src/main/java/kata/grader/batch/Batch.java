@@ -28,8 +28,8 @@ import kata.grader.export.ScorecardJson;
 import kata.grader.files.FileTree;
 import kata.grader.intake.ArchiveException;
 import kata.grader.intake.Archives;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Student;
+import kata.support.score.Scorecard;
+import kata.support.score.Student;
 
 /**
  * Grades a class: every entry of a submissions folder (or this shard's part), several at once,

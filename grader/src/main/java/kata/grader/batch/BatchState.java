@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kata.grader.score.ExerciseStatus;
-import kata.grader.score.Scorecard;
+import kata.support.score.ExerciseStatus;
+import kata.support.score.Scorecard;
 
 /**
  * Per entry, the fingerprint of what its scorecard was graded from, in

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import kata.grader.export.Csv;
-import kata.grader.score.Student;
+import kata.support.score.Student;
 
 /**
  * Who each entry belongs to: a CSV with a header row naming, in any order, {@code entry}

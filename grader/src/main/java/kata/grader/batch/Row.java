@@ -1,7 +1,7 @@
 package kata.grader.batch;
 
-import kata.grader.score.Scorecard;
-import kata.grader.score.Student;
+import kata.support.score.Scorecard;
+import kata.support.score.Student;
 
 /**
  * One student in a class summary.
@@ -33,6 +33,6 @@ public record Row(String entry, Student student, Status status, String note, Sco
     /** Counted as a failure on the progress line: no verdict for at least one exercise. */
     public boolean failed() {
         return status == Status.UNREADABLE || status == Status.ERROR || card != null && card.exercises().stream()
-                .anyMatch(e -> e.status() == kata.grader.score.ExerciseStatus.ERROR);
+                .anyMatch(e -> e.status() == kata.support.score.ExerciseStatus.ERROR);
     }
 }

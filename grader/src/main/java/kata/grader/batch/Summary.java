@@ -19,9 +19,9 @@ import kata.grader.export.Csv;
 import kata.grader.export.ScorecardJson;
 import kata.grader.files.AtomicFile;
 import kata.grader.report.ClassReport;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Student;
+import kata.support.score.ExerciseResult;
+import kata.support.score.Scorecard;
+import kata.support.score.Student;
 
 /**
  * The class summary of a batch output folder: {@code summary.csv} and {@code summary.json} (one

@@ -13,7 +13,7 @@ import kata.grader.course.Course;
 import kata.grader.course.Resources;
 import kata.grader.export.ScorecardJson;
 import kata.grader.report.ConsoleSummary;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import kata.grader.export.ExportOptions;
 import kata.grader.export.Exports;
 import kata.grader.export.LmsExport;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

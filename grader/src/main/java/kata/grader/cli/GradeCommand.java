@@ -8,7 +8,7 @@ import kata.grader.Grader;
 import kata.grader.export.ScorecardJson;
 import kata.grader.intake.Submissions;
 import kata.grader.report.ConsoleSummary;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

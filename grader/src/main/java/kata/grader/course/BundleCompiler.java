@@ -26,9 +26,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import kata.grader.compile.Javac;
 import kata.grader.files.FileTree;
-import kata.grader.score.CheckKind;
-import kata.grader.score.Visibility;
 import kata.support.Graded;
+import kata.support.Visibility;
+import kata.support.score.CheckKind;
 
 /**
  * Compiles an exercise's public and hidden tests against its stub and reads the list of checks
@@ -159,7 +159,7 @@ final class BundleCompiler {
                          boolean hidden) {
             String name = !graded.name().isBlank() ? graded.name()
                     : displayName(member).orElse(member.getSimpleName().toString());
-            checks.add(new CheckSpec(graded.id(), name, kind, Visibility.valueOf(graded.visibility().name()),
+            checks.add(new CheckSpec(graded.id(), name, kind, graded.visibility(),
                     graded.points(), graded.timeoutSeconds(), elements.getBinaryName(type).toString(), selector,
                     hidden));
         }

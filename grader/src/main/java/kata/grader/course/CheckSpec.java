@@ -1,7 +1,8 @@
 package kata.grader.course;
 
-import kata.grader.score.CheckKind;
-import kata.grader.score.Visibility;
+import kata.support.Visibility;
+import kata.support.score.CheckDefinition;
+import kata.support.score.CheckKind;
 
 /**
  * One graded check, as declared by {@code @Graded} on a test method or a rule field.
@@ -18,5 +19,6 @@ import kata.grader.score.Visibility;
  * @param hidden         true when the check's source is not given to students
  */
 public record CheckSpec(String id, String name, CheckKind kind, Visibility visibility, double points,
-                        int timeoutSeconds, String className, String member, boolean hidden) {
+                        int timeoutSeconds, String className, String member, boolean hidden)
+        implements CheckDefinition {
 }

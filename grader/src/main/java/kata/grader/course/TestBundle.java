@@ -2,7 +2,7 @@ package kata.grader.course;
 
 import java.nio.file.Path;
 import java.util.List;
-import kata.grader.score.CheckKind;
+import kata.support.score.CheckKind;
 
 /**
  * An exercise's checks, compiled once against its stub and reused for every submission.

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Student;
+import kata.support.score.Scorecard;
+import kata.support.score.Student;
 
 /**
  * Canvas gradebook import: {@code Student,ID,SIS User ID,SIS Login ID,Section,<Title> (<id>)},

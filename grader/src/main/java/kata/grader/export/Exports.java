@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
 
 /** The LMS formats the grader writes, and reading the scorecards they are made from. */
 public final class Exports {

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import kata.grader.score.CheckResult;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.ExerciseStatus;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Visibility;
+import kata.support.Visibility;
+import kata.support.score.CheckResult;
+import kata.support.score.CheckStatus;
+import kata.support.score.ExerciseResult;
+import kata.support.score.ExerciseStatus;
+import kata.support.score.Scorecard;
 
 /**
  * The GitHub Classroom grading reporter's result: {@code {"version":1,"status","max_score","tests":[...]}}.

@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import kata.grader.score.CheckResult;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.ExerciseStatus;
-import kata.grader.score.Scorecard;
+import kata.support.score.CheckResult;
+import kata.support.score.CheckStatus;
+import kata.support.score.ExerciseResult;
+import kata.support.score.ExerciseStatus;
+import kata.support.score.Scorecard;
 
 /**
  * Gradescope's autograder {@code results.json}: one test per check, numbered

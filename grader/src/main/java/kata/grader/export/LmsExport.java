@@ -3,7 +3,7 @@ package kata.grader.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
 
 /**
  * One format that an LMS or a CI imports, derived from scorecards alone. Formats that hold one

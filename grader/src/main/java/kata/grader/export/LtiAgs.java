@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
 
 /**
  * IMS LTI 1.3 Assignment and Grade Services: one Score per student

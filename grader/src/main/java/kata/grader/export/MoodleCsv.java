@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kata.grader.score.CheckResult;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.ExerciseStatus;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Student;
-import kata.grader.score.Visibility;
+import kata.support.Visibility;
+import kata.support.score.CheckResult;
+import kata.support.score.CheckStatus;
+import kata.support.score.ExerciseResult;
+import kata.support.score.ExerciseStatus;
+import kata.support.score.Scorecard;
+import kata.support.score.Student;
 
 /**
  * Moodle grade import: an identifier column (email, username, idnumber or userid, mapped in

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import kata.grader.files.AtomicFile;
-import kata.grader.score.CheckResult;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.Scorecard;
+import kata.support.score.CheckResult;
+import kata.support.score.ExerciseResult;
+import kata.support.score.Scorecard;
 
 /** What the formats share: atomic files, one-file-per-submission layout, numbers and texts. */
 final class Outputs {

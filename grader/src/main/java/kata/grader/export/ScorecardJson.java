@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import kata.grader.files.AtomicFile;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
 
 /**
  * Scorecards as JSON: snake_case fields, lowercase enum values, times as ISO-8601 UTC with

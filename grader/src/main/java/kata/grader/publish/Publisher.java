@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import kata.grader.course.Course;
 import kata.grader.course.Exercise;
 import kata.grader.course.TestBundle;
 import kata.grader.files.FileTree;
+import kata.support.score.Scoring;
 
 /**
  * Writes the repository students clone: the course's {@code exercises/} (every kata's README, pom,
@@ -62,16 +64,28 @@ public final class Publisher {
         Files.writeString(properties, kataProperties(exercise, course.bundle(exercise)), StandardCharsets.ISO_8859_1);
     }
 
-    /** For the student's own run (kata.support.report); written without a timestamp, so it is reproducible. */
+    /**
+     * For the student's own run (kata.support.report): the kata, and its public checks in reading
+     * order with their kind and points, so that a kata that does not compile still shows every check
+     * and its maximum. Written without a timestamp, so it is reproducible.
+     */
     static String kataProperties(Exercise exercise, TestBundle bundle) {
-        String checks = bundle.checks().stream().filter(c -> !c.hidden()).map(CheckSpec::id)
-                .collect(Collectors.joining(","));
+        List<CheckSpec> visible = bundle.checks().stream().filter(c -> !c.hidden()).toList();
         double hidden = bundle.checks().stream().filter(CheckSpec::hidden).mapToDouble(CheckSpec::points).sum();
-        return "# Written by grader.jar publish: the kata, for the summary of your own test runs.\n"
-                + "slug=" + escape(exercise.slug()) + "\n"
-                + "title=" + escape(exercise.title()) + "\n"
-                + "checks=" + checks + "\n"
-                + "hidden.points=" + (hidden == Math.rint(hidden) ? String.valueOf((long) hidden) : hidden) + "\n";
+        StringBuilder text = new StringBuilder("# Written by grader.jar publish: the kata and its public checks,"
+                + " for the reports of your own test runs.\n")
+                .append("slug=").append(escape(exercise.slug())).append('\n')
+                .append("title=").append(escape(exercise.title())).append('\n')
+                .append("hidden.points=").append(Scoring.points(hidden)).append('\n')
+                .append("checks=").append(visible.stream().map(CheckSpec::id).collect(Collectors.joining(",")))
+                .append('\n');
+        for (CheckSpec check : visible) {
+            String key = "check." + check.id() + ".";
+            text.append(key).append("name=").append(escape(check.name())).append('\n')
+                    .append(key).append("kind=").append(check.kind().name().toLowerCase(Locale.ROOT)).append('\n')
+                    .append(key).append("points=").append(Scoring.points(check.points())).append('\n');
+        }
+        return text.toString();
     }
 
     private static String rootPom(Path exercises, Course course) throws IOException {
@@ -84,7 +98,7 @@ public final class Publisher {
         for (Exercise exercise : course.exercises()) {
             list.append("    <module>").append(exercise.slug()).append("</module>\n");
         }
-        list.append("    <!-- Last: prints the table of all katas and writes target/scorecard.json. -->\n")
+        list.append("    <!-- Last: prints the table of all katas and the next step, writes target/scorecard.json. -->\n")
                 .append("    <module>summary</module>\n  </modules>");
         return pom.substring(0, modules.start()) + list + pom.substring(modules.end());
     }

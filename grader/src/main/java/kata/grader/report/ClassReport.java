@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import kata.grader.score.CheckResult;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.ExerciseStatus;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Student;
+import kata.support.score.CheckResult;
+import kata.support.score.CheckStatus;
+import kata.support.score.ExerciseResult;
+import kata.support.score.ExerciseStatus;
+import kata.support.score.Scorecard;
+import kata.support.score.Student;
 
 /**
  * A class's results as one self-contained HTML page (inline style, no script, nothing fetched):

@@ -2,10 +2,10 @@ package kata.grader.report;
 
 import java.util.List;
 import java.util.Locale;
-import kata.grader.score.CheckResult;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.Scorecard;
+import kata.support.score.CheckResult;
+import kata.support.score.CheckStatus;
+import kata.support.score.ExerciseResult;
+import kata.support.score.Scorecard;
 
 /** A scorecard as plain text for a terminal: per exercise, its score and what did not pass. */
 public final class ConsoleSummary {
@@ -25,15 +25,15 @@ public final class ConsoleSummary {
                     points(exercise.maxScore()), firstLine(exercise.message())));
             for (CheckResult check : exercise.checks()) {
                 if (check.status() == CheckStatus.PASSED
-                        || exercise.status() == kata.grader.score.ExerciseStatus.NOT_SUBMITTED
-                        || exercise.status() == kata.grader.score.ExerciseStatus.ERROR) {
+                        || exercise.status() == kata.support.score.ExerciseStatus.NOT_SUBMITTED
+                        || exercise.status() == kata.support.score.ExerciseStatus.ERROR) {
                     continue;
                 }
                 text.append(String.format(Locale.ROOT, "      %-7s %-28s %s%n",
                         check.status().name().toLowerCase(Locale.ROOT), check.id(),
                         indent(firstLines(check.message()))));
             }
-            if (exercise.status() == kata.grader.score.ExerciseStatus.ERROR) {
+            if (exercise.status() == kata.support.score.ExerciseStatus.ERROR) {
                 String rest = exercise.message().lines().skip(1).collect(java.util.stream.Collectors.joining("\n"));
                 if (!rest.isBlank()) {
                     text.append("      ").append(rest.replace("\n", "\n      ")).append('\n');

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import kata.grader.course.CheckSpec;
 import kata.grader.course.TestBundle;
-import kata.grader.score.CheckOutcome;
-import kata.grader.score.CheckStatus;
+import kata.support.score.CheckOutcome;
+import kata.support.score.CheckStatus;
 
 /**
  * Evaluates an exercise's ArchUnit rules on the student's compiled classes, in the grader's own

@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 import kata.grader.course.CheckSpec;
 import kata.grader.course.TestBundle;
 import kata.grader.course.TestRuntime;
-import kata.grader.score.CheckOutcome;
-import kata.grader.score.CheckStatus;
+import kata.support.score.CheckOutcome;
+import kata.support.score.CheckStatus;
 
 /** One test JVM: start it, feed it the plan, collect results until it ends or must be stopped. */
 final class Launch {

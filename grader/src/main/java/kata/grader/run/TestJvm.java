@@ -8,8 +8,8 @@ import java.util.Map;
 import kata.grader.course.CheckSpec;
 import kata.grader.course.TestBundle;
 import kata.grader.course.TestRuntime;
-import kata.grader.score.CheckOutcome;
-import kata.grader.score.CheckStatus;
+import kata.support.score.CheckOutcome;
+import kata.support.score.CheckStatus;
 
 /**
  * Runs an exercise's test checks against the student's classes in a separate JVM with time and

@@ -23,10 +23,10 @@ import kata.grader.course.Exercise;
 import kata.grader.course.TestBundle;
 import kata.grader.files.FileTree;
 import kata.grader.run.JvmOptions;
-import kata.grader.score.CheckResult;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.Scorecard;
+import kata.support.score.CheckResult;
+import kata.support.score.CheckStatus;
+import kata.support.score.ExerciseResult;
+import kata.support.score.Scorecard;
 
 /**
  * Proves the grader's verdicts: for every exercise, the reference solution and every correct
@@ -154,7 +154,7 @@ public final class SelfCheck {
     }
 
     private static long hiddenMillis(ExerciseResult result) {
-        return result.checks().stream().filter(c -> c.visibility() != kata.grader.score.Visibility.VISIBLE)
+        return result.checks().stream().filter(c -> c.visibility() != kata.support.Visibility.VISIBLE)
                 .mapToLong(CheckResult::durationMillis).sum();
     }
 

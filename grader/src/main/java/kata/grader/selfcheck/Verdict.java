@@ -1,7 +1,7 @@
 package kata.grader.selfcheck;
 
 import java.util.List;
-import kata.grader.score.ExerciseResult;
+import kata.support.score.ExerciseResult;
 
 /**
  * One grading of a candidate under one JVM configuration, compared with what was expected.

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import kata.grader.score.Student;
+import kata.support.score.Student;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

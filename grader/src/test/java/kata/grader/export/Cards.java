@@ -2,14 +2,14 @@ package kata.grader.export;
 
 import java.time.Instant;
 import java.util.List;
-import kata.grader.score.CheckKind;
-import kata.grader.score.CheckResult;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.ExerciseResult;
-import kata.grader.score.ExerciseStatus;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Student;
-import kata.grader.score.Visibility;
+import kata.support.Visibility;
+import kata.support.score.CheckKind;
+import kata.support.score.CheckResult;
+import kata.support.score.CheckStatus;
+import kata.support.score.ExerciseResult;
+import kata.support.score.ExerciseStatus;
+import kata.support.score.Scorecard;
+import kata.support.score.Student;
 
 /** Scorecards built by hand, with every status and visibility, for the export tests. */
 public final class Cards {

@@ -24,7 +24,7 @@ class GithubClassroomTest {
     @TempDir
     Path dir;
 
-    private JsonNode result(kata.grader.score.Scorecard card) throws IOException {
+    private JsonNode result(kata.support.score.Scorecard card) throws IOException {
         Path out = dir.resolve(card.submissionId() + ".json");
         new GithubClassroom().write(List.of(card), out, ExportOptions.defaults());
         String base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(out));

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
-import kata.grader.score.CheckStatus;
-import kata.grader.score.Scorecard;
-import kata.grader.score.Visibility;
+import kata.support.Visibility;
+import kata.support.score.CheckStatus;
+import kata.support.score.Scorecard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -112,7 +112,7 @@ class JunitXmlTest {
         var noisy = Cards.check("noisy", Visibility.VISIBLE, CheckStatus.FAILED, 1, "bell \u0007 here", "\u0000\u001b[31mred");
         Scorecard withNoise = new Scorecard(card.schemaVersion(), card.grader(), card.submissionId(), null,
                 card.gradedAt(), card.environment(), card.score(), card.maxScore(), List.of(
-                new kata.grader.score.ExerciseResult(race.slug(), race.title(), race.status(), race.score(),
+                new kata.support.score.ExerciseResult(race.slug(), race.title(), race.status(), race.score(),
                         race.maxScore(), race.message(), race.durationMillis(), List.of(noisy))));
 
         Element suite = suite(withNoise);

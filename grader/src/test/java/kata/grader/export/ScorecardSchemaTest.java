@@ -16,10 +16,10 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import kata.grader.Fixtures;
-import kata.grader.score.Scorecard;
+import kata.support.score.Scorecard;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every scorecard the grader writes is valid against the schema it ships. */
 public class ScorecardSchemaTest {

@@ -1,6 +1,6 @@
 package kata.grader.redteam;
 
-import kata.grader.score.ExerciseStatus;
+import kata.support.score.ExerciseStatus;
 
 /**
  * One hostile or broken submission and what grading it must end with.

@@ -1,9 +1,9 @@
 package kata.grader.redteam;
 
-import static kata.grader.score.ExerciseStatus.ERROR;
-import static kata.grader.score.ExerciseStatus.FAILED;
-import static kata.grader.score.ExerciseStatus.NOT_SUBMITTED;
-import static kata.grader.score.ExerciseStatus.PASSED;
+import static kata.support.score.ExerciseStatus.ERROR;
+import static kata.support.score.ExerciseStatus.FAILED;
+import static kata.support.score.ExerciseStatus.NOT_SUBMITTED;
+import static kata.support.score.ExerciseStatus.PASSED;
 
 import java.util.List;
 

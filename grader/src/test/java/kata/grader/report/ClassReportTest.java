@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import kata.grader.export.Cards;
-import kata.grader.score.Student;
+import kata.support.score.Student;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

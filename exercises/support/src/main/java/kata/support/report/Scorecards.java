@@ -2,42 +2,60 @@ package kata.support.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import kata.support.score.ExerciseResult;
+import kata.support.score.Scorecard;
+import kata.support.score.ScorecardText;
 
-/** Scorecards in the grader's format (scorecard.schema.json) for the student's own runs. */
+/** The scorecards of the student's own runs, in the grader's format, with their public checks only. */
 final class Scorecards {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    static final String FILE = "scorecard.json";
 
     private Scorecards() {
     }
 
-    /** A whole scorecard in the grader's format around these exercises. */
-    static Map<String, Object> scorecard(List<?> exercises, double score, double max) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("schema_version", 1);
-        card.put("grader", Map.of("name", "kata-support (your own run; hidden checks are graded later)",
-                "version", version()));
-        card.put("submission_id", "local");
-        card.put("student", null);
-        card.put("graded_at", TIME.format(Instant.now()));
-        Map<String, Object> environment = new LinkedHashMap<>();
-        environment.put("jdk", System.getProperty("java.version"));
-        environment.put("jdk_vendor", System.getProperty("java.vendor"));
-        environment.put("os", System.getProperty("os.name"));
-        environment.put("cpus", Runtime.getRuntime().availableProcessors());
-        card.put("environment", environment);
-        card.put("score", score);
-        card.put("max_score", max);
-        card.put("exercises", exercises);
-        return card;
+    static Scorecard of(List<ExerciseResult> exercises) {
+        return new Scorecard(Scorecard.SCHEMA_VERSION,
+                new Scorecard.GraderInfo("kata-support (your own run; hidden checks are graded later)", version()),
+                "local", null, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                new Scorecard.Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                        System.getProperty("os.name"), Runtime.getRuntime().availableProcessors()),
+                exercises.stream().mapToDouble(ExerciseResult::score).sum(),
+                exercises.stream().mapToDouble(ExerciseResult::maxScore).sum(), exercises);
+    }
+
+    /** Writes to a temporary file and renames it, so a reader never sees half a scorecard. */
+    static void write(Scorecard card, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.writeString(partial, ScorecardText.write(card), StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scorecard " + file, e);
+        }
+    }
+
+    /** The scorecard in this file, if there is a readable one. */
+    static Optional<Scorecard> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ScorecardText.read(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String version() {

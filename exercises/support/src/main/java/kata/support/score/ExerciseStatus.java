@@ -1,4 +1,4 @@
-package kata.grader.score;
+package kata.support.score;
 
 /** How one exercise of a submission ended. */
 public enum ExerciseStatus {

@@ -1,4 +1,6 @@
-package kata.grader.score;
+package kata.support.score;
+
+import kata.support.Visibility;
 
 /**
  * One graded check in a scorecard.

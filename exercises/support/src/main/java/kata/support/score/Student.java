@@ -1,4 +1,4 @@
-package kata.grader.score;
+package kata.support.score;
 
 /**
  * Who a submission belongs to, as far as known (from a roster); LMS exports match on these.

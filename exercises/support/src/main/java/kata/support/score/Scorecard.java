@@ -1,4 +1,4 @@
-package kata.grader.score;
+package kata.support.score;
 
 import java.time.Instant;
 import java.util.List;

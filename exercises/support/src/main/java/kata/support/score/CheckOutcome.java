@@ -1,4 +1,4 @@
-package kata.grader.score;
+package kata.support.score;
 
 /**
  * What running (or evaluating) one check produced, before points are applied.

@@ -1,4 +1,4 @@
-package kata.grader.score;
+package kata.support.score;
 
 import java.util.List;
 
