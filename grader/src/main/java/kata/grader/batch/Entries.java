@@ -93,6 +93,21 @@ public final class Entries {
         }
     }
 
+    /** The katas a folder entry holds; null for a zip, which is not opened before it is graded. */
+    static Set<String> katas(Entry entry, Set<String> slugs) {
+        if (entry.zip()) {
+            return null;
+        }
+        Path root = root(entry.path(), slugs);
+        Set<String> held = new java.util.TreeSet<>();
+        for (String slug : slugs) {
+            if (Files.isDirectory(root.resolve(slug), LinkOption.NOFOLLOW_LINKS)) {
+                held.add(slug);
+            }
+        }
+        return held;
+    }
+
     /**
      * The folder inside a submission that holds the exercises: the submission itself, or the one
      * folder it wraps (a zip of {@code katas-main/} unpacks to {@code katas-main/fix-the-race/...}).
