@@ -8,10 +8,12 @@ import java.util.List;
  * @param kata       the kata's slug
  * @param first      one entry
  * @param second     the other entry
- * @param similarity matched share of their code, 0 to 1 (JPlag's average similarity)
- * @param regions    the matched regions, longest first
+ * @param similarity    matched share of their code, 0 to 1 (JPlag's average similarity)
+ * @param matchedTokens how much code matched, in tokens (a statement is a few)
+ * @param regions       the matched regions, longest first
  */
-public record SimilarPair(String kata, String first, String second, double similarity, List<Region> regions) {
+public record SimilarPair(String kata, String first, String second, double similarity, int matchedTokens,
+                          List<Region> regions) {
 
     public SimilarPair {
         regions = List.copyOf(regions);

@@ -211,8 +211,8 @@ public final class ClassReport {
             return;
         }
         html.raw("<p class=\"meta\">").text("Pairs of submissions of a kata that share at least "
-                + Math.round(similarity.threshold() * 100) + "% of their code beyond the stub (JPlag, names and"
-                + " layout ignored). Compared: ").text(String.join(", ", similarity.compared().stream()
+                + Math.round(similarity.threshold() * 100) + "% of their code beyond the stub, and a few statements"
+                + " of it at least (JPlag: names and layout ignored). Compared: ").text(String.join(", ", similarity.compared().stream()
                 .map(c -> c.kata() + " " + c.submissions()).toList())).text(".").raw("</p>\n");
         similarity.notes().forEach(note -> html.raw("<p class=\"note\">").text(note).raw("</p>\n"));
         if (similarity.pairs().isEmpty()) {
@@ -224,7 +224,8 @@ public final class ClassReport {
                     .text(Math.round(pair.similarity() * 100) + "%").raw("</b> ").text(pair.kata()).raw(": <a")
                     .attr("href", "#" + ids.getOrDefault(pair.first(), "")).raw(">").text(pair.first()).raw("</a> and <a")
                     .attr("href", "#" + ids.getOrDefault(pair.second(), "")).raw(">").text(pair.second())
-                    .raw("</a></summary>\n");
+                    .raw("</a> <span class=\"meta\">").text(pair.matchedTokens() + " tokens in common")
+                    .raw("</span></summary>\n");
             for (SimilarPair.Region region : pair.regions()) {
                 html.raw("<div class=\"sides\">");
                 excerpt(html, pair.first(), region.first());

@@ -46,7 +46,12 @@ public final class JplagDriver {
             Class<?> optionsType = Class.forName("de.jplag.options.JPlagOptions");
             Object options = optionsType.getConstructor(languageType, Set.class, Set.class)
                     .newInstance(language, Set.of(new File(kata.path("submissions").asText())), Set.of());
-            options = call(options, "withMinimumTokenMatch", Integer.valueOf(minimumTokens));
+            if (minimumTokens > 0) {
+                options = call(options, "withMinimumTokenMatch", Integer.valueOf(minimumTokens));
+            }
+            if (kata.path("normalize").asBoolean(false)) {
+                options = call(options, "withNormalize", Boolean.TRUE);
+            }
             Object clustering = Class.forName("de.jplag.clustering.ClusteringOptions").getConstructor().newInstance();
             options = call(options, "withClusteringOptions", call(clustering, "withEnabled", Boolean.FALSE));
             if (kata.hasNonNull("base")) {
@@ -71,7 +76,8 @@ public final class JplagDriver {
         Object first = call(comparison, "firstSubmission");
         Object second = call(comparison, "secondSubmission");
         ObjectNode pair = JSON.createObjectNode().put("first", (String) call(first, "getName"))
-                .put("second", (String) call(second, "getName")).put("similarity", similarity);
+                .put("second", (String) call(second, "getName")).put("similarity", similarity)
+                .put("matched_tokens", (Integer) call(comparison, "getNumberOfMatchedTokens"));
         ArrayNode matches = pair.putArray("matches");
         List<?> all = ((List<?>) call(comparison, "matches")).stream()
                 .sorted(Comparator.comparingInt(m -> -(Integer) uncheckedCall(m, "length"))).toList();

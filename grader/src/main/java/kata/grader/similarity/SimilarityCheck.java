@@ -31,8 +31,13 @@ public final class SimilarityCheck {
 
     /** Pairs whose average similarity reaches this are listed unless the instructor says otherwise. */
     public static final double DEFAULT_THRESHOLD = 0.6;
-    /** Matched stretches shorter than this many tokens are coincidences of style, not copies. */
-    static final int MINIMUM_TOKEN_MATCH = 12;
+    /** Matched stretches shorter than this many tokens are coincidences of style, not copies (JPlag's Java default). */
+    static final int MINIMUM_TOKEN_MATCH = 9;
+    /**
+     * A pair must share at least this many tokens beyond the stub to be listed: every correct
+     * solution of a small kata (a synchronized counter) looks alike, which says nothing.
+     */
+    static final int MINIMUM_MATCHED_TOKENS = 40;
     /** Regions shown per pair, longest first. */
     static final int REGIONS_SHOWN = 6;
     private static final long TIMEOUT_MINUTES = 30;
@@ -117,7 +122,9 @@ public final class SimilarityCheck {
                             + " submissions too small or unparsable to compare");
                 }
                 for (JsonNode pair : kata.path("pairs")) {
-                    pairs.add(pair(slug, pair, work.resolve(slug).resolve("submissions")));
+                    if (pair.path("matched_tokens").asInt() >= MINIMUM_MATCHED_TOKENS) {
+                        pairs.add(pair(slug, pair, work.resolve(slug).resolve("submissions")));
+                    }
                 }
             }
             pairs.sort(Comparator.comparingDouble(SimilarPair::similarity).reversed()
@@ -140,8 +147,9 @@ public final class SimilarityCheck {
                 for (Map.Entry<String, Path> submission : kata.submissions().entrySet()) {
                     copyJava(submission.getValue(), submissions.resolve(submission.getKey()));
                 }
+                // Normalised token streams: statements reordered where order does not matter still match.
                 ObjectNode item = items.addObject().put("slug", kata.slug())
-                        .put("submissions", submissions.toString());
+                        .put("submissions", submissions.toString()).put("normalize", true);
                 Path base = work.resolve(kata.slug()).resolve("base");
                 if (copyJava(kata.base(), base) > 0) {
                     item.put("base", base.toString());
@@ -196,7 +204,7 @@ public final class SimilarityCheck {
                     : new SimilarPair.Region(a, b, match.path("tokens").asInt()));
         }
         return new SimilarPair(kata, swap ? second : first, swap ? first : second,
-                pair.path("similarity").asDouble(), regions);
+                pair.path("similarity").asDouble(), pair.path("matched_tokens").asInt(), regions);
     }
 
     private static SimilarPair.Excerpt excerpt(Path root, JsonNode place) {

@@ -78,7 +78,7 @@ class ClassReportTest {
                 new StudentRow("una", in("Una Zip", "Section B"), RowStatus.UNREADABLE,
                         "archive refused: una.zip is not a readable zip archive", Cards.unreadable("una", NOW)),
                 new StudentRow("zed", in("Zed Ray", "Section A"), RowStatus.NOT_SUBMITTED, "", null));
-        SimilarPair pair = new SimilarPair("fix-the-race", "alice", "carol", 0.93, List.of(new SimilarPair.Region(
+        SimilarPair pair = new SimilarPair("fix-the-race", "alice", "carol", 0.93, 52, List.of(new SimilarPair.Region(
                 new SimilarPair.Excerpt("kata/race/Counter.java", 7, 9, "void increment() {\n  count++;\n}"),
                 new SimilarPair.Excerpt("kata/race/Counter.java", 12, 14, "void increment() {\n  total++;\n}"), 14)));
         Similarity similarity = new Similarity(0.6, List.of(new Similarity.Compared("fix-the-race", 4)),
