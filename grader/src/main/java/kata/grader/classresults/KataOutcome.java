@@ -13,9 +13,9 @@ public enum KataOutcome {
     FULL_MARKS("full marks", "✓"),
     PARTIAL("some checks pass", ""),
     ZERO("no check passes", ""),
-    TIMED_OUT("timed out", "⏱"),
+    TIMED_OUT("timed out", "◷"),
     DOES_NOT_COMPILE("does not compile", "✗"),
-    UNSAFE_CODE("unsafe code", "⛔"),
+    UNSAFE_CODE("unsafe code", "⚠"),
     UNTOUCHED("stub not changed", "∅"),
     NOT_SUBMITTED("not submitted", "–"),
     NOT_GRADED("not graded", "?");
@@ -36,7 +36,7 @@ public enum KataOutcome {
         return words;
     }
 
-    /** One character for the grid; empty when the points say it all. */
+    /** One character for the grid (from the shapes every font has, not emoji); empty when the points say it all. */
     public String icon() {
         return icon;
     }

@@ -182,8 +182,9 @@ public final class ClassReport {
                     .filter(r -> r.cell(stats.kata()).outcome().checksRan()).count() : checks.get(0).ran();
             html.raw("<div class=\"kata-wrong\"").attr("data-kata", stats.kata().slug()).raw("><h3>")
                     .text(stats.kata().title()).raw(" <span class=\"meta\">")
-                    .text(ran + " attempts ran, " + stats.untouched() + " untouched stubs, " + stats.doesNotCompile()
-                            + " do not compile, " + stats.notSubmitted() + " not submitted").raw("</span></h3>\n");
+                    .text(count(ran, "attempt") + " ran, " + count(stats.untouched(), "untouched stub") + ", "
+                            + stats.doesNotCompile() + " do not compile, " + stats.notSubmitted() + " not submitted")
+                    .raw("</span></h3>\n");
             if (checks.isEmpty()) {
                 html.raw(ran == 0 ? "<p class=\"meta\">No attempt ran.</p>\n" : "<p>Every attempt passes every check.</p>\n");
                 html.raw("</div>\n");
@@ -250,9 +251,9 @@ public final class ClassReport {
             int highest = java.util.Arrays.stream(counts).max().orElse(0);
             html.raw("<figure class=\"chart\"").attr("data-exercise", kata.kata().slug()).raw(">\n<figcaption><b>")
                     .text(kata.kata().title()).raw("</b> (").text(Points.text(kata.kata().max())).raw(" points): ")
-                    .text(kata.attempts() + " attempts, mean " + Points.text(kata.mean()) + ", median "
+                    .text(count(kata.attempts(), "attempt") + ", mean " + Points.text(kata.mean()) + ", median "
                             + Points.text(kata.median()))
-                    .text(kata.untouched() > 0 ? ", " + kata.untouched() + " untouched stubs" : "")
+                    .text(kata.untouched() > 0 ? ", " + count(kata.untouched(), "untouched stub") : "")
                     .text(kata.notSubmitted() > 0 ? ", " + kata.notSubmitted() + " not submitted" : "")
                     .raw("</figcaption>\n<table>\n");
             for (int i = 0; i < KataStats.BINS.size(); i++) {
@@ -321,6 +322,11 @@ public final class ClassReport {
             html.raw("</li>\n");
         }
         html.raw("</ul>\n");
+    }
+
+    /** "1 attempt", "2 attempts". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static final String STYLE = """
