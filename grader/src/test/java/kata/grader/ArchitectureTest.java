@@ -45,7 +45,7 @@ class ArchitectureTest {
             .whereLayer("run").mayOnlyBeAccessedByLayers("engine", "selfcheck", "cli")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli", "batch")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("classresults").mayOnlyBeAccessedByLayers("cli", "batch", "report", "export")
+            .whereLayer("classresults").mayOnlyBeAccessedByLayers("cli", "batch", "report", "export", "similarity")
             .whereLayer("similarity").mayOnlyBeAccessedByLayers("cli", "batch")
             .whereLayer("scorecards").mayOnlyBeAccessedByLayers("cli", "batch", "classresults", "export", "report")
             .whereLayer("csv").mayOnlyBeAccessedByLayers("classresults", "export")
