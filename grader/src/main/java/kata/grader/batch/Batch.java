@@ -140,7 +140,8 @@ public final class Batch {
                 .sorted(Comparator.comparingLong(Task::size).reversed()).toList();
         int unchanged = (int) tasks.stream().filter(Task::unchanged).count();
         Map<String, Set<String>> toGrade = new LinkedHashMap<>();
-        tasks.stream().filter(t -> !t.unchanged()).forEach(t -> toGrade.put(t.entry().id(), Entries.katas(t.entry(), slugs)));
+        tasks.stream().filter(t -> !t.unchanged())
+                .forEach(t -> toGrade.put(t.entry().id(), Entries.katas(t.entry(), slugs)));
         progress.start(toGrade, unchanged, slugs.stream().sorted().toList(), options.jobs());
         Grader reporting = grader.withListener(progress);
 

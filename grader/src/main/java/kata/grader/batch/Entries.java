@@ -93,10 +93,20 @@ public final class Entries {
         }
     }
 
-    /** The katas a folder entry holds; null for a zip, which is not opened before it is graded. */
+    /**
+     * The katas an entry holds, for the time-left estimate: a folder's kata folders, or the kata
+     * folders a zip's table of contents names (nothing is extracted; an unreadable zip holds none).
+     */
     static Set<String> katas(Entry entry, Set<String> slugs) {
         if (entry.zip()) {
-            return null;
+            Set<String> held = new java.util.TreeSet<>();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(entry.path().toFile())) {
+                zip.stream().map(e -> "/" + e.getName()).forEach(name -> slugs.stream()
+                        .filter(slug -> name.contains("/" + slug + "/src/main/java/")).forEach(held::add));
+            } catch (IOException | RuntimeException unreadable) {
+                return Set.of();
+            }
+            return held;
         }
         Path root = root(entry.path(), slugs);
         Set<String> held = new java.util.TreeSet<>();

@@ -38,8 +38,9 @@ final class KeptSources {
             if (sources.isEmpty()) {
                 continue;
             }
+            Path root = sources.get().sourceRoot();
             for (Path file : sources.get().files()) {
-                copy(file, kept.resolve(exercise.slug()).resolve(sources.get().sourceRoot().relativize(file).toString()));
+                copy(file, kept.resolve(exercise.slug()).resolve(root.relativize(file).toString()));
             }
         }
     }

@@ -111,7 +111,8 @@ public final class Merge {
         Set<Integer> present = new TreeSet<>();
         for (int i = 0; i < shards.size(); i++) {
             if (!present.add(shards.get(i).index())) {
-                throw new IllegalArgumentException("shard " + shards.get(i) + " is given twice (" + folders.get(i) + ")");
+                throw new IllegalArgumentException("shard " + shards.get(i) + " is given twice (" + folders.get(i)
+                        + ")");
             }
         }
         List<String> missing = new ArrayList<>();

@@ -28,7 +28,7 @@ final class ProgressModel {
     private int toGrade;
     private int kept;
     private List<String> katas = List.of();
-    /** Entries not started yet -> the katas each holds (all of them when unknown, as for a zip). */
+    /** Entries not started yet -> the katas each holds. */
     private final Map<String, Set<String>> waiting = new HashMap<>();
     private int jobs = 1;
     private int graded;
@@ -52,7 +52,7 @@ final class ProgressModel {
     }
 
     /**
-     * @param toGradeKatas the entries to grade, each with the katas it holds (null: not known before it is opened)
+     * @param toGradeKatas the entries to grade, each with the katas it holds (null: all of them)
      */
     synchronized void start(Map<String, Set<String>> toGradeKatas, int unchanged, List<String> courseKatas,
                             int workers) {

@@ -213,8 +213,9 @@ public final class ClassReport {
         }
         html.raw("<p class=\"meta\">").text("Pairs of submissions of a kata that share at least "
                 + Math.round(similarity.threshold() * 100) + "% of their code beyond the stub, and a few statements"
-                + " of it at least (JPlag: names and layout ignored). Compared: ").text(String.join(", ", similarity.compared().stream()
-                .map(c -> c.kata() + " " + c.submissions()).toList())).text(".").raw("</p>\n");
+                + " of it at least (JPlag: names and layout ignored). Compared: ")
+                .text(String.join(", ", similarity.compared().stream().map(c -> c.kata() + " " + c.submissions())
+                        .toList())).text(".").raw("</p>\n");
         similarity.notes().forEach(note -> html.raw("<p class=\"note\">").text(note).raw("</p>\n"));
         if (similarity.pairs().isEmpty()) {
             html.raw("<p>No pair above the threshold.</p>\n");
