@@ -60,24 +60,27 @@ class TemplatesIT {
         workflow.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         JsonNode grade = workflow.path("jobs").path("grade");
         Path artifacts = Files.createDirectories(dir.resolve("artifacts"));
-        int shards = 0;
+        List<Job> jobs = new ArrayList<>();
         for (JsonNode shard : grade.path("strategy").path("matrix").path("shard")) {
-            shards++;
-            Map<String, String> expressions = new HashMap<>(Map.of("matrix.shard", shard.asText()));
-            env.forEach((k, v) -> expressions.put("env." + k, v));
-            Path workspace = checkout(repo, dir.resolve("grade-" + shard.asText()));
-            for (JsonNode step : grade.path("steps")) {
-                if (step.has("run")) {
-                    bash(workspace, expand(step.get("run").asText(), expressions), env);
-                } else if (step.path("uses").asText().startsWith("actions/upload-artifact")) {
-                    // include-hidden-files: false, as the template says: the state files stay behind.
-                    assertEquals("false", step.path("with").path("include-hidden-files").asText());
-                    copy(workspace.resolve(expand(step.path("with").path("path").asText(), expressions)),
-                            artifacts.resolve(expand(step.path("with").path("name").asText(), expressions)), false);
+            jobs.add(() -> {
+                Map<String, String> expressions = new HashMap<>(Map.of("matrix.shard", shard.asText()));
+                env.forEach((k, v) -> expressions.put("env." + k, v));
+                Path workspace = checkout(repo, dir.resolve("grade-" + shard.asText()));
+                for (JsonNode step : grade.path("steps")) {
+                    if (step.has("run")) {
+                        bash(workspace, expand(step.get("run").asText(), expressions), env);
+                    } else if (step.path("uses").asText().startsWith("actions/upload-artifact")) {
+                        // include-hidden-files: false, as the template says: the state files stay behind.
+                        assertEquals("false", step.path("with").path("include-hidden-files").asText());
+                        copy(workspace.resolve(expand(step.path("with").path("path").asText(), expressions)),
+                                artifacts.resolve(expand(step.path("with").path("name").asText(), expressions)),
+                                false);
+                    }
                 }
-            }
+            });
         }
-        assertEquals(Integer.parseInt(env.get("SHARDS")), shards, "the matrix and SHARDS agree");
+        assertEquals(Integer.parseInt(env.get("SHARDS")), jobs.size(), "the matrix and SHARDS agree");
+        inParallel(jobs);
 
         Path merge = checkout(repo, dir.resolve("merge"));
         Map<String, String> expressions = new HashMap<>();
@@ -109,16 +112,21 @@ class TemplatesIT {
         JsonNode grade = pipeline.path("grade");
         int parallel = grade.path("parallel").asInt();
         List<Path> gradeWorkspaces = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (int node = 1; node <= parallel; node++) {
             Map<String, String> env = new HashMap<>(variables);
             env.put("CI_NODE_INDEX", String.valueOf(node));
             env.put("CI_NODE_TOTAL", String.valueOf(parallel));
-            Path workspace = checkout(repo, dir.resolve("grade-" + node));
-            for (JsonNode line : grade.path("script")) {
-                bash(workspace, line.asText(), env);
-            }
+            Path workspace = dir.resolve("grade-" + node);
             gradeWorkspaces.add(workspace);
+            jobs.add(() -> {
+                checkout(repo, workspace);
+                for (JsonNode line : grade.path("script")) {
+                    bash(workspace, line.asText(), env);
+                }
+            });
         }
+        inParallel(jobs);
 
         Path merge = checkout(repo, dir.resolve("merge"));
         for (int node = 1; node <= parallel; node++) {
@@ -133,6 +141,37 @@ class TemplatesIT {
         }
 
         assertMergedClass(merge.resolve("class"));
+    }
+
+    /** One CI job: its steps, in a workspace of its own. */
+    private interface Job {
+        void run() throws Exception;
+    }
+
+    /** The jobs of a stage run at once, as a CI runs a matrix; the first failure fails the test. */
+    private static void inParallel(List<Job> jobs) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs.size());
+        try {
+            List<java.util.concurrent.Future<Object>> running = new ArrayList<>();
+            for (Job job : jobs) {
+                running.add(pool.submit(() -> {
+                    job.run();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Object> job : running) {
+                try {
+                    job.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw (Exception) e.getCause();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Every student of the roster is in the merged class, with the report and both LMS files. */
