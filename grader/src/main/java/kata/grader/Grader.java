@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,24 +52,43 @@ public final class Grader {
     private final JvmOptions jvm;
     private final Clock clock;
     private final int parallelism;
+    private final Listener listener;
 
-    private Grader(Course course, JvmOptions jvm, Clock clock, int parallelism) {
+    /** Told when each exercise of a submission starts and ends, from the thread that grades it. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void exerciseStarted(String submissionId, String slug) {
+        }
+
+        default void exerciseFinished(String submissionId, ExerciseResult result, Duration took) {
+        }
+    }
+
+    private Grader(Course course, JvmOptions jvm, Clock clock, int parallelism, Listener listener) {
         this.course = course;
         this.jvm = jvm;
         this.clock = clock;
         this.parallelism = parallelism;
+        this.listener = listener;
     }
 
     public static Grader of(Course course) {
-        return new Grader(course, JvmOptions.defaults(), Clock.systemUTC(), 1);
+        return new Grader(course, JvmOptions.defaults(), Clock.systemUTC(), 1, Listener.NONE);
     }
 
     public Grader withJvm(JvmOptions options) {
-        return new Grader(course, options, clock, parallelism);
+        return new Grader(course, options, clock, parallelism, listener);
     }
 
     public Grader withClock(Clock time) {
-        return new Grader(course, jvm, time, parallelism);
+        return new Grader(course, jvm, time, parallelism, listener);
+    }
+
+    /** A grader that tells this listener about every exercise it grades (batch's progress). */
+    public Grader withListener(Listener progress) {
+        return new Grader(course, jvm, clock, parallelism, progress);
     }
 
     /**
@@ -79,7 +99,7 @@ public final class Grader {
         if (exercisesAtOnce < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
-        return new Grader(course, jvm, clock, exercisesAtOnce);
+        return new Grader(course, jvm, clock, exercisesAtOnce, listener);
     }
 
     public Course course() {
@@ -108,7 +128,8 @@ public final class Grader {
         try {
             List<Future<Graded>> pending = new ArrayList<>();
             for (Exercise exercise : exercises) {
-                pending.add(pool.submit(() -> gradeExercise(exercise, submission, work.resolve(exercise.slug()))));
+                pending.add(pool.submit(() -> gradeExercise(exercise, submission, submissionId,
+                        work.resolve(exercise.slug()))));
             }
             List<ExerciseResult> results = new ArrayList<>();
             Scorecard.Environment environment = null;
@@ -161,18 +182,22 @@ public final class Grader {
     private record Graded(ExerciseResult result, Scorecard.Environment environment) {
     }
 
-    private Graded gradeExercise(Exercise exercise, Path submission, Path work) {
+    private Graded gradeExercise(Exercise exercise, Path submission, String submissionId, Path work) {
         long start = System.nanoTime();
+        listener.exerciseStarted(submissionId, exercise.slug());
         TestBundle bundle = course.bundle(exercise);
+        Graded graded;
         try {
-            return gradeExercise(bundle, submission, work, start);
+            graded = gradeExercise(bundle, submission, work, start);
         } catch (CourseException e) {
             throw e;
         } catch (RuntimeException e) {
-            return new Graded(error(bundle, "The grader could not grade this exercise (" + e
+            graded = new Graded(error(bundle, "The grader could not grade this exercise (" + e
                     + "). This is a grader problem, not necessarily yours; tell your instructor.",
                     millisSince(start)), null);
         }
+        listener.exerciseFinished(submissionId, graded.result(), Duration.ofNanos(System.nanoTime() - start));
+        return graded;
     }
 
     private Graded gradeExercise(TestBundle bundle, Path submission, Path work, long start) {

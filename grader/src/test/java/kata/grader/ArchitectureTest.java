@@ -32,6 +32,10 @@ class ArchitectureTest {
             .layer("run").definedBy("kata.grader.run..")
             .layer("score").definedBy("kata.support.score..")
             .layer("export").definedBy("kata.grader.export..")
+            .layer("classresults").definedBy("kata.grader.classresults..")
+            .layer("similarity").definedBy("kata.grader.similarity..")
+            .layer("scorecards").definedBy("kata.grader.scorecards..")
+            .layer("csv").definedBy("kata.grader.csv..")
             .layer("report").definedBy("kata.grader.report..")
             .layer("files").definedBy("kata.grader.files..")
             .layer("publish").definedBy("kata.grader.publish..")
@@ -44,7 +48,11 @@ class ArchitectureTest {
             .whereLayer("sandbox").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("run").mayOnlyBeAccessedByLayers("engine", "selfcheck", "cli")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli", "batch")
-            .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
+            .whereLayer("export").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("classresults").mayOnlyBeAccessedByLayers("cli", "batch", "report", "export", "similarity")
+            .whereLayer("similarity").mayOnlyBeAccessedByLayers("cli", "batch")
+            .whereLayer("scorecards").mayOnlyBeAccessedByLayers("cli", "batch", "classresults", "export", "report")
+            .whereLayer("csv").mayOnlyBeAccessedByLayers("classresults", "export")
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
             .whereLayer("publish").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("authoring").mayOnlyBeAccessedByLayers("cli");
@@ -55,7 +63,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("kata.grader", "kata.grader.cli..",
                     "kata.grader.course..", "kata.grader.run..", "kata.grader.rules..", "kata.grader.compile..",
                     "kata.grader.intake..", "kata.grader.export..", "kata.grader.report..", "kata.grader.selfcheck..",
-                    "kata.grader.batch..", "kata.grader.publish..", "kata.grader.authoring..", "kata.grader.sandbox..");
+                    "kata.grader.batch..", "kata.grader.publish..", "kata.grader.authoring..", "kata.grader.sandbox..",
+                    "kata.grader.classresults..", "kata.grader.similarity..", "kata.grader.scorecards..",
+                    "kata.grader.csv..");
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_IS_RECORDS_AND_ENUMS = classes()

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import kata.grader.export.ScorecardJson;
+import kata.grader.scorecards.ScorecardJson;
 import kata.grader.files.FileTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,8 +69,9 @@ class BatchKillIT {
 
         assertEquals(0, second.exitValue(), log);
         assertTrue(killedScorecards >= 2, "the first run wrote " + killedScorecards + " scorecards");
-        assertTrue(log.contains("2 graded, 2 unchanged and kept"), log);
-        assertTrue(log.contains("a1 0/5 (unchanged, kept)") && log.contains("a2 0/5 (unchanged, kept)"), log);
+        assertTrue(log.contains("This run graded 2 and kept 2 unchanged."), log);
+        assertTrue(log.contains("a1 0/5 graded (unchanged, kept)") && log.contains("a2 0/5 graded (unchanged, kept)"),
+                log);
         for (String entry : List.of("a1", "a2", "b-hangs", "c-correct")) {
             assertEquals(entry, ScorecardJson.read(out.resolve("scorecards").resolve(entry + ".json")).submissionId());
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import kata.grader.course.CheckSpec;
 import kata.grader.course.Course;
 import kata.grader.course.TestRuntime;
-import kata.grader.export.ScorecardJson;
+import kata.grader.scorecards.ScorecardJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import kata.grader.course.Course;
 import kata.grader.course.Exercise;
 import kata.grader.course.TestRuntime;
-import kata.grader.export.ScorecardSchemaTest;
+import kata.grader.scorecards.ScorecardSchemaTest;
 import kata.grader.files.FileTree;
 import kata.grader.publish.Publisher;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;

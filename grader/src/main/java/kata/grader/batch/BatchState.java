@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kata.support.score.ExerciseStatus;
-import kata.support.score.Scorecard;
+import kata.grader.files.AtomicFile;
 
 /**
  * Per entry, the fingerprint of what its scorecard was graded from, in
  * {@code <out>/.state/<entry>.done}. Written atomically, and only after the scorecard.
  */
 final class BatchState {
-
-    /** How an unreadable archive's scorecard message begins, so a resumed run can tell it apart. */
-    static final String UNREADABLE_PREFIX = "Your archive could not be read: ";
 
     private BatchState() {
     }
@@ -33,7 +29,7 @@ final class BatchState {
     }
 
     static void write(Path out, String entry, String fingerprint) {
-        Summary.write(file(out, entry), fingerprint + "\n");
+        AtomicFile.write(file(out, entry), fingerprint + "\n");
     }
 
     static void forget(Path out, String entry) {
@@ -42,10 +38,5 @@ final class BatchState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static boolean unreadable(Scorecard card) {
-        return !card.exercises().isEmpty() && card.exercises().stream().allMatch(e -> e.status() == ExerciseStatus.ERROR
-                && e.message().startsWith(UNREADABLE_PREFIX));
     }
 }

@@ -94,6 +94,31 @@ public final class Entries {
     }
 
     /**
+     * The katas an entry holds, for the time-left estimate: a folder's kata folders, or the kata
+     * folders a zip's table of contents names (nothing is extracted; an unreadable zip holds none).
+     */
+    static Set<String> katas(Entry entry, Set<String> slugs) {
+        if (entry.zip()) {
+            Set<String> held = new java.util.TreeSet<>();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(entry.path().toFile())) {
+                zip.stream().map(e -> "/" + e.getName()).forEach(name -> slugs.stream()
+                        .filter(slug -> name.contains("/" + slug + "/src/main/java/")).forEach(held::add));
+            } catch (IOException | RuntimeException unreadable) {
+                return Set.of();
+            }
+            return held;
+        }
+        Path root = root(entry.path(), slugs);
+        Set<String> held = new java.util.TreeSet<>();
+        for (String slug : slugs) {
+            if (Files.isDirectory(root.resolve(slug), LinkOption.NOFOLLOW_LINKS)) {
+                held.add(slug);
+            }
+        }
+        return held;
+    }
+
+    /**
      * The folder inside a submission that holds the exercises: the submission itself, or the one
      * folder it wraps (a zip of {@code katas-main/} unpacks to {@code katas-main/fix-the-race/...}).
      */

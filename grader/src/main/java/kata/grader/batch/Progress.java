@@ -1,113 +1,188 @@
 package kata.grader.batch;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
+import kata.grader.Grader;
+import kata.grader.classresults.StudentRow;
+import kata.support.score.ExerciseResult;
+import kata.support.score.ExerciseStatus;
+import kata.grader.scorecards.Points;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Tells the instructor how a batch goes. On a terminal: one line redrawn in place, with a bar,
- * the count, failures and the time left. Elsewhere (CI logs, files): one plain line per entry.
- * Only the batch's coordinating thread calls it.
+ * Tells the instructor how a batch goes, from its start: on a terminal, a bar redrawn every
+ * second with the entries done, the counts in the summary's words, what each worker is grading
+ * and the time left; elsewhere (CI logs, files) one plain line when an entry starts and when it
+ * ends. Workers report katas through {@link Grader.Listener}.
  */
-public abstract class Progress {
+public abstract class Progress implements Grader.Listener {
 
-    private static final int BAR_WIDTH = 30;
+    final ProgressModel model;
 
-    protected final PrintWriter out;
-    protected int total;
-    protected int done;
-    protected int failed;
-    private int toGrade;
-    private int graded;
-    private long startNanos;
-
-    private Progress(PrintWriter out) {
-        this.out = out;
+    private Progress(ProgressModel model) {
+        this.model = model;
     }
 
-    /** A redrawn progress bar, for a terminal. */
-    public static Progress bar(PrintWriter out) {
-        return new Progress(out) {
-            @Override
-            protected void show(Row row, boolean reused, Duration took) {
-                out.print("\r" + line() + "\u001b[K");
-                if (done == total) {
-                    out.println();
-                }
-                out.flush();
-            }
-        };
+    /** A bar on a terminal (this stream), redrawn in place. */
+    public static Progress bar(PrintStream terminal) {
+        return bar(new ConsoleProgressBarConsumer(terminal), new ProgressModel(System::nanoTime), 1000);
     }
 
-    /** One line per finished entry, for logs. */
+    static Progress bar(ProgressBarConsumer consumer, ProgressModel model, int redrawMillis) {
+        return new Bar(consumer, model, redrawMillis);
+    }
+
+    /** One line per entry started and finished, for logs. */
     public static Progress lines(PrintWriter out) {
-        return new Progress(out) {
-            @Override
-            protected void show(Row row, boolean reused, Duration took) {
-                String result = row.card() == null ? row.status().label()
-                        : Summary.points(row.card().score()) + "/" + Summary.points(row.card().maxScore())
-                        + (row.status() == Row.Status.GRADED ? "" : " " + row.status().label());
-                out.println(String.format(Locale.ROOT, "[%d/%d] %s %s %s", done, total, row.entry(), result,
-                        reused ? "(unchanged, kept)" : "(" + seconds(took) + ")"));
-                out.flush();
-            }
-        };
+        return lines(out, new ProgressModel(System::nanoTime));
+    }
+
+    static Progress lines(PrintWriter out, ProgressModel model) {
+        return new Lines(out, model);
     }
 
     /** Nothing at all. */
     public static Progress silent() {
-        return new Progress(new PrintWriter(java.io.Writer.nullWriter())) {
-            @Override
-            protected void show(Row row, boolean reused, Duration took) {
-            }
+        return new Progress(new ProgressModel(System::nanoTime)) {
         };
     }
 
-    final void start(int entries, int unchanged) {
-        total = entries;
-        toGrade = entries - unchanged;
-        startNanos = System.nanoTime();
+    void start(Map<String, Set<String>> toGrade, int kept, List<String> katas, int jobs) {
+        model.start(toGrade, kept, katas, jobs);
+        started();
     }
 
-    final void finished(Row row, boolean reused, Duration took) {
-        done++;
-        if (!reused) {
-            graded++;
+    void entryStarted(String entry) {
+        model.entryStarted(entry);
+        changed();
+    }
+
+
+    @Override
+    public void exerciseStarted(String submissionId, String slug) {
+        model.kataStarted(submissionId, slug);
+        changed();
+    }
+
+    @Override
+    public void exerciseFinished(String submissionId, ExerciseResult result, Duration took) {
+        model.kataFinished(submissionId, result.slug(), result.status() != ExerciseStatus.NOT_SUBMITTED, took);
+        changed();
+    }
+
+    void entryFinished(StudentRow row, boolean kept, Duration took) {
+        model.entryFinished(row, kept);
+        finished(row, kept, took);
+    }
+
+    /** The batch is over (also when it failed): the display is left tidy. */
+    void close() {
+    }
+
+    /** Draws the display now, whatever its own clock says. */
+    void refresh() {
+    }
+
+    void started() {
+    }
+
+    void changed() {
+    }
+
+    void finished(StudentRow row, boolean kept, Duration took) {
+    }
+
+    /** "ETA 1m05s", or what is known so far. */
+    String eta() {
+        return model.eta().map(d -> "ETA " + ProgressModel.duration(d)).orElse("ETA after the first kata");
+    }
+
+    private static final class Bar extends Progress {
+        private final ProgressBar bar;
+
+        Bar(ProgressBarConsumer consumer, ProgressModel model, int redrawMillis) {
+            super(model);
+            this.bar = new ProgressBarBuilder().setTaskName("Grading").setInitialMax(0)
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(consumer).setUpdateIntervalMillis(redrawMillis)
+                    .continuousUpdate().setSpeedUnit(ChronoUnit.MINUTES).setUnit(" entries", 1)
+                    .setEtaFunction(state -> model.eta()).build();
         }
-        if (row.failed()) {
-            failed++;
+
+        @Override
+        void started() {
+            bar.maxHint(model.total());
+            bar.stepTo(model.done());
+            bar.setExtraMessage(message());
         }
-        show(row, reused, took);
-    }
 
-    protected abstract void show(Row row, boolean reused, Duration took);
-
-    /** {@code [#####.....] 12/40  2 failed  ETA 1m05s}. */
-    protected String line() {
-        int filled = total == 0 ? BAR_WIDTH : BAR_WIDTH * done / total;
-        return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total + "  " + failed
-                + " failed  " + (done == total ? "done in " + seconds(elapsed()) : "ETA " + eta());
-    }
-
-    private Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    /**
-     * Time left at the pace of the entries graded so far; unknown until one is. The largest
-     * entries go first, so it errs long rather than short.
-     */
-    private String eta() {
-        if (graded == 0) {
-            return "--";
+        @Override
+        void changed() {
+            bar.setExtraMessage(message());
         }
-        long left = elapsed().toMillis() * (toGrade - graded) / graded;
-        return seconds(Duration.ofMillis(left));
+
+        @Override
+        void finished(StudentRow row, boolean kept, Duration took) {
+            bar.stepTo(model.done());
+            bar.setExtraMessage(message());
+        }
+
+        private String message() {
+            String now = model.now();
+            return model.counts() + (now.isEmpty() ? "" : " | " + now);
+        }
+
+        @Override
+        void refresh() {
+            bar.refresh();
+        }
+
+        @Override
+        void close() {
+            bar.setExtraMessage(model.counts());
+            bar.close();
+        }
     }
 
-    static String seconds(Duration duration) {
-        long s = duration.toSeconds();
-        return s >= 60 ? s / 60 + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s"
-                : String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    private static final class Lines extends Progress {
+        private final PrintWriter out;
+
+        Lines(PrintWriter out, ProgressModel model) {
+            super(model);
+            this.out = out;
+        }
+
+        @Override
+        void started() {
+            out.println(model.plan());
+            out.flush();
+        }
+
+        @Override
+        void entryStarted(String entry) {
+            super.entryStarted(entry);
+            out.println(String.format(Locale.ROOT, "[%d/%d] %s: grading", model.done(), model.total(), entry));
+            out.flush();
+        }
+
+        @Override
+        void finished(StudentRow row, boolean kept, Duration took) {
+            String result = row.card() == null ? row.status().words()
+                    : Points.text(row.card().score()) + "/" + Points.text(row.card().maxScore()) + " "
+                    + row.status().words();
+            out.println(String.format(Locale.ROOT, "[%d/%d] %s %s %s  (%s; %s)", model.done(), model.total(),
+                    row.entry(), result, kept ? "(unchanged, kept)" : "(" + ProgressModel.duration(took) + ")",
+                    model.counts(), eta()));
+            out.flush();
+        }
     }
 }

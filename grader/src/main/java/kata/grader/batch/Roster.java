@@ -1,6 +1,9 @@
 package kata.grader.batch;
 
 import java.io.IOException;
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import kata.grader.export.Csv;
+import kata.grader.classresults.StudentRow;
 import kata.support.score.Student;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Who each entry belongs to: a CSV with a header row naming, in any order, {@code entry}
@@ -18,8 +23,7 @@ import kata.support.score.Student;
  */
 public final class Roster {
 
-    static final List<String> COLUMNS = List.of("entry", "name", "email", "login", "lms_user_id", "sis_user_id",
-            "section");
+    static final List<String> COLUMNS = StudentRow.IDENTITY_COLUMNS;
 
     private final Map<String, Student> students;
     private final List<String> warnings;
@@ -35,10 +39,17 @@ public final class Roster {
 
     /** @throws IllegalArgumentException naming the line when the roster cannot be used */
     public static Roster read(Path file) {
-        List<List<String>> rows;
-        try {
-            rows = Csv.read(file);
-        } catch (IOException e) {
+        List<List<String>> rows = new ArrayList<>();
+        // Spreadsheets save a byte-order mark; blank lines are skipped.
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            for (CSVRecord record : CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+                rows.add(record.toList());
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read the roster " + file + ": " + e.getMessage(), e);
         }
         if (rows.isEmpty()) {

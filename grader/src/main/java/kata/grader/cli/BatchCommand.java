@@ -8,9 +8,9 @@ import kata.grader.Grader;
 import kata.grader.batch.Batch;
 import kata.grader.batch.Progress;
 import kata.grader.batch.Roster;
-import kata.grader.batch.Row;
 import kata.grader.batch.Shard;
-import kata.grader.batch.Summary;
+import kata.grader.classresults.ClassFolder;
+import kata.grader.classresults.Counts;
 import kata.grader.intake.Archives;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Grade a whole class: every folder or .zip in <submissions> is one student's submission.",
-                "Writes <out>/scorecards/<entry>.json, summary.csv, summary.json and report.html. Run it again"
-                        + " after an interruption: entries already graded and unchanged are kept."})
+                "Writes <out>/scorecards/<entry>.json, summary.csv, summary.json, similarity.json and report.html."
+                        + " Run it again after an interruption: entries already graded and unchanged are kept."})
 final class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<submissions>", description = "Folder with one folder or .zip per student.")
@@ -44,13 +44,17 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--regrade", description = "Grade every entry again, even those unchanged since the last run.")
     boolean regrade;
 
-    @Option(names = "--title", paramLabel = "<text>", defaultValue = "Class report",
-            description = "Title of report.html (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--title", paramLabel = "<text>",
+            description = "Title of report.html (default: the title of the last run into <out>, else '"
+                    + kata.grader.classresults.ClassResults.DEFAULT_TITLE + "').")
     String title;
 
     @Option(names = "--progress", paramLabel = "<bar|lines|none>",
             description = "How to show progress (default: a bar on a terminal, plain lines otherwise).")
     String progress;
+
+    @Mixin
+    SimilarityFlags similarity;
 
     @Mixin
     JvmFlags jvm;
@@ -66,42 +70,33 @@ final class BatchCommand implements Callable<Integer> {
         Roster students = roster == null ? Roster.empty() : Roster.read(roster);
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        Progress shown = progress(spec.commandLine().getOut());
         Grader grader = Grader.of(course.course()).withJvm(jvm.options()).withParallelism(1);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Batch.Options options = new Batch.Options(submissions, out, workers, students, part, regrade,
-                Archives.Limits.DEFAULT, title);
-        Batch.Outcome outcome = new Batch(grader, options, Clock.systemUTC()).run(progress(stdout));
+                Archives.Limits.DEFAULT, title, similarity.settings());
+        Batch.Outcome outcome = new Batch(grader, options, Clock.systemUTC()).run(shown);
         outcome.warnings().forEach(w -> stderr.println("warning: " + w));
-        stdout.println(counts(outcome));
-        stdout.println("Summary: " + out.resolve(Summary.CSV) + ", " + out.resolve(Summary.JSON_FILE));
-        stdout.println("Report:  " + out.resolve(Summary.REPORT));
+        Counts counts = outcome.results().counts();
+        stdout.println(counts.sentence() + " This run graded " + outcome.graded() + " and kept " + outcome.kept()
+                + " unchanged.");
+        if (outcome.results().similarity() != null) {
+            stdout.println("Similar pairs at or above " + Math.round(100 * outcome.results().similarity().threshold())
+                    + "%: " + outcome.results().similarity().pairs().size() + ".");
+        }
+        stdout.println("Summary: " + out.resolve(ClassFolder.SUMMARY_CSV) + ", " + out.resolve(ClassFolder.SUMMARY_JSON));
+        stdout.println("Report:  " + out.resolve(ClassFolder.REPORT));
         return 0;
     }
 
     private Progress progress(PrintWriter stdout) {
         String mode = progress != null ? progress : System.console() != null ? "bar" : "lines";
         return switch (mode) {
-            case "bar" -> Progress.bar(stdout);
+            case "bar" -> Progress.bar(System.out);
             case "lines" -> Progress.lines(stdout);
             case "none" -> Progress.silent();
             default -> throw new IllegalArgumentException("--progress takes bar, lines or none, not '" + mode + "'");
         };
-    }
-
-    private static String counts(Batch.Outcome outcome) {
-        StringBuilder text = new StringBuilder();
-        text.append(outcome.graded()).append(" graded, ").append(outcome.kept()).append(" unchanged and kept");
-        for (Row.Status status : new Row.Status[] {Row.Status.UNREADABLE, Row.Status.ERROR, Row.Status.NOT_SUBMITTED}) {
-            long count = outcome.rows().stream().filter(r -> r.status() == status).count();
-            if (count > 0) {
-                text.append(", ").append(count).append(' ').append(status.label().replace('_', ' '));
-            }
-        }
-        long unmatched = outcome.rows().stream().filter(r -> r.note().startsWith("not in the roster")).count();
-        if (unmatched > 0) {
-            text.append(", ").append(unmatched).append(" not in the roster");
-        }
-        return text.append('.').toString();
     }
 }

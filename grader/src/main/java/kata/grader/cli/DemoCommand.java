@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import kata.grader.Grader;
 import kata.grader.course.Course;
 import kata.grader.course.Resources;
-import kata.grader.export.ScorecardJson;
+import kata.grader.scorecards.ScorecardJson;
 import kata.grader.report.ConsoleSummary;
 import kata.support.score.Scorecard;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kata.grader.Grader;
-import kata.grader.export.ScorecardJson;
+import kata.grader.scorecards.ScorecardJson;
 import kata.grader.intake.Submissions;
 import kata.grader.report.ConsoleSummary;
 import kata.support.score.Scorecard;

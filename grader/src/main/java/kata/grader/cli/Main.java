@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 + " hidden and public tests in an isolated JVM with time and memory limits, and writes a JSON"
                 + " scorecard.",
         subcommands = {GradeCommand.class, BatchCommand.class, ExportCommand.class, MergeCommand.class,
-                DemoCommand.class, SelfCheckCommand.class, PublishCommand.class, NewExerciseCommand.class,
+                DemoCommand.class, SimilarityCommand.class, SelfCheckCommand.class, PublishCommand.class, NewExerciseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -42,6 +42,8 @@ public final class Main implements Runnable {
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler(Main::onException);
+        // Every subcommand answers --version (and -V) as the top command does.
+        line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         int status = line.execute(args);
         out.flush();
         err.flush();

@@ -1,20 +1,20 @@
 package kata.grader.export;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
+import kata.grader.classresults.ClassFolder;
+import kata.grader.classresults.ClassResults;
+import kata.grader.classresults.RowStatus;
+import kata.grader.classresults.StudentRow;
 import kata.support.score.Scorecard;
+import kata.grader.scorecards.ScorecardFiles;
 
-/** The LMS formats the grader writes, and reading the scorecards they are made from. */
+/** The formats the grader writes, and the class results they are made from. */
 public final class Exports {
 
     private static final List<LmsExport> ALL = List.of(new Gradescope(), new LtiAgs(), new CanvasCsv(),
-            new MoodleCsv(), new JunitXml(), new GithubClassroom());
+            new MoodleCsv(), new JunitXml(), new GithubClassroom(), new ExercismV3(), new PrairieLearn());
 
     private Exports() {
     }
@@ -31,40 +31,22 @@ public final class Exports {
     }
 
     /**
-     * The scorecards at {@code source}: one scorecard file, a folder of them, or a batch output
-     * folder (its {@code scorecards/}); sorted by submission id.
+     * The class results at {@code source}: a batch output folder (its summary, with each
+     * student's status), or scorecards alone (a folder of them, or one file).
      *
      * @throws IllegalArgumentException when there are none, or a file is not a scorecard
      */
-    public static List<Scorecard> scorecards(Path source) {
-        if (Files.isRegularFile(source)) {
-            return List.of(read(source));
+    public static ClassResults results(Path source) {
+        if (ClassFolder.isClassFolder(source)) {
+            return ClassFolder.read(source);
         }
-        if (!Files.isDirectory(source)) {
-            throw new IllegalArgumentException("no scorecards at " + source + ": not a file or a folder");
-        }
-        Path folder = Files.isDirectory(source.resolve("scorecards")) ? source.resolve("scorecards") : source;
-        List<Scorecard> cards = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-                cards.add(read(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
-        if (cards.isEmpty()) {
-            throw new IllegalArgumentException("no scorecards (*.json) in " + folder);
-        }
-        cards.sort(Comparator.comparing(Scorecard::submissionId));
-        return cards;
+        return of(ScorecardFiles.read(source));
     }
 
-    private static Scorecard read(Path file) {
-        try {
-            return ScorecardJson.read(file);
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+    /** Class results made of scorecards alone: one graded (or unreadable) row each. */
+    public static ClassResults of(List<Scorecard> cards) {
+        List<StudentRow> rows = cards.stream().map(card -> new StudentRow(card.submissionId(), card.student(),
+                RowStatus.of(card), "", card)).toList();
+        return ClassResults.of(null, Instant.EPOCH, "1/1", rows, null);
     }
 }

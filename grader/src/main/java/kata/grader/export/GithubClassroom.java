@@ -2,10 +2,9 @@ package kata.grader.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import kata.support.Visibility;
+import kata.grader.classresults.ClassResults;
 import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
@@ -16,12 +15,10 @@ import kata.support.score.Scorecard;
  * The GitHub Classroom grading reporter's result: {@code {"version":1,"status","max_score","tests":[...]}}.
  * The workflow step sets its output {@code result} to the base64 of this file, and the reporter
  * reads it from {@code <STEP_ID>_RESULTS}. Each test's score follows its status (pass: all its
- * points, otherwise 0). The student sees this in their own repository, so checks that are not
- * visible keep their points but not their messages.
+ * points, otherwise 0). The student reads it in their own repository: only the checks the moment
+ * shows are in it.
  */
 public final class GithubClassroom implements LmsExport {
-
-    static final String WITHHELD = "The result of this check is shown after the due date.";
 
     @Override
     public String name() {
@@ -34,19 +31,19 @@ public final class GithubClassroom implements LmsExport {
     }
 
     @Override
-    public Written write(List<Scorecard> scorecards, Path out, ExportOptions options) throws IOException {
-        return new Written(Outputs.perSubmission(scorecards, out, ".json", GithubClassroom::render), List.of());
+    public Written write(ClassResults results, Path out, ExportOptions options) {
+        return new Written(Outputs.perSubmission(results, out, ".json",
+                card -> render(StudentView.of(card, options.moment()))), List.of());
     }
 
     static String render(Scorecard card) {
-        ObjectNode root = Gradescope.JSON.createObjectNode();
+        ObjectNode root = Outputs.JSON.createObjectNode();
         root.put("version", 1);
         root.put("status", status(card));
         root.put("max_score", card.maxScore());
         ArrayNode tests = root.putArray("tests");
         for (ExerciseResult exercise : card.exercises()) {
             for (CheckResult check : exercise.checks()) {
-                boolean shown = check.visibility() == Visibility.VISIBLE;
                 ObjectNode test = tests.addObject();
                 test.put("name", exercise.title() + ": " + check.name());
                 test.put("status", switch (check.status()) {
@@ -55,18 +52,14 @@ public final class GithubClassroom implements LmsExport {
                     case FAILED, SKIPPED -> "fail";
                 });
                 test.put("score", check.status() == CheckStatus.PASSED ? check.maxPoints() : 0);
-                test.put("message", shown ? Outputs.messageAndOutput(check) : WITHHELD);
+                test.put("message", Outputs.messageAndOutput(check));
                 test.put("test_code", exercise.slug() + "/" + check.id());
                 test.put("filename", "");
                 test.put("line_no", 0);
                 test.put("duration", check.durationMillis());
             }
         }
-        try {
-            return Gradescope.JSON.writeValueAsString(root) + "\n";
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Outputs.json(root);
     }
 
     /** pass when every check passed, error when no exercise could be graded at all, else fail. */

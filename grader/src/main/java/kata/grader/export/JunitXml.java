@@ -1,6 +1,5 @@
 package kata.grader.export;
 
-import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,16 +7,21 @@ import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import kata.grader.classresults.ClassResults;
 import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.Scorecard;
+import kata.grader.scorecards.Messages;
+import kata.grader.scorecards.Points;
+import kata.grader.scorecards.ScorecardJson;
 
 /**
  * JUnit XML as Surefire 3.0 writes it, which every CI reads: one {@code <testsuite>} per
  * submission, one {@code <testcase>} per check (classname = exercise), {@code <failure>},
  * {@code <error>} or {@code <skipped>} as the check ended, {@code <system-out>} with what the
- * student's code printed. The format has no points, so they go in {@code <properties>}.
+ * student's code printed. The format has no points, so they go in {@code <properties>}. CI pages
+ * and CodeGrade show it to students: only the checks the moment shows are in it.
  */
 public final class JunitXml implements LmsExport {
 
@@ -32,8 +36,9 @@ public final class JunitXml implements LmsExport {
     }
 
     @Override
-    public Written write(List<Scorecard> scorecards, Path out, ExportOptions options) throws IOException {
-        return new Written(Outputs.perSubmission(scorecards, out, ".xml", JunitXml::render), List.of());
+    public Written write(ClassResults results, Path out, ExportOptions options) {
+        return new Written(Outputs.perSubmission(results, out, ".xml",
+                card -> render(StudentView.of(card, options.moment()))), List.of());
     }
 
     static String render(Scorecard card) {
@@ -52,17 +57,17 @@ public final class JunitXml implements LmsExport {
             xml.writeAttribute("failures", String.valueOf(count(checks, CheckStatus.FAILED)));
             xml.writeCharacters("\n  ");
             xml.writeStartElement("properties");
-            property(xml, "score", Outputs.points(card.score()));
-            property(xml, "max_score", Outputs.points(card.maxScore()));
+            property(xml, "score", Points.text(card.score()));
+            property(xml, "max_score", Points.text(card.maxScore()));
             property(xml, "graded_at", ScorecardJson.format(card.gradedAt()));
             property(xml, "grader", card.grader().name() + " " + card.grader().version());
             property(xml, "jdk", card.environment().jdk());
             for (ExerciseResult exercise : card.exercises()) {
-                property(xml, exercise.slug() + ".score", Outputs.points(exercise.score()));
-                property(xml, exercise.slug() + ".max_score", Outputs.points(exercise.maxScore()));
+                property(xml, exercise.slug() + ".score", Points.text(exercise.score()));
+                property(xml, exercise.slug() + ".max_score", Points.text(exercise.maxScore()));
                 for (CheckResult check : exercise.checks()) {
                     property(xml, exercise.slug() + "." + check.id() + ".points",
-                            Outputs.points(check.points()) + "/" + Outputs.points(check.maxPoints()));
+                            Points.text(check.points()) + "/" + Points.text(check.maxPoints()));
                 }
             }
             xml.writeCharacters("\n  ");
@@ -95,7 +100,7 @@ public final class JunitXml implements LmsExport {
             case ERROR -> problem(xml, "error", check);
             case SKIPPED -> {
                 xml.writeStartElement("skipped");
-                xml.writeAttribute("message", xmlSafe(Outputs.firstLine(check.message())));
+                xml.writeAttribute("message", xmlSafe(Messages.firstLine(check.message())));
                 xml.writeEndElement();
             }
             case PASSED -> { }
@@ -110,7 +115,7 @@ public final class JunitXml implements LmsExport {
 
     private static void problem(XMLStreamWriter xml, String element, CheckResult check) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeAttribute("message", xmlSafe(Outputs.firstLine(check.message())));
+        xml.writeAttribute("message", xmlSafe(Messages.firstLine(check.message())));
         xml.writeAttribute("type", check.kind().name().toLowerCase(Locale.ROOT) + "-" + element);
         xml.writeCharacters(xmlSafe(check.message()));
         xml.writeEndElement();

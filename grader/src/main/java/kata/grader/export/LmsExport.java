@@ -3,12 +3,15 @@ package kata.grader.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import kata.support.score.Scorecard;
+import kata.grader.classresults.ClassResults;
 
 /**
- * One format that an LMS or a CI imports, derived from scorecards alone. Formats that hold one
- * submission per file write into a directory (or into one file when there is one scorecard and
- * {@code out} ends with the format's extension); class-wide formats write one file.
+ * One format that an LMS, a CI or a students' platform imports, rendered from the class results.
+ * Every format is read by students, so each renders {@link StudentView} at the options' moment (or,
+ * where the platform itself applies each check's visibility, labels each check with it).
+ * Formats that hold one submission per file write into a directory (or into one file when there
+ * is one scorecard and {@code out} ends with the format's extension); class-wide formats write one
+ * file.
  */
 public interface LmsExport {
 
@@ -19,12 +22,11 @@ public interface LmsExport {
     String description();
 
     /**
-     * Writes the scorecards in this format.
+     * Writes the class's scorecards in this format.
      *
      * @throws IllegalArgumentException when the options or scorecards cannot make a valid file
-     *                                  (say, Canvas without an assignment id)
      */
-    Written write(List<Scorecard> scorecards, Path out, ExportOptions options) throws IOException;
+    Written write(ClassResults results, Path out, ExportOptions options) throws IOException;
 
     /**
      * What an export produced.

@@ -1,21 +1,25 @@
 package kata.grader.export;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kata.support.Visibility;
+import kata.grader.classresults.ClassResults;
+import kata.grader.classresults.RowStatus;
+import kata.grader.classresults.StudentRow;
+import kata.grader.csv.SpreadsheetCsv;
 import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.ExerciseStatus;
 import kata.support.score.Scorecard;
 import kata.support.score.Student;
+import kata.grader.scorecards.Messages;
+import kata.grader.scorecards.Points;
 
 /**
  * Moodle grade import: an identifier column (email, username, idnumber or userid, mapped in
- * Moodle's import form), the grade item's column, and its feedback column. Feedback names only
- * visible checks; the others are counted, so the export never reveals a hidden check.
+ * Moodle's import form), the grade item's column, and its feedback column. Grade and feedback are
+ * what the moment shows: checks not shown yet are neither named nor counted.
  */
 public final class MoodleCsv implements LmsExport {
 
@@ -30,20 +34,28 @@ public final class MoodleCsv implements LmsExport {
     }
 
     @Override
-    public Written write(List<Scorecard> scorecards, Path out, ExportOptions options) throws IOException {
+    public Written write(ClassResults results, Path out, ExportOptions options) {
         ExportOptions.MoodleIdentifier identifier = options.moodleIdentifier();
         List<String> warnings = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(identifier.header(), options.title(), options.title() + " feedback"));
-        for (Scorecard card : scorecards) {
-            String id = identity(card.student(), identifier);
+        for (StudentRow row : Outputs.graded(results)) {
+            Student student = row.student() != null ? row.student() : row.card().student();
+            String id = identity(student, identifier);
             if (id == null || id.isBlank()) {
-                warnings.add(card.submissionId() + ": no " + identifier.header() + " in the roster, so no Moodle row");
+                warnings.add(row.entry() + ": no " + identifier.header() + " in the roster, so no Moodle row");
                 continue;
             }
-            rows.add(List.of(id, Outputs.points(card.score()), feedback(card)));
+            if (row.status() != RowStatus.GRADED) {
+                warnings.add(row.entry() + ": " + row.status().words() + ", grade left blank");
+                rows.add(List.of(id, "", Messages.firstLine(row.card().exercises().isEmpty() ? row.note()
+                        : row.card().exercises().get(0).message())));
+                continue;
+            }
+            Scorecard view = StudentView.of(row.card(), options.moment());
+            rows.add(List.of(id, Points.text(view.score()), feedback(view)));
         }
-        return new Written(List.of(Outputs.write(out, Csv.write(rows))), warnings);
+        return new Written(List.of(Outputs.write(out, SpreadsheetCsv.write(rows))), warnings);
     }
 
     private static String identity(Student student, ExportOptions.MoodleIdentifier identifier) {
@@ -58,34 +70,21 @@ public final class MoodleCsv implements LmsExport {
         };
     }
 
-    static String feedback(Scorecard card) {
+    /** Per exercise its points and the checks not passed, by name. */
+    static String feedback(Scorecard view) {
         List<String> parts = new ArrayList<>();
-        for (ExerciseResult exercise : card.exercises()) {
+        for (ExerciseResult exercise : view.exercises()) {
             StringBuilder part = new StringBuilder(exercise.title()).append(": ")
-                    .append(Outputs.points(exercise.score())).append('/').append(Outputs.points(exercise.maxScore()));
+                    .append(Points.text(exercise.score())).append('/').append(Points.text(exercise.maxScore()));
             if (exercise.status() == ExerciseStatus.ERROR || exercise.status() == ExerciseStatus.NOT_SUBMITTED) {
-                parts.add(part.append(" (").append(Outputs.firstLine(exercise.message()).replaceAll("[.:]+$", ""))
+                parts.add(part.append(" (").append(Messages.firstLine(exercise.message()).replaceAll("[.:]+$", ""))
                         .append(')').toString());
                 continue;
             }
-            List<String> missed = new ArrayList<>();
-            int otherMissed = 0;
-            for (CheckResult check : exercise.checks()) {
-                if (check.status() == CheckStatus.PASSED) {
-                    continue;
-                }
-                if (check.visibility() == Visibility.VISIBLE) {
-                    missed.add(check.name());
-                } else {
-                    otherMissed++;
-                }
-            }
+            List<String> missed = exercise.checks().stream().filter(c -> c.status() != CheckStatus.PASSED)
+                    .map(CheckResult::name).toList();
             if (!missed.isEmpty()) {
                 part.append(" (not passed: ").append(String.join("; ", missed)).append(')');
-            }
-            if (otherMissed > 0) {
-                part.append(" (").append(otherMissed).append(otherMissed == 1 ? " hidden check" : " hidden checks")
-                        .append(" not passed)");
             }
             parts.add(part.toString());
         }

@@ -6,6 +6,8 @@ import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.Scorecard;
+import kata.grader.scorecards.Messages;
+import kata.grader.scorecards.Points;
 
 /** A scorecard as plain text for a terminal: per exercise, its score and what did not pass. */
 public final class ConsoleSummary {
@@ -17,12 +19,12 @@ public final class ConsoleSummary {
 
     public static String render(Scorecard scorecard) {
         StringBuilder text = new StringBuilder();
-        text.append(scorecard.submissionId()).append(": ").append(points(scorecard.score())).append(" / ")
-                .append(points(scorecard.maxScore())).append(" points\n");
+        text.append(scorecard.submissionId()).append(": ").append(Points.text(scorecard.score())).append(" / ")
+                .append(Points.text(scorecard.maxScore())).append(" points\n");
         for (ExerciseResult exercise : scorecard.exercises()) {
             text.append(String.format(Locale.ROOT, "  %-22s %-13s %6s / %-4s %s%n", exercise.slug(),
-                    exercise.status().name().toLowerCase(Locale.ROOT), points(exercise.score()),
-                    points(exercise.maxScore()), firstLine(exercise.message())));
+                    exercise.status().name().toLowerCase(Locale.ROOT), Points.text(exercise.score()),
+                    Points.text(exercise.maxScore()), Messages.firstLine(exercise.message())));
             for (CheckResult check : exercise.checks()) {
                 if (check.status() == CheckStatus.PASSED
                         || exercise.status() == kata.support.score.ExerciseStatus.NOT_SUBMITTED
@@ -46,21 +48,12 @@ public final class ConsoleSummary {
     /** One line per scorecard, for a table of many. */
     public static String line(Scorecard scorecard) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-22s %6s / %-4s", scorecard.submissionId(),
-                points(scorecard.score()), points(scorecard.maxScore())));
+                Points.text(scorecard.score()), Points.text(scorecard.maxScore())));
         for (ExerciseResult exercise : scorecard.exercises()) {
-            text.append("  ").append(exercise.slug()).append(' ').append(points(exercise.score())).append('/')
-                    .append(points(exercise.maxScore()));
+            text.append("  ").append(exercise.slug()).append(' ').append(Points.text(exercise.score())).append('/')
+                    .append(Points.text(exercise.maxScore()));
         }
         return text.toString();
-    }
-
-    private static String points(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
     }
 
     private static String firstLines(String text) {

@@ -17,9 +17,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import kata.grader.Fixtures;
 import kata.grader.Grader;
-import kata.grader.export.Csv;
-import kata.grader.export.ScorecardJson;
+import kata.grader.classresults.ClassFolder;
+import kata.grader.classresults.RowStatus;
+import kata.grader.classresults.StudentRow;
 import kata.grader.intake.Archives;
+import kata.grader.scorecards.ScorecardJson;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +36,12 @@ class BatchTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
     private static Batch.Outcome run(Path submissions, Path out, Roster roster, Shard shard, int jobs) {
+        return run(submissions, out, roster, shard, jobs, "Lab 1");
+    }
+
+    private static Batch.Outcome run(Path submissions, Path out, Roster roster, Shard shard, int jobs, String title) {
         Batch.Options options = new Batch.Options(submissions, out, jobs, roster, shard, false,
-                Archives.Limits.DEFAULT, "Lab 1");
+                Archives.Limits.DEFAULT, title, null);
         return new Batch(Grader.of(Fixtures.course()).withParallelism(1), options, CLOCK).run(Progress.silent());
     }
 
@@ -42,7 +50,13 @@ class BatchTest {
     }
 
     private static List<List<String>> summary(Path out) throws IOException {
-        return Csv.read(out.resolve(Summary.CSV));
+        try (var reader = Files.newBufferedReader(out.resolve(ClassFolder.SUMMARY_CSV))) {
+            return CSVFormat.RFC4180.parse(reader).getRecords().stream().map(CSVRecord::toList).toList();
+        }
+    }
+
+    private static Batch.Options options(Path subs, Path out) {
+        return new Batch.Options(subs, out, 1, Roster.empty(), Shard.ALL, false, Archives.Limits.DEFAULT, "Lab 1", null);
     }
 
     private static List<String> leftovers(Path out) throws IOException {
@@ -74,16 +88,20 @@ class BatchTest {
                 rows.get(1));
         assertEquals(List.of("bob", "Bob Li", "bob@x.edu", "", "1002", "", "", "graded", "0", "0", "5", ""),
                 rows.get(2));
-        assertEquals(List.of("carol", "", "", "", "", "", "", "unreadable", "0", "0", "5"), rows.get(3).subList(0, 11));
+        // No verdict: blank points, not a 0 a spreadsheet would average in.
+        assertEquals(List.of("carol", "", "", "", "", "", "", "unreadable", "", "", "5"), rows.get(3).subList(0, 11));
         assertTrue(rows.get(3).get(11).startsWith("not in the roster; archive refused: carol.zip is not a readable"),
                 rows.get(3).get(11));
         assertEquals(List.of("zed", "Zed Ray", "zed@x.edu", "", "1009", "", "", "not_submitted", "", "", "", ""),
                 rows.get(4));
-        assertEquals("1001", ScorecardJson.read(Summary.scorecard(out, "alice")).student().lmsUserId());
-        assertTrue(ScorecardJson.read(Summary.scorecard(out, "carol")).exercises().get(0).message()
+        assertEquals("1001", ScorecardJson.read(ClassFolder.scorecard(out, "alice")).student().lmsUserId());
+        assertTrue(ScorecardJson.read(ClassFolder.scorecard(out, "carol")).exercises().get(0).message()
                 .startsWith("Your archive could not be read: "));
-        assertTrue(Files.readString(out.resolve(Summary.JSON_FILE)).contains("\"status\" : \"not_submitted\""));
-        assertTrue(Files.readString(out.resolve(Summary.REPORT)).contains("Alice Martin"));
+        assertTrue(Files.readString(out.resolve(ClassFolder.SUMMARY_JSON)).contains("\"status\" : \"not_submitted\""));
+        assertTrue(Files.readString(out.resolve(ClassFolder.REPORT)).contains("Alice Martin"));
+        // The corrupt archive is counted once, as could not be graded.
+        assertEquals("4 students: 2 graded, 1 not submitted, 1 could not be graded (1 unreadable archive). 1 entry is"
+                + " not in the roster.", outcome.results().counts().sentence());
         assertEquals(List.of(), leftovers(out));
     }
 
@@ -95,7 +113,7 @@ class BatchTest {
         Submissions.corrupt(subs, "carol");
         Path out = dir.resolve("out");
         run(subs, out);
-        Instant danGraded = ScorecardJson.read(Summary.scorecard(out, "dan")).gradedAt();
+        Instant danGraded = ScorecardJson.read(ClassFolder.scorecard(out, "dan")).gradedAt();
 
         Batch.Outcome unchanged = run(subs, out);
         try (Stream<Path> sources = Files.walk(bob).filter(p -> p.toString().endsWith(".java"))) {
@@ -108,7 +126,7 @@ class BatchTest {
         assertEquals(3, unchanged.kept());
         assertEquals(1, afterEdit.graded());
         assertEquals(2, afterEdit.kept());
-        assertEquals(danGraded, ScorecardJson.read(Summary.scorecard(out, "dan")).gradedAt());
+        assertEquals(danGraded, ScorecardJson.read(ClassFolder.scorecard(out, "dan")).gradedAt());
         assertEquals(4, summary(out).size());
     }
 
@@ -122,7 +140,7 @@ class BatchTest {
         // What kill -9 can leave: dan's scorecard renamed into place but not its state file, a
         // temporary file half-written beside it, and an extraction folder.
         Files.delete(out.resolve(Batch.STATE).resolve("dan.done"));
-        Files.writeString(out.resolve(Summary.SCORECARDS).resolve(".bob.json123.partial"), "{\"sche");
+        Files.writeString(out.resolve(ClassFolder.SCORECARDS).resolve(".bob.json123.partial"), "{\"sche");
         Files.createDirectories(out.resolve(Batch.WORK).resolve("dan-7"));
 
         Batch.Outcome resumed = run(subs, out);
@@ -146,35 +164,42 @@ class BatchTest {
 
         Batch.Outcome first = run(subs, one, Roster.read(roster), Shard.parse("1/2"), 1);
         Batch.Outcome second = run(subs, two, Roster.read(roster), Shard.parse("2/2"), 1);
-        List<Row> merged = Merge.run(List.of(two, one), dir.resolve("all"), CLOCK);
+        List<StudentRow> merged = Merge.run(List.of(two, one), dir.resolve("all"), Fixtures.course(), null, CLOCK)
+                .rows();
 
         // Submitted entries and missing students are each split over the shards, so each lands in one.
-        assertEquals(List.of("a", "c", "d"), first.rows().stream().map(Row::entry).toList());
-        assertEquals(List.of("b"), second.rows().stream().map(Row::entry).toList());
-        assertEquals(List.of("a", "b", "c", "d"), merged.stream().map(Row::entry).toList());
-        assertEquals(Row.Status.NOT_SUBMITTED, merged.get(3).status());
+        assertEquals(List.of("a", "c", "d"), first.results().rows().stream().map(StudentRow::entry).toList());
+        assertEquals(List.of("b"), second.results().rows().stream().map(StudentRow::entry).toList());
+        assertEquals(List.of("a", "b", "c", "d"), merged.stream().map(StudentRow::entry).toList());
+        assertEquals(RowStatus.NOT_SUBMITTED, merged.get(3).status());
         assertEquals(List.of("a", "b", "c", "d"),
                 summary(dir.resolve("all")).stream().skip(1).map(r -> r.get(0)).toList());
-        assertTrue(Files.isRegularFile(Summary.scorecard(dir.resolve("all"), "b")));
+        assertTrue(Files.isRegularFile(ClassFolder.scorecard(dir.resolve("all"), "b")));
         IllegalArgumentException partial = assertThrows(IllegalArgumentException.class,
-                () -> Merge.run(List.of(one), dir.resolve("part"), CLOCK));
+                () -> Merge.run(List.of(one), dir.resolve("part"), Fixtures.course(), null, CLOCK));
         assertTrue(partial.getMessage().contains("shard 2/2 is missing"), partial.getMessage());
-        assertFalse(Files.exists(dir.resolve("part").resolve(Summary.CSV)));
+        assertFalse(Files.exists(dir.resolve("part").resolve(ClassFolder.SUMMARY_CSV)));
     }
 
     @Test
-    void plainProgressLinesNameEachEntryWithItsScoreAndWhetherItWasKept(@TempDir Path dir) throws Exception {
+    void plainProgressLinesSayWhatStartsAndWhatEndsInTheSummarysWords(@TempDir Path dir) throws Exception {
         Path subs = dir.resolve("subs");
         Submissions.corrupt(subs, "carol");
+        Submissions.zip(subs, "dan", "does-not-compile");
         Path out = dir.resolve("out");
         run(subs, out);
+        Files.writeString(subs.resolve("dan.zip"), "not a zip any more");
         StringWriter text = new StringWriter();
-        Batch.Options options = new Batch.Options(subs, out, 1, Roster.empty(), Shard.ALL, false,
-                Archives.Limits.DEFAULT, "Lab 1");
 
-        new Batch(Grader.of(Fixtures.course()), options, CLOCK).run(Progress.lines(new PrintWriter(text)));
+        new Batch(Grader.of(Fixtures.course()), options(subs, out), CLOCK).run(Progress.lines(new PrintWriter(text)));
 
-        assertEquals("[1/1] carol 0/5 unreadable (unchanged, kept)\n", text.toString());
+        List<String> lines = text.toString().lines().toList();
+        assertEquals("Grading 2 entries (1 unchanged, kept), 1 at a time, 1 kata each.", lines.get(0));
+        assertTrue(lines.contains("[0/2] dan: grading") || lines.contains("[1/2] dan: grading"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[") && l.contains(" carol 0/5 unreadable archive"
+                + " (unchanged, kept)")), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).matches("\\[2/2\\] \\w+ .*\\(0 graded, 2 unreadable archives,"
+                + " 1 of them unchanged and kept; ETA .*\\)"), lines.toString());
     }
 
     @Test
@@ -184,31 +209,60 @@ class BatchTest {
         Files.writeString(subs.resolve("bob.zip"), "x".repeat(3000));
         Files.writeString(subs.resolve("cid.zip"), "x".repeat(200));
         StringWriter text = new StringWriter();
-        Batch.Options options = new Batch.Options(subs, dir.resolve("out"), 1, Roster.empty(), Shard.ALL, false,
-                Archives.Limits.DEFAULT, "Lab 1");
 
-        new Batch(Grader.of(Fixtures.course()), options, CLOCK).run(Progress.lines(new PrintWriter(text)));
+        new Batch(Grader.of(Fixtures.course()), options(subs, dir.resolve("out")), CLOCK)
+                .run(Progress.lines(new PrintWriter(text)));
 
-        List<String> order = text.toString().lines().map(line -> line.split(" ")[1]).toList();
+        List<String> order = text.toString().lines().filter(line -> line.endsWith(": grading"))
+                .map(line -> line.split(" ")[1].replace(":", "")).toList();
         assertEquals(List.of("bob", "cid", "amy"), order);
         assertEquals(List.of("amy", "bob", "cid"), summary(dir.resolve("out")).stream().skip(1)
                 .map(row -> row.get(0)).toList(), "the summary stays in entry order");
     }
 
     @Test
-    void theProgressBarShowsCountFailuresAndFinishes(@TempDir Path dir) throws Exception {
+    void aRunWithoutATitleKeepsTheTitleTheFolderHas(@TempDir Path dir) throws Exception {
         Path subs = dir.resolve("subs");
         Submissions.corrupt(subs, "carol");
-        Submissions.corrupt(subs, "dave");
-        StringWriter text = new StringWriter();
-        Batch.Options options = new Batch.Options(subs, dir.resolve("out"), 1, Roster.empty(), Shard.ALL, false,
-                Archives.Limits.DEFAULT, "Lab 1");
+        Path out = dir.resolve("out");
+        run(subs, out, Roster.empty(), Shard.ALL, 1, "Lab 7, group B");
 
-        new Batch(Grader.of(Fixtures.course()), options, CLOCK).run(Progress.bar(new PrintWriter(text)));
+        Batch.Outcome again = run(subs, out, Roster.empty(), Shard.ALL, 1, null);
 
-        String[] frames = text.toString().split("\r");
-        assertTrue(frames[1].startsWith("[###############...............] 1/2  1 failed  ETA "), frames[1]);
-        assertTrue(frames[2].startsWith("[##############################] 2/2  2 failed  done in "), frames[2]);
-        assertTrue(text.toString().endsWith("\n"));
+        assertEquals("Lab 7, group B", again.results().title());
+        assertTrue(Files.readString(out.resolve(ClassFolder.REPORT)).contains("<title>Lab 7, group B</title>"));
+    }
+
+    @Test
+    void aSecondRunIntoAFolderAnotherRunIsWritingIsRefused(@TempDir Path dir) throws Exception {
+        Path subs = dir.resolve("subs");
+        Submissions.corrupt(subs, "carol");
+        Path out = Files.createDirectories(dir.resolve("out"));
+
+        try (OutputLock held = OutputLock.take(out)) {
+            IllegalArgumentException busy = assertThrows(IllegalArgumentException.class, () -> run(subs, out));
+            assertTrue(busy.getMessage().startsWith("another run is writing to " + out), busy.getMessage());
+        }
+        assertEquals(1, run(subs, out).graded(), "free again once the other run is over");
+    }
+
+    @Test
+    void aStubHandedInUnchangedIsToldApartFromAnAttempt(@TempDir Path dir) throws Exception {
+        Path subs = dir.resolve("subs");
+        Path stub = Fixtures.resource("fixture-course").resolve("exercises/probe/src/main/java/probe/Probe.java");
+        Path copy = subs.resolve("sam/probe/src/main/java/probe/Probe.java");
+        Files.createDirectories(copy.getParent());
+        // Comments and layout do not make an attempt.
+        Files.writeString(copy, "// my work\n" + Files.readString(stub).replace("    ", "\t"));
+        Submissions.folder(subs, "tia", "throws");
+        Path out = dir.resolve("out");
+
+        Batch.Outcome outcome = run(subs, out);
+
+        assertEquals(java.util.Set.of("probe"), outcome.results().rows().get(0).untouched());
+        assertEquals(java.util.Set.of(), outcome.results().rows().get(1).untouched());
+        assertTrue(Files.readString(out.resolve(ClassFolder.SUMMARY_JSON)).contains("\"untouched\" : [ \"probe\" ]"));
+        assertTrue(Files.isRegularFile(ClassFolder.sources(out, "tia").resolve("probe/probe/Probe.java")),
+                "the sources are kept for the similarity check");
     }
 }

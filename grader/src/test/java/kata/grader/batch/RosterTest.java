@@ -53,4 +53,24 @@ class RosterTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Roster.read(twice)).getMessage()
                 .contains("lists entry 'alice' twice (row 3)"));
     }
+
+    @Test
+    void aByteOrderMarkBlankLinesAndCrlfEndingsAsSpreadsheetsSaveThemAreRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("roster.csv");
+        Files.writeString(file, "\uFEFFentry,email\r\n\r\nalice,a@x.edu\r\n");
+
+        Roster roster = Roster.read(file);
+
+        assertEquals("a@x.edu", roster.student("alice").orElseThrow().email());
+        assertEquals(List.of("alice"), roster.entries());
+    }
+
+    @Test
+    void aQuoteThatIsNeverClosedIsRefusedAsAnUnreadableRoster(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("roster.csv");
+        Files.writeString(file, "entry,name\nalice,\"Martin\n");
+
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Roster.read(file)).getMessage()
+                .startsWith("cannot read the roster " + file));
+    }
 }

@@ -1,12 +1,14 @@
 package kata.grader.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,9 +55,9 @@ class ClassCommandsTest {
                 dir.resolve("canvas.csv").toString(), "--title", "Lab 1", "--assignment-id", "42");
 
         assertEquals(0, batch.status(), batch.err());
-        assertTrue(batch.out().contains("2 graded, 0 unchanged and kept, 2 unreadable, 1 not submitted."),
-                batch.out());
-        assertTrue(batch.out().matches("(?s).*] ann 0/\\d+ unreadable \\(.*"), batch.out());
+        assertTrue(batch.out().contains("3 students: 0 graded, 1 not submitted, 2 could not be graded (2 unreadable"
+                + " archives). This run graded 2 and kept 0 unchanged."), batch.out());
+        assertTrue(batch.out().matches("(?s).*] ann 0/\\d+ unreadable archive \\(.*"), batch.out());
         assertEquals(0, export.status(), export.err());
         assertTrue(Files.readString(dir.resolve("canvas.csv")).startsWith(
                 "Student,ID,SIS User ID,SIS Login ID,Section,Lab 1 (42)"), Files.readString(dir.resolve("canvas.csv")));
@@ -81,8 +83,49 @@ class ClassCommandsTest {
 
         assertEquals(2, export.status());
         assertTrue(export.err().startsWith("error: unknown format 'blackboard'; known: gradescope, lti-ags,"
-                + " canvas-csv, moodle-csv, junit-xml, github-classroom"), export.err());
+                + " canvas-csv, moodle-csv, junit-xml, github-classroom, exercism, prairielearn"), export.err());
         assertEquals(2, batch.status());
         assertTrue(batch.err().startsWith("error: --progress takes bar, lines or none, not 'dots'"), batch.err());
+    }
+
+    @Test
+    void everySubcommandPrintsTheVersion() {
+        for (String command : List.of("grade", "batch", "export", "merge", "demo", "similarity", "selfcheck", "publish",
+                "new-exercise")) {
+            for (String flag : List.of("--version", "-V")) {
+                Run run = run(command, flag);
+
+                assertEquals(0, run.status(), command + " " + flag + ": " + run.err());
+                assertTrue(run.out().startsWith("kata-grader "), command + " " + flag + ": '" + run.out() + "'");
+            }
+        }
+    }
+
+    @Test
+    void exportingSeveralScorecardsToOneJsonFileIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
+        Path subs = aClass(dir);
+        run("batch", subs.toString(), "--out", dir.resolve("out").toString(), "--progress", "none", "--no-similarity");
+
+        Run export = run("export", dir.resolve("out").toString(), "--format", "github-classroom", "--out",
+                dir.resolve("x.json").toString());
+
+        assertEquals(2, export.status());
+        assertTrue(export.err().startsWith("error: 2 scorecards make 2 files, one per submission (<out>/<id>.json):"
+                + " give --out a folder, not x.json"), export.err());
+        assertFalse(Files.exists(dir.resolve("x.json")));
+    }
+
+    @Test
+    void canvasWithoutAnAssignmentIdGetsAColumnCanvasCreatesAnAssignmentFrom(@TempDir Path dir) throws Exception {
+        Path subs = aClass(dir);
+        run("batch", subs.toString(), "--out", dir.resolve("out").toString(), "--progress", "none", "--no-similarity",
+                "--roster", dir.resolve("roster.csv").toString());
+
+        Run export = run("export", dir.resolve("out").toString(), "--format", "canvas-csv", "--out",
+                dir.resolve("canvas.csv").toString(), "--title", "Lab 1");
+
+        assertEquals(0, export.status(), export.err());
+        assertTrue(Files.readString(dir.resolve("canvas.csv")).startsWith(
+                "Student,ID,SIS User ID,SIS Login ID,Section,Lab 1\r\n"), Files.readString(dir.resolve("canvas.csv")));
     }
 }

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kata.grader.Fixtures;
-import kata.grader.export.ScorecardJson;
+import kata.grader.scorecards.ScorecardJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

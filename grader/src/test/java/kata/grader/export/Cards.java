@@ -72,4 +72,41 @@ public final class Cards {
                 gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2), 15, 15,
                 List.of(race, bank));
     }
+
+    /** The scorecard of an archive that could not be read: every exercise an error with the reason. */
+    public static Scorecard unreadable(String id, Instant gradedAt) {
+        String message = kata.grader.classresults.RowStatus.UNREADABLE_PREFIX + id + ".zip is not a readable zip"
+                + " archive. Nothing in it was graded; submit a plain zip of your repository.";
+        ExerciseResult race = new ExerciseResult("fix-the-race", "Fix the race", ExerciseStatus.ERROR, 0, 10, message, 0,
+                List.of(check("counts-alone", Visibility.VISIBLE, CheckStatus.ERROR, 3, "Not run", "")));
+        ExerciseResult bank = new ExerciseResult("break-the-deadlock", "Break the deadlock", ExerciseStatus.ERROR, 0, 5,
+                message, 0, List.of(check("transfer-alone", Visibility.VISIBLE, CheckStatus.ERROR, 5, "Not run", "")));
+        return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-grader", "1.0.0"), id, null,
+                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2), 0, 15,
+                List.of(race, bank));
+    }
+
+    /** A CSV file's records, as a gradebook reads them. */
+    public static List<List<String>> csv(java.nio.file.Path file) throws java.io.IOException {
+        try (var reader = java.nio.file.Files.newBufferedReader(file)) {
+            return org.apache.commons.csv.CSVFormat.RFC4180.parse(reader).getRecords().stream()
+                    .map(org.apache.commons.csv.CSVRecord::toList).toList();
+        }
+    }
+
+    /** The same after the due date and once grades are published. */
+    public static ExportOptions published() {
+        return ExportOptions.defaults().at(Moment.AFTER_PUBLISHED);
+    }
+
+    /** The same card with every check visible to students at any moment. */
+    public static Scorecard allVisible(Scorecard card) {
+        List<ExerciseResult> exercises = card.exercises().stream().map(e -> new ExerciseResult(e.slug(), e.title(),
+                e.status(), e.score(), e.maxScore(), e.message(), e.durationMillis(), e.checks().stream()
+                .map(c -> new CheckResult(c.id(), c.name(), c.kind(), Visibility.VISIBLE, c.status(), c.points(),
+                        c.maxPoints(), c.message(), c.durationMillis(), c.output(), c.outputTruncated())).toList()))
+                .toList();
+        return new Scorecard(card.schemaVersion(), card.grader(), card.submissionId(), card.student(), card.gradedAt(),
+                card.environment(), card.score(), card.maxScore(), exercises);
+    }
 }

@@ -26,7 +26,7 @@ class GithubClassroomTest {
 
     private JsonNode result(kata.support.score.Scorecard card) throws IOException {
         Path out = dir.resolve(card.submissionId() + ".json");
-        new GithubClassroom().write(List.of(card), out, ExportOptions.defaults());
+        new GithubClassroom().write(Exports.of(List.of(card)), out, ExportOptions.defaults());
         String base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(out));
         return new ObjectMapper().readTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
     }
@@ -37,7 +37,7 @@ class GithubClassroomTest {
 
         assertEquals(1, result.get("version").asInt());
         assertEquals("fail", result.get("status").asText());
-        assertEquals(15.0, result.get("max_score").asDouble());
+        assertEquals(12.0, result.get("max_score").asDouble());
         for (JsonNode test : result.get("tests")) {
             test.fieldNames().forEachRemaining(f -> assertTrue(TEST_FIELDS.contains(f), "unknown field " + f));
             assertTrue(Set.of("pass", "fail", "error").contains(test.get("status").asText()));
@@ -46,15 +46,15 @@ class GithubClassroomTest {
         JsonNode failed = result.get("tests").get(1);
         assertEquals("fail", failed.get("status").asText());
         assertTrue(failed.get("message").asText().startsWith("Lost an update"));
-        assertEquals("error", result.get("tests").get(2).get("status").asText());
+        assertEquals("error", result.get("tests").get(2).get("status").asText(), "break-the-deadlock did not compile");
     }
 
     @Test
-    void checksNotYetVisibleKeepTheirPointsButNotTheirMessages() throws IOException {
+    void beforeTheDueDateOnlyTheVisibleChecksAreThere() throws IOException {
         JsonNode result = result(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT));
 
-        assertEquals(GithubClassroom.WITHHELD, result.get("tests").get(2).get("message").asText());
-        assertEquals(GithubClassroom.WITHHELD, result.get("tests").get(3).get("message").asText());
+        assertEquals(3, result.get("tests").size(), result.toString());
+        assertEquals(12.0, result.get("max_score").asDouble());
     }
 
     @Test
@@ -64,6 +64,6 @@ class GithubClassroomTest {
         for (JsonNode test : result(Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT)).get("tests")) {
             total += test.get("score").asDouble();
         }
-        assertEquals(15.0, total, "the points add up to max_score");
+        assertEquals(12.0, total, "the points add up to max_score");
     }
 }

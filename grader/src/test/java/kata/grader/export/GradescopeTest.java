@@ -29,8 +29,8 @@ class GradescopeTest {
 
     @Test
     void eachSubmissionGetsAResultsFileWithOnlySpecifiedFields() throws IOException {
-        new Gradescope().write(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT),
-                Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT)), dir, ExportOptions.defaults());
+        new Gradescope().write(Exports.of(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT),
+                Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT))), dir, ExportOptions.defaults());
 
         for (String id : List.of("alice", "bob")) {
             JsonNode results = new ObjectMapper().readTree(dir.resolve(id).resolve("results.json").toFile());
@@ -50,7 +50,7 @@ class GradescopeTest {
     void scoresStatusesAndVisibilityAreCarriedOverCheckByCheck() throws IOException {
         Path out = dir.resolve("results.json");
 
-        new Gradescope().write(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT)), out,
+        new Gradescope().write(Exports.of(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT))), out,
                 ExportOptions.defaults());
 
         JsonNode results = new ObjectMapper().readTree(out.toFile());
@@ -80,7 +80,7 @@ class GradescopeTest {
     @Test
     void theScoreIsTheSumOfTheTests() throws IOException {
         Path out = dir.resolve("results.json");
-        new Gradescope().write(List.of(Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT)), out,
+        new Gradescope().write(Exports.of(List.of(Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT))), out,
                 ExportOptions.defaults());
 
         JsonNode results = new ObjectMapper().readTree(Files.readString(out));

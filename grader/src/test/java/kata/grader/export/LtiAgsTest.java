@@ -40,9 +40,9 @@ class LtiAgsTest {
 
     @Test
     void oneScorePerStudentWithTheRequiredFieldsAndValidValues() throws IOException {
-        LmsExport.Written written = new LtiAgs().write(List.of(
+        LmsExport.Written written = new LtiAgs().write(Exports.of(List.of(
                 Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT),
-                Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT.minusSeconds(60))), dir,
+                Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT.minusSeconds(60)))), dir,
                 new ExportOptions("Katas", "katas-1", null));
 
         List<JsonNode> scores = scores();
@@ -61,19 +61,19 @@ class LtiAgsTest {
         }
         JsonNode alice = scores.stream().filter(s -> s.get("userId").asText().equals("1001")).findFirst().orElseThrow();
         assertEquals(3.0, alice.get("scoreGiven").asDouble());
-        assertEquals(15.0, alice.get("scoreMaximum").asDouble());
-        assertTrue(alice.get("comment").asText().contains("Fix the race: 3 of 10 points"));
+        assertEquals(12.0, alice.get("scoreMaximum").asDouble(), "before the due date: visible checks only");
+        assertTrue(alice.get("comment").asText().contains("Fix the race: 3 of 7 points"));
         JsonNode item = new ObjectMapper().readTree(dir.resolve("lineitem.json").toFile());
         assertEquals("Katas", item.get("label").asText());
-        assertEquals(15.0, item.get("scoreMaximum").asDouble());
+        assertEquals(12.0, item.get("scoreMaximum").asDouble());
         assertEquals("katas-1", item.get("resourceId").asText());
     }
 
     @Test
     void timestampsStrictlyIncreaseInFileOrderEvenWhenGradedInTheSameMillisecond() throws IOException {
-        new LtiAgs().write(List.of(Cards.mixed("carol", Cards.student("C", null, null, "3", null, null), Cards.GRADED_AT),
+        new LtiAgs().write(Exports.of(List.of(Cards.mixed("carol", Cards.student("C", null, null, "3", null, null), Cards.GRADED_AT),
                 Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT),
-                Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT)), dir, ExportOptions.defaults());
+                Cards.perfect("bob", Cards.bob(), Cards.GRADED_AT))), dir, ExportOptions.defaults());
 
         List<OffsetDateTime> times = scores().stream().map(s -> OffsetDateTime.parse(s.get("timestamp").asText()))
                 .toList();
@@ -85,21 +85,35 @@ class LtiAgsTest {
 
     @Test
     void aStudentWithTwoSubmissionsGetsOneScoreFromTheLatest() throws IOException {
-        new LtiAgs().write(List.of(Cards.perfect("alice-late", Cards.alice(), Cards.GRADED_AT.plusSeconds(5)),
-                Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT)), dir, ExportOptions.defaults());
+        new LtiAgs().write(Exports.of(List.of(Cards.perfect("alice-late", Cards.alice(), Cards.GRADED_AT.plusSeconds(5)),
+                Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT))), dir, ExportOptions.defaults());
 
         List<JsonNode> scores = scores();
         assertEquals(1, scores.size());
-        assertEquals(15.0, scores.get(0).get("scoreGiven").asDouble());
+        assertEquals(12.0, scores.get(0).get("scoreGiven").asDouble());
     }
 
     @Test
     void scorecardsWithoutAnLmsUserIdAreLeftOutWithAWarningAndNoneAtAllIsAnError() throws IOException {
-        LmsExport.Written written = new LtiAgs().write(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT),
-                Cards.mixed("nobody", null, Cards.GRADED_AT)), dir, ExportOptions.defaults());
+        LmsExport.Written written = new LtiAgs().write(Exports.of(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT),
+                Cards.mixed("nobody", null, Cards.GRADED_AT))), dir, ExportOptions.defaults());
 
         assertEquals(List.of("nobody: no lms_user_id in the roster, so no LTI score"), written.warnings());
         assertThrows(IllegalArgumentException.class, () -> new LtiAgs().write(
-                List.of(Cards.mixed("nobody", null, Cards.GRADED_AT)), dir.resolve("x"), ExportOptions.defaults()));
+                Exports.of(List.of(Cards.mixed("nobody", null, Cards.GRADED_AT))), dir.resolve("x"), ExportOptions.defaults()));
+    }
+
+    @Test
+    void anArchiveThatCouldNotBeReadIsAFailedGradingWithNoScore() throws IOException {
+        kata.support.score.Scorecard una = Cards.unreadable("una", Cards.GRADED_AT);
+        una = new kata.support.score.Scorecard(una.schemaVersion(), una.grader(), "una", Cards.alice(), una.gradedAt(),
+                una.environment(), 0, una.maxScore(), una.exercises());
+
+        new LtiAgs().write(Exports.of(List.of(una)), dir, ExportOptions.defaults());
+
+        JsonNode score = scores().get(0);
+        assertEquals("Failed", score.get("gradingProgress").asText());
+        assertTrue(!score.has("scoreGiven") && !score.has("scoreMaximum"), score.toString());
+        assertTrue(score.get("comment").asText().startsWith("Your archive could not be read"), score.toString());
     }
 }

@@ -20,14 +20,15 @@ class MoodleCsvTest {
     void theIdentifierGradeAndFeedbackColumnsMapToMoodleFields() throws IOException {
         Path out = dir.resolve("moodle.csv");
 
-        new MoodleCsv().write(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT)), out,
+        new MoodleCsv().write(Exports.of(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT))), out,
                 new ExportOptions("Lab 1", null, null));
 
-        List<List<String>> rows = Csv.read(out);
+        List<List<String>> rows = Cards.csv(out);
         assertEquals(List.of("email", "Lab 1", "Lab 1 feedback"), rows.get(0));
         assertEquals("alice@example.edu", rows.get(1).get(0));
         assertEquals("3", rows.get(1).get(1));
-        assertEquals("Fix the race: 3/10 (not passed: Check two-increments) (2 hidden checks not passed)."
+        // Before the due date: the visible checks alone, named; the others neither named nor counted.
+        assertEquals("Fix the race: 3/7 (not passed: Check two-increments)."
                 + " Break the deadlock: 0/5 (Your code does not compile (1 error))", rows.get(1).get(2));
     }
 
@@ -35,21 +36,26 @@ class MoodleCsvTest {
     void feedbackNeverNamesAHiddenCheck() throws IOException {
         Path out = dir.resolve("moodle.csv");
 
-        new MoodleCsv().write(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT)), out,
+        new MoodleCsv().write(Exports.of(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT))), out,
                 ExportOptions.defaults());
 
-        String feedback = Csv.read(out).get(1).get(2);
+        String feedback = Cards.csv(out).get(1).get(2);
         assertFalse(feedback.contains("five-workers") || feedback.contains("No sleeping"), feedback);
+        new MoodleCsv().write(Exports.of(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT))), out,
+                Cards.published());
+        String published = Cards.csv(out).get(1).get(2);
+        assertEquals("Fix the race: 3/10 (not passed: Check two-increments; Check five-workers; Other checks (not"
+                + " shown), not passed). Break the deadlock: 0/5 (Your code does not compile (1 error))", published);
     }
 
     @Test
     void eachIdentifierTakesItsFieldFromTheRoster() throws IOException {
         for (ExportOptions.MoodleIdentifier identifier : ExportOptions.MoodleIdentifier.values()) {
             Path out = dir.resolve(identifier + ".csv");
-            new MoodleCsv().write(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT)), out,
+            new MoodleCsv().write(Exports.of(List.of(Cards.mixed("alice", Cards.alice(), Cards.GRADED_AT))), out,
                     new ExportOptions(null, null, identifier));
 
-            List<List<String>> rows = Csv.read(out);
+            List<List<String>> rows = Cards.csv(out);
             assertEquals(identifier.header(), rows.get(0).get(0));
             assertEquals(switch (identifier) {
                 case EMAIL -> "alice@example.edu";
@@ -62,10 +68,10 @@ class MoodleCsvTest {
 
     @Test
     void aStudentWithoutTheIdentifierIsLeftOutWithAWarning() throws IOException {
-        LmsExport.Written written = new MoodleCsv().write(List.of(Cards.perfect("zed", null, Cards.GRADED_AT)),
+        LmsExport.Written written = new MoodleCsv().write(Exports.of(List.of(Cards.perfect("zed", null, Cards.GRADED_AT))),
                 dir.resolve("m.csv"), ExportOptions.defaults());
 
-        assertEquals(1, Csv.read(dir.resolve("m.csv")).size(), "only the header");
+        assertEquals(1, Cards.csv(dir.resolve("m.csv")).size(), "only the header");
         assertTrue(written.warnings().get(0).startsWith("zed: no email"), written.warnings().toString());
     }
 }

@@ -153,7 +153,10 @@ final class Run {
             }
             actor.done = true;
             actor.wait = null;
-            trace.event(actor.index, Trace.Event.ENDS, -1);
+            if (!over) {
+                // After a failure the trace shows how it came about, not how the threads unwound.
+                trace.event(actor.index, Trace.Event.ENDS, -1);
+            }
             if (actor.root) {
                 roots--;
             }

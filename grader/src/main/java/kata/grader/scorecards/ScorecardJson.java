@@ -1,4 +1,4 @@
-package kata.grader.export;
+package kata.grader.scorecards;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package kata.grader.export;
+package kata.grader.scorecards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,2 @@
+/** The similarity check of a class's submissions, per kata, with JPlag. */
+package kata.grader.similarity;
