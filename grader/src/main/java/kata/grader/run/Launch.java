@@ -39,6 +39,8 @@ final class Launch {
     /** The runner's watchdog halts the JVM with this after reporting a timed-out check. */
     private static final int EXIT_TIMED_OUT = 86;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What Runtime.availableProcessors() returns in the test JVM, whatever the machine. */
+    static final int ACTIVE_PROCESSORS = 2;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What one JVM produced. */
@@ -100,6 +102,9 @@ final class Launch {
         }
         command.add(options.java().toString());
         command.add("-Xmx" + bundle.exercise().limits().heapMegabytes() + "m");
+        // Every grading machine looks like two CPUs to the student's code (availableProcessors()),
+        // so that a pool sized by the CPU count gets the same verdict on a laptop and a 64-core server.
+        command.add("-XX:ActiveProcessorCount=" + ACTIVE_PROCESSORS);
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8"));
         if (options.compiledFirst()) {
