@@ -66,7 +66,6 @@ public final class Controlled {
             run.root(test);
             Primitives.bind(test);
             Primitives.activate(run);
-            Watch.start();
             run.startWith(test);
             Throwable thrown = null;
             try {

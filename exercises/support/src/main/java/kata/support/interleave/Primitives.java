@@ -23,6 +23,7 @@ final class Primitives implements Dispatcher {
 
     /** Makes {@code run} the controlled run: hooks of its actors now go to the scheduler. */
     static void activate(Run run) {
+        Watch.start();
         active = run;
         Hooks.install(INSTANCE);
     }

@@ -29,9 +29,9 @@ final class Watch {
         return Thread.currentThread() == watcher;
     }
 
-    /** Starts the watch once per JVM. */
+    /** Starts the watch once per JVM, again if it ever died: every controlled run relies on it. */
     static synchronized void start() {
-        if (watcher == null) {
+        if (watcher == null || !watcher.isAlive()) {
             Thread thread = new Thread(Watch::loop, "kata-scheduler-watch");
             thread.setDaemon(true);
             watcher = thread;
@@ -40,17 +40,33 @@ final class Watch {
     }
 
     private static void loop() {
-        Run watched = null;
-        long lastSteps = -1;
-        long lastProgress = 0;
+        Progress progress = new Progress();
         while (true) {
             LockSupport.parkNanos(POLL_NANOS);
-            Run run = Primitives.active();
+            try {
+                progress.check(Primitives.active(), System.nanoTime());
+            } catch (RuntimeException | LinkageError e) {
+                // The backstop must outlive any one run: a run it cannot judge is left to the next poll.
+                progress.forget();
+            }
+        }
+    }
+
+    /** The last run watched and when its step count last moved. */
+    private static final class Progress {
+        private Run watched;
+        private long lastSteps = -1;
+        private long lastProgress;
+
+        void forget() {
+            watched = null;
+        }
+
+        void check(Run run, long now) {
             if (run == null || run.over) {
                 watched = null;
-                continue;
+                return;
             }
-            long now = System.nanoTime();
             long steps = run.steps();
             if (run != watched || steps != lastSteps) {
                 watched = run;
@@ -59,7 +75,7 @@ final class Watch {
             }
             Actor current = run.current;
             if (current != null && blockedBehindPausedActor(run, current)) {
-                continue;
+                return;
             }
             Duration limit = run.settings.wallLimit();
             if (now - lastProgress > limit.toNanos()) {

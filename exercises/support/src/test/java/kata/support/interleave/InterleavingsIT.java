@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import kata.support.fixtures.Counters;
 import kata.support.fixtures.Locks;
@@ -272,18 +273,18 @@ class InterleavingsIT {
 
         @Test
         void reportsAnEndlessLocalComputationAsAHang() {
-            Locks.computing = true;
+            AtomicBoolean computing = new AtomicBoolean(true);
             InterleavingFailure failure;
             try {
                 failure = assertThrows(InterleavingFailure.class, () ->
                     Interleavings.everySchedule()
                             .stallLimit(Duration.ofMillis(300))
                             .given(Locks.Cell::new)
-                            .thread("computer", Locks::computeForever)
+                            .thread("computer", cell -> Locks.computeForever(cell, computing::get))
                             .thread("other", cell -> Locks.ownUpdate(cell))
                             .run());
             } finally {
-                Locks.computing = false;
+                computing.set(false);
             }
 
             assertEquals("hang", failure.kind());
