@@ -18,6 +18,12 @@ final class LightFeedback {
                 + "await() must block while the light is red: in a loop, while (!green) wait();";
     }
 
+    static String droveOnRedBesideGreen(List<String> cars) {
+        return "A new light was red, but " + cars + " returned from its await() without set() being called on it"
+                + " (set() had been called on another light).\nEach light has its own colour: keep it in an instance"
+                + " field, not a static one; and await() must block while the light is red: while (!green) wait();";
+    }
+
     static String notAllReleased(String call, int waiting, List<String> stillWaiting, String threads) {
         int drove = waiting - stillWaiting.size();
         return waiting + " cars waited in " + call + " at red; set() was called, and then " + drove
@@ -82,6 +88,11 @@ final class LightFeedback {
                 + " notify that had already happened. It waits for ever.\nCheck the light and start waiting under"
                 + " the same lock that set() takes (synchronized methods, or one Lock with its Condition): then set()"
                 + " cannot slip in between.\n\n" + schedule;
+    }
+
+    static String racyIsSet(String race) {
+        return "isSet() reads the light without the synchronization that set() uses, so a thread that asks"
+                + " isSet() may not see green after set() (and a loop on isSet() may never see it):\n" + race;
     }
 
     static String busyWaiting(String threads) {

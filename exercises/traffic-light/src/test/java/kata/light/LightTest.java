@@ -66,14 +66,20 @@ class LightTest {
     }
 
     @Test
-    @DisplayName("While the light is red, 5 waiting cars all stay waiting, also when one wakes without set() (a spurious wake-up)")
+    @DisplayName("While the light is red, 5 waiting cars all stay waiting (also with another light green, and when one wakes without set(): a spurious wake-up)")
     @Graded(id = "red-holds-cars", points = 2, timeoutSeconds = 30)
     void redLightHoldsEveryCar() throws Exception {
         Controlled.run(() -> {
             TrafficLight light = new TrafficLight();
+            // Another light, made later and set green: each light has a colour of its own.
+            new TrafficLight().set();
             try (Cars cars = Cars.start(light, "car", 5, Cars.AWAIT)) {
                 cars.settle();
-                failIfAnyDroveOnRed(cars);
+                List<String> drove = cars.finished();
+                if (!drove.isEmpty()) {
+                    cars.rethrowFirst();
+                    fail(LightFeedback.droveOnRedBesideGreen(drove));
+                }
 
                 Controlled.wakeSpuriously(cars.car(0).thread());
                 cars.settle();
@@ -197,6 +203,25 @@ class LightTest {
         } catch (InterleavingFailure failure) {
             if ("stuck".equals(failure.kind())) {
                 fail(LightFeedback.lostWakeUp(failure.getMessage()), failure);
+            }
+            throw failure;
+        }
+    }
+
+    @Test
+    @DisplayName("isSet() called while set() runs in another thread reads the light safely: under the lock set() takes, or a volatile flag")
+    @Graded(id = "is-set-thread-safe", points = 1, timeoutSeconds = 60)
+    void isSetSeesWhatSetWrote() {
+        try {
+            Interleavings.everySchedule()
+                    .detectingDataRaces()
+                    .given(TrafficLight::new)
+                    .thread("light", TrafficLight::set)
+                    .thread("watcher", TrafficLight::isSet)
+                    .run();
+        } catch (InterleavingFailure failure) {
+            if ("race".equals(failure.kind())) {
+                fail(LightFeedback.racyIsSet(failure.getMessage()), failure);
             }
             throw failure;
         }

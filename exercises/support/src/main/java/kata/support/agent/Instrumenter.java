@@ -51,9 +51,14 @@ final class Instrumenter {
     }
 
     static byte[] instrument(byte[] bytes) {
+        return instrument(bytes, null);
+    }
+
+    /** {@code loader} reads the class files of other student classes, for their fields' modifiers. */
+    static byte[] instrument(byte[] bytes, ClassLoader loader) {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassAdapter(writer), 0);
+        reader.accept(new ClassAdapter(writer, new Declarations(loader, bytes)), 0);
         return writer.toByteArray();
     }
 
@@ -98,14 +103,16 @@ final class Instrumenter {
 
     private static final class ClassAdapter extends ClassVisitor {
         private final Set<String> finalFields = new HashSet<>();
+        private final Declarations declarations;
         private final List<Synchronized> wrappers = new ArrayList<>();
         private String className;
         private String simpleName;
         private String sourceFile;
         private boolean frames;
 
-        ClassAdapter(ClassVisitor next) {
+        ClassAdapter(ClassVisitor next, Declarations declarations) {
             super(Opcodes.ASM9, next);
+            this.declarations = declarations;
         }
 
         @Override
@@ -145,7 +152,7 @@ final class Instrumenter {
                         | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC;
                 MethodVisitor next = super.visitMethod(bodyAccess, name + BODY_SUFFIX, descriptor, signature,
                         exceptions);
-                return new PointInserter(next, method);
+                return new PointInserter(next, method, false);
             }
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             if (next == null) {
@@ -157,7 +164,7 @@ final class Instrumenter {
                 // class, which no real schedule does. They get no points and mark the thread unpausable.
                 return new InitializerMarker(next);
             }
-            return new PointInserter(next, null);
+            return new PointInserter(next, null, name.equals("<init>"));
         }
 
         @Override
@@ -256,13 +263,16 @@ final class Instrumenter {
 
         private final class PointInserter extends MethodVisitor {
             private final Synchronized wrapped;
+            /** In a constructor the object may not be initialized yet: field points do not pass it. */
+            private final boolean constructor;
             /** Types of NEW instructions whose constructor has not been called yet, innermost last. */
             private final List<String> pendingNew = new ArrayList<>();
             private int line;
 
-            PointInserter(MethodVisitor next, Synchronized wrapped) {
+            PointInserter(MethodVisitor next, Synchronized wrapped, boolean constructor) {
                 super(Opcodes.ASM9, next);
                 this.wrapped = wrapped;
+                this.constructor = constructor;
             }
 
             @Override
@@ -279,7 +289,28 @@ final class Instrumenter {
                 boolean read = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
                 boolean ownFinal = owner.equals(className) && finalFields.contains(name);
                 if (!(read && ownFinal) && !name.equals("$assertionsDisabled")) {
-                    point(read ? Site.Kind.READ : Site.Kind.WRITE, simpleName(owner), name);
+                    boolean racy = !declarations.synchronizationFree(owner, name);
+                    int site = Sites.register(new Site(read ? Site.Kind.READ : Site.Kind.WRITE, simpleName(owner), name,
+                            sourceFile, line, racy));
+                    boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
+                    if (!instance || constructor) {
+                        push(this.mv, site);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "point", "(I)V", false);
+                    } else {
+                        // The object whose field it is, for the race detector: copied from under the value.
+                        if (read) {
+                            super.visitInsn(Opcodes.DUP);
+                        } else if (Type.getType(descriptor).getSize() == 1) {
+                            super.visitInsn(Opcodes.DUP2);
+                            super.visitInsn(Opcodes.POP);
+                        } else {
+                            super.visitInsn(Opcodes.DUP2_X1);
+                            super.visitInsn(Opcodes.POP2);
+                            super.visitInsn(Opcodes.DUP_X2);
+                        }
+                        push(this.mv, site);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "field", "(Ljava/lang/Object;I)V", false);
+                    }
                 }
                 super.visitFieldInsn(opcode, owner, name, descriptor);
             }
@@ -331,29 +362,33 @@ final class Instrumenter {
                             : "notifyEvery", "(Ljava/lang/Object;I)V", false);
                     return;
                 }
-                String replacement = REPLACED.get(owner + "." + name + descriptor);
+                // A method a student class inherits from the JDK (AbstractQueuedSynchronizer.getState,
+                // a Thread subclass's sleep) is JDK code: it gets the treatment of its declaring class.
+                String inherited = declarations.jdkDeclarer(owner, name, descriptor);
+                String callee = inherited == null ? owner : inherited;
+                String replacement = REPLACED.get(callee + "." + name + descriptor);
                 if (replacement != null) {
-                    if (owner.equals("java/lang/Thread")) {
+                    if (callee.equals("java/lang/Thread")) {
                         // sleep: a point first, then the scheduler sleeps (in virtual time).
                         hookCall("blockingCall", Site.Kind.CALL, "Thread", name);
                     }
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, replacement, descriptor, false);
                     return;
                 }
-                if (owner.equals("java/lang/Thread") && (name.equals("onSpinWait") || name.equals("yield"))) {
+                if (callee.equals("java/lang/Thread") && (name.equals("onSpinWait") || name.equals("yield"))) {
                     // The thread says it is waiting for another one: let the others run.
                     hookCall("yieldHint", Site.Kind.CALL, "Thread", name);
                     super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                     return;
                 }
-                boolean before = pointBefore(owner, name);
-                boolean after = before && pointAfter(owner, name);
+                boolean before = pointBefore(callee, name);
+                boolean after = before && pointAfter(callee, name);
                 if (before) {
-                    hookCall(after ? "blockingCall" : "point", Site.Kind.CALL, simpleName(owner), name);
+                    hookCall(after ? "blockingCall" : "point", Site.Kind.CALL, simpleName(callee), name);
                 }
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 if (after) {
-                    hookCall("releasePoint", Site.Kind.RETURNED, simpleName(owner), name);
+                    hookCall("releasePoint", Site.Kind.RETURNED, simpleName(callee), name);
                 }
                 recordCreation(opcode, owner, name, descriptor);
             }

@@ -80,7 +80,7 @@ public final class KataAgent {
             }
             if (redefined == null && config.instruments() && config.shouldInstrument(className, domain)) {
                 try {
-                    byte[] result = Instrumenter.instrument(bytes);
+                    byte[] result = Instrumenter.instrument(bytes, loader);
                     byte[] thread = JdkInstrumenter.instrument(result);
                     StudentCode.recordInstrumented(className);
                     return thread != null ? thread : result;

@@ -8,8 +8,14 @@ package kata.support.agent;
  * @param member field or method name; empty for array elements and monitors
  * @param file   the source file, e.g. {@code Counter.java}
  * @param line   the source line, or 0 when unknown
+ * @param racy   for a field access: the field is neither volatile nor final, so reading it while
+ *               another thread writes it needs a lock (or some other happens-before edge)
  */
-public record Site(Kind kind, String owner, String member, String file, int line) {
+public record Site(Kind kind, String owner, String member, String file, int line, boolean racy) {
+
+    public Site(Kind kind, String owner, String member, String file, int line) {
+        this(kind, owner, member, file, line, false);
+    }
 
     /** What happens at a scheduling point, phrased for a student reading a trace. */
     public enum Kind {

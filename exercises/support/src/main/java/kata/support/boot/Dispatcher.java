@@ -14,6 +14,9 @@ public interface Dispatcher {
     /** Before a shared access, a call into the JDK, or a lock operation (see {@code PointKind}). */
     boolean point(int site, int kind);
 
+    /** Before an access to a field of {@code object} (an instance field outside a constructor). */
+    boolean field(Object object, int site);
+
     boolean monitorEnter(Object monitor, int site);
 
     boolean monitorEntered(Object monitor, int site);

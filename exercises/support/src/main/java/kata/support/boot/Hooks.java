@@ -45,6 +45,14 @@ public final class Hooks {
         }
     }
 
+    /** Before an access to an instance field of {@code object}. */
+    public static void field(Object object, int site) {
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            d.field(object, site);
+        }
+    }
+
     /** Before a call that may block or synchronize (a lock, an await, a queue, a join). */
     public static void blockingCall(int site) {
         Dispatcher d = dispatcher;

@@ -6,7 +6,7 @@ import kata.support.agent.StudentCode;
 /** Why a run failed, in words for a student. */
 record Failure(Kind kind, String headline, String details, Throwable cause) {
 
-    enum Kind { THREW, DEADLOCK, STUCK, HANG, LIVELOCK, WAITED, CHECK, UNSETTLED, UNCONTROLLED }
+    enum Kind { THREW, DEADLOCK, STUCK, HANG, LIVELOCK, WAITED, CHECK, UNSETTLED, RACE, UNCONTROLLED }
 
     static Failure threw(String worker, Throwable thrown) {
         StackTraceElement frame = StudentCode.firstStudentFrame(thrown.getStackTrace());
@@ -51,6 +51,16 @@ record Failure(Kind kind, String headline, String details, Throwable cause) {
     static Failure waited(String worker, String how, String where, String reason) {
         return new Failure(Kind.WAITED, "Thread \"" + worker + "\" " + how + ", but " + reason + ".",
                 where, null);
+    }
+
+    static Failure race(String field, String first, String second) {
+        return new Failure(Kind.RACE, "Data race on " + field + ": " + first + " and " + second
+                + ", and nothing orders the two accesses.",
+                "No lock is held by both (in turn), the field is not volatile, and no other synchronization"
+                        + " (an atomic, a java.util.concurrent lock, a start or join) comes between them. The"
+                        + " reading thread may see an old value, or never see the new one: the JIT may keep the"
+                        + " field in a register. Read it under the same lock that its writers take, or make it"
+                        + " volatile (or an atomic).", null);
     }
 
     static Failure check(AssertionError error) {

@@ -20,7 +20,7 @@ public final class InterleavingFailure extends AssertionError {
         this.headline = failure.headline();
     }
 
-    /** deadlock, stuck, hang, livelock, waited, threw or check. */
+    /** deadlock, stuck, hang, livelock, waited, unsettled, race, threw or check. */
     public String kind() {
         return kind;
     }

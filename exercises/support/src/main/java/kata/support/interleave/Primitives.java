@@ -1,6 +1,8 @@
 package kata.support.interleave;
 
 import java.util.List;
+import kata.support.agent.Site;
+import kata.support.agent.Sites;
 import kata.support.boot.Dispatcher;
 import kata.support.boot.Hooks;
 
@@ -100,13 +102,30 @@ final class Primitives implements Dispatcher {
 
     @Override
     public boolean point(int site, int kind) {
+        return access(null, site);
+    }
+
+    @Override
+    public boolean field(Object object, int site) {
+        return access(object, site);
+    }
+
+    /** A point before a field access (of {@code object}, or static) or a call into the JDK. */
+    private boolean access(Object object, int site) {
         Actor actor = actor();
         if (actor == null) {
             return false;
         }
         actor.reentry++;
         try {
-            unwind(actor.run.point(actor, site, false));
+            Run run = actor.run;
+            unwind(run.point(actor, site, false));
+            Site.Kind kind = Sites.get(site).kind();
+            if (kind == Site.Kind.READ || kind == Site.Kind.WRITE) {
+                run.accessed(actor, object, site);
+            } else if (kind == Site.Kind.CALL || kind == Site.Kind.RETURNED) {
+                run.synchronizes(actor, site);
+            }
         } finally {
             actor.reentry--;
         }
@@ -153,6 +172,7 @@ final class Primitives implements Dispatcher {
                     Actor owner = run.monitors.owner(monitor);
                     if (owner == null || owner == actor) {
                         run.monitors.enter(actor, monitor, site);
+                        run.monitorChanged(actor, monitor, true);
                         run.trace.locked(actor.index, site, monitor);
                         return true;
                     }
@@ -186,6 +206,9 @@ final class Primitives implements Dispatcher {
         actor.reentry++;
         try {
             synchronized (run.lock) {
+                if (run.monitors.owner(monitor) == actor) {
+                    run.monitorChanged(actor, monitor, false);
+                }
                 run.monitors.exit(actor, monitor);
             }
             unwind(run.point(actor, site, false));
@@ -218,6 +241,7 @@ final class Primitives implements Dispatcher {
             long nanosTotal = millis == 0 && nanos == 0 ? 0 : saturated(millis, nanos);
             synchronized (run.lock) {
                 long deadline = nanosTotal == 0 ? Wait.NEVER : run.clock.after(nanosTotal);
+                run.monitorChanged(actor, monitor, false);
                 int count = run.monitors.release(actor, monitor);
                 wait = new Wait.MonitorWait(monitor, site, deadline, count);
                 run.trace.waits(actor.index, site, monitor);
@@ -234,6 +258,7 @@ final class Primitives implements Dispatcher {
             synchronized (run.lock) {
                 interrupted = actor.interruptPending && !wait.notified && !run.clock.passed(wait.deadline());
                 run.monitors.reacquire(actor, monitor, wait.count, site);
+                run.monitorChanged(actor, monitor, true);
                 run.resumed(actor);
             }
             if (interrupted) {
@@ -387,6 +412,7 @@ final class Primitives implements Dispatcher {
             Wait.Join wait;
             synchronized (run.lock) {
                 if (target.done) {
+                    run.joined(actor, target);
                     return true;
                 }
                 wait = new Wait.Join(target, millis == 0 ? Wait.NEVER : run.clock.after(saturated(millis, 0)));
@@ -402,6 +428,9 @@ final class Primitives implements Dispatcher {
             boolean interrupted;
             synchronized (run.lock) {
                 interrupted = actor.interruptPending && !target.done && !run.clock.passed(wait.deadline());
+                if (target.done) {
+                    run.joined(actor, target);
+                }
                 run.resumed(actor);
             }
             if (interrupted) {

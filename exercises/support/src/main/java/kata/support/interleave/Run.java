@@ -24,7 +24,7 @@ final class Run {
 
     /** Limits and modes of a run. */
     record Settings(long maxSteps, int spinLimit, Duration wallLimit, String forbidWaitingReason,
-                    boolean onlyAtSynchronization, long settleSteps) {
+                    boolean onlyAtSynchronization, long settleSteps, boolean detectRaces) {
     }
 
     /** How an actor comes back from waiting for the baton. */
@@ -65,10 +65,14 @@ final class Run {
     /** Root actors (scenario threads, the test) not yet done. */
     private int roots;
 
+    /** The data-race detector, when the run looks for races; guarded by the lock. */
+    private final Races races;
+
     Run(Strategy strategy, Settings settings, LockNames names) {
         this.strategy = strategy;
         this.settings = settings;
         this.names = names;
+        this.races = settings.detectRaces() ? new Races() : null;
     }
 
     // ---- actors ------------------------------------------------------------------------------------
@@ -78,6 +82,9 @@ final class Run {
         synchronized (lock) {
             Actor actor = register(thread, name);
             actor.begun = true;
+            if (races != null) {
+                races.started(actor.index, name, -1);
+            }
             return actor;
         }
     }
@@ -90,6 +97,9 @@ final class Run {
             }
             Actor actor = register(child, child.getName());
             notBegun++;
+            if (races != null) {
+                races.started(actor.index, actor.name, parent.index);
+            }
             trace.event(parent.index, Trace.Event.STARTS, actor.index);
         }
     }
@@ -263,6 +273,48 @@ final class Run {
         }
         synchronized (ended) {
             ended.notifyAll();
+        }
+    }
+
+    // ---- happens-before, for the race detector ------------------------------------------------------
+
+    /** The running actor accesses a field (of {@code object}, or a static one when null) at a site. */
+    void accessed(Actor actor, Object object, int site) {
+        if (races == null) {
+            return;
+        }
+        synchronized (lock) {
+            Races.Race race = races.accessed(actor.index, object, site);
+            if (race != null) {
+                failLocked(Failure.race(race.field(), race.first(), race.second()));
+            }
+        }
+    }
+
+    /** The running actor calls into the JDK (a lock, an atomic, a queue, a thread start). */
+    void synchronizes(Actor actor, int site) {
+        if (races != null) {
+            synchronized (lock) {
+                races.synchronizes(actor.index, site);
+            }
+        }
+    }
+
+    /** Under the lock: the actor took (true) or gave up (false) a monitor. */
+    void monitorChanged(Actor actor, Object monitor, boolean acquired) {
+        if (races != null) {
+            if (acquired) {
+                races.acquired(actor.index, monitor);
+            } else {
+                races.released(actor.index, monitor);
+            }
+        }
+    }
+
+    /** Under the lock: the joiner saw the other actor end. */
+    void joined(Actor joiner, Actor ended) {
+        if (races != null) {
+            races.joined(joiner.index, ended.index);
         }
     }
 

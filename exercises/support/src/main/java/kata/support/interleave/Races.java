@@ -1,0 +1,189 @@
+package kata.support.interleave;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import kata.support.agent.Site;
+import kata.support.agent.Sites;
+
+/**
+ * Data races on the student's fields, by happens-before, with vector clocks (as in FastTrack): two
+ * accesses of different threads to the same field, one of them a write, that nothing orders (no
+ * lock both hold in turn, no volatile field written by one and read by the other, no start or join
+ * between them). Such a read may see a stale value for ever, whatever the schedule: the JIT may keep
+ * the field in a register. Only fields that are neither volatile nor final are checked.
+ *
+ * <p>It errs on the side of silence: every call from the student's code into the JDK (a
+ * {@code java.util.concurrent} lock, an atomic, a queue, a thread start or join) counts as a
+ * synchronization of everything with everything, so a race is reported only when the two accesses
+ * are separated by no synchronization at all. Reads inside a {@code StampedLock} optimistic read
+ * ({@code tryOptimisticRead} ... {@code validate}) race by design and are not checked. Guarded by the
+ * run's lock.
+ */
+final class Races {
+
+    /** One field of one object: its last write and the reads since. */
+    private static final class Variable {
+        int writer = -1;
+        int writeClock;
+        int writeSite;
+        final Map<Integer, int[]> reads = new HashMap<>();
+        int[] syncClock;
+    }
+
+    /** What a reported race was. */
+    record Race(String field, String first, String second) {
+    }
+
+    private int[][] clocks = new int[0][];
+    private int[] global = new int[0];
+    private final Map<Object, int[]> monitors = new IdentityHashMap<>();
+    private final Map<Object, Map<String, Variable>> variables = new IdentityHashMap<>();
+    private final Map<Integer, Boolean> optimistic = new HashMap<>();
+    private final Map<Integer, String> names = new HashMap<>();
+
+    /** A new actor; {@code parent} is the actor that started it, or -1 for the run's own threads. */
+    void started(int actor, String name, int parent) {
+        ensure(actor + 1);
+        names.put(actor, name);
+        if (parent >= 0) {
+            join(clocks[actor], clocks[parent]);
+            tick(parent);
+        }
+        tick(actor);
+    }
+
+    /** {@code joiner} returned from joining {@code ended}: everything it did happened before. */
+    void joined(int joiner, int ended) {
+        ensure(Math.max(joiner, ended) + 1);
+        join(clocks[joiner], clocks[ended]);
+    }
+
+    void acquired(int actor, Object monitor) {
+        ensure(actor + 1);
+        int[] clock = monitors.get(monitor);
+        if (clock != null) {
+            join(clocks[actor], clock);
+        }
+    }
+
+    void released(int actor, Object monitor) {
+        ensure(actor + 1);
+        int[] clock = monitors.computeIfAbsent(monitor, m -> new int[0]);
+        monitors.put(monitor, joined(clock, clocks[actor]));
+        tick(actor);
+    }
+
+    /** A call into the JDK, or a JDK event: synchronizes with every other such one. */
+    void synchronizes(int actor, int site) {
+        ensure(actor + 1);
+        if (site >= 0) {
+            Site at = Sites.get(site);
+            if (at.owner().equals("StampedLock")) {
+                if (at.member().equals("tryOptimisticRead") && at.kind() == Site.Kind.CALL) {
+                    optimistic.put(actor, true);
+                } else if (at.member().equals("validate") && at.kind() == Site.Kind.CALL) {
+                    optimistic.remove(actor);
+                }
+            }
+        }
+        join(clocks[actor], global);
+        global = joined(global, clocks[actor]);
+        tick(actor);
+    }
+
+    /**
+     * An access to a field: returns the race it completes, or null. {@code object} is the object
+     * whose field it is, or null for a static field.
+     */
+    Race accessed(int actor, Object object, int site) {
+        ensure(actor + 1);
+        Site at = Sites.get(site);
+        boolean write = at.kind() == Site.Kind.WRITE;
+        Object owner = object != null ? object : at.owner().intern();
+        Variable variable = variables.computeIfAbsent(owner, o -> new HashMap<>())
+                .computeIfAbsent(at.member(), f -> new Variable());
+        int[] mine = clocks[actor];
+        if (!at.racy()) {
+            // volatile (or final): a synchronization of its own, never a race.
+            if (write) {
+                variable.syncClock = joined(variable.syncClock == null ? new int[0] : variable.syncClock, mine);
+                tick(actor);
+            } else if (variable.syncClock != null) {
+                join(mine, variable.syncClock);
+            }
+            return null;
+        }
+        Race race = null;
+        if (variable.writer >= 0 && variable.writer != actor && variable.writeClock > valueAt(mine, variable.writer)
+                && !(optimistic.containsKey(actor) && !write)) {
+            race = race(at, variable.writer, variable.writeSite, actor, site, write);
+        }
+        if (write && race == null) {
+            for (Map.Entry<Integer, int[]> read : variable.reads.entrySet()) {
+                int reader = read.getKey();
+                if (reader != actor && read.getValue()[0] > valueAt(mine, reader)) {
+                    race = race(at, reader, read.getValue()[1], actor, site, true);
+                    break;
+                }
+            }
+        }
+        if (write) {
+            variable.writer = actor;
+            variable.writeClock = mine[actor];
+            variable.writeSite = site;
+            variable.reads.clear();
+        } else if (!optimistic.containsKey(actor)) {
+            variable.reads.put(actor, new int[] {mine[actor], site});
+        }
+        return race;
+    }
+
+    private Race race(Site field, int firstActor, int firstSite, int secondActor, int secondSite, boolean write) {
+        Site first = Sites.get(firstSite);
+        return new Race(field.owner() + "." + field.member(),
+                "\"" + names.get(firstActor) + "\" " + (first.kind() == Site.Kind.WRITE ? "wrote" : "read")
+                        + " it at " + first.location(),
+                "\"" + names.get(secondActor) + "\" " + (write ? "wrote" : "read") + " it at "
+                        + Sites.get(secondSite).location());
+    }
+
+    private void ensure(int actors) {
+        if (clocks.length < actors) {
+            int[][] grown = Arrays.copyOf(clocks, actors);
+            for (int i = clocks.length; i < actors; i++) {
+                grown[i] = new int[actors];
+            }
+            clocks = grown;
+        }
+        for (int i = 0; i < clocks.length; i++) {
+            if (clocks[i].length < actors) {
+                clocks[i] = Arrays.copyOf(clocks[i], actors);
+            }
+        }
+    }
+
+    private void tick(int actor) {
+        clocks[actor][actor]++;
+    }
+
+    private static int valueAt(int[] clock, int actor) {
+        return actor < clock.length ? clock[actor] : 0;
+    }
+
+    /** {@code into} becomes the pointwise maximum of both (it is long enough for every actor). */
+    private static void join(int[] into, int[] other) {
+        for (int i = 0; i < other.length && i < into.length; i++) {
+            into[i] = Math.max(into[i], other[i]);
+        }
+    }
+
+    private static int[] joined(int[] a, int[] b) {
+        int[] result = Arrays.copyOf(a, Math.max(a.length, b.length));
+        for (int i = 0; i < b.length; i++) {
+            result[i] = Math.max(result[i], b[i]);
+        }
+        return result;
+    }
+}
