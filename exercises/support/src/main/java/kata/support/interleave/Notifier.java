@@ -7,11 +7,12 @@ import java.util.ArrayDeque;
  * holds the monitor can notify it, and the actor that hands over the baton may not be able to take
  * it right now without blocking (the woken actor may already hold it again), so a thread of its own,
  * outside the schedule, does the {@code notifyAll()}. A woken actor that does not hold the baton
- * simply waits again.
+ * simply waits again. The thread ends when it has had nothing to do for a moment.
  */
 final class Notifier {
 
     private static final ArrayDeque<Object> PENDING = new ArrayDeque<>();
+    private static final long LINGER_NANOS = 50_000_000L;
     private static Thread thread;
 
     private Notifier() {
@@ -33,9 +34,16 @@ final class Notifier {
         while (true) {
             Object monitor;
             synchronized (PENDING) {
+                long idleSince = System.nanoTime();
                 while (PENDING.isEmpty()) {
+                    if (System.nanoTime() - idleSince >= LINGER_NANOS) {
+                        // Idle: end, so that a check leaves no thread of the scheduler's behind.
+                        // Under the lock notifyAll takes, which starts a new one when needed.
+                        thread = null;
+                        return;
+                    }
                     try {
-                        PENDING.wait();
+                        PENDING.wait(LINGER_NANOS / 1_000_000L);
                     } catch (InterruptedException e) {
                         // Not ours to stop: keep serving.
                     }

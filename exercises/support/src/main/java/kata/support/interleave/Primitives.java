@@ -25,8 +25,9 @@ final class Primitives implements Dispatcher {
 
     /** Makes {@code run} the controlled run: hooks of its actors now go to the scheduler. */
     static void activate(Run run) {
-        Watch.start();
         active = run;
+        // Before the hooks: the watch's own thread must not become one of the run's threads.
+        Watch.start();
         Hooks.install(INSTANCE);
     }
 

@@ -19,6 +19,8 @@ final class Watch {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long POLL_NANOS = 5_000_000L;
+    /** Explorations activate one run after another: the watch stays through the short gaps. */
+    private static final int IDLE_POLLS = 10;
     private static volatile Thread watcher;
 
     private Watch() {
@@ -29,7 +31,11 @@ final class Watch {
         return Thread.currentThread() == watcher;
     }
 
-    /** Starts the watch once per JVM, again if it ever died: every controlled run relies on it. */
+    /**
+     * Starts the watch unless it is running. Call it once the run is active and before the hooks are
+     * installed: the watch ends once no run has been active for a while (so that a check leaves no
+     * thread of the scheduler's behind), and its thread must not be taken for one of the run's.
+     */
     static synchronized void start() {
         if (watcher == null || !watcher.isAlive()) {
             Thread thread = new Thread(Watch::loop, "kata-scheduler-watch");
@@ -39,12 +45,27 @@ final class Watch {
         }
     }
 
+    /** Ends the watch when no run is active (checked under the lock {@link #start} takes); true if it ended. */
+    private static synchronized boolean endIfIdle() {
+        if (Primitives.active() != null) {
+            return false;
+        }
+        watcher = null;
+        return true;
+    }
+
     private static void loop() {
         Progress progress = new Progress();
+        int idlePolls = 0;
         while (true) {
             LockSupport.parkNanos(POLL_NANOS);
+            Run run = Primitives.active();
+            idlePolls = run == null ? idlePolls + 1 : 0;
+            if (idlePolls >= IDLE_POLLS && endIfIdle()) {
+                return;
+            }
             try {
-                progress.check(Primitives.active(), System.nanoTime());
+                progress.check(run, System.nanoTime());
             } catch (RuntimeException | LinkageError e) {
                 // The backstop must outlive any one run: a run it cannot judge is left to the next poll.
                 progress.forget();
