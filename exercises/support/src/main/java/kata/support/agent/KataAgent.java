@@ -20,6 +20,11 @@ public final class KataAgent {
     private KataAgent() {
     }
 
+    /** Attached to a running JVM ({@link SelfAttach}, for an IDE's plain JUnit run). */
+    public static void agentmain(String argument, Instrumentation instrumentation) {
+        premain(argument, instrumentation);
+    }
+
     public static void premain(String argument, Instrumentation instrumentation) {
         AgentConfig config = AgentConfig.parse(argument);
         StudentCode.activate(config);

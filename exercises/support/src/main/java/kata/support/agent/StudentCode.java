@@ -62,6 +62,18 @@ public final class StudentCode {
         instrumented.add(internalName.replace('/', '.'));
     }
 
+    /** Why an IDE run could not start the agent itself, or null. */
+    private static volatile String attachFailure;
+
+    static void recordAttachFailure(String why) {
+        attachFailure = why;
+    }
+
+    /** Why the agent could not be attached to this JVM, when it was tried and failed; else null. */
+    public static String attachFailure() {
+        return attachFailure;
+    }
+
     static void recordFailure(String internalName, Throwable cause) {
         failures.put(internalName.replace('/', '.'), String.valueOf(cause));
     }

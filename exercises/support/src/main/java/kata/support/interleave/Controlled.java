@@ -206,8 +206,10 @@ public final class Controlled {
 
     static void requireAgent() {
         if (!StudentCode.agentActive()) {
+            String attach = StudentCode.attachFailure();
             throw new IllegalStateException("This check controls thread scheduling and needs the kata agent,"
-                    + " which `mvn verify` and the grader add (-javaagent:kata-support.jar=<classes dir>).");
+                    + " which `mvn verify` and the grader add (-javaagent:kata-support.jar=<classes dir>)"
+                    + (attach == null ? "." : "; starting it in this run failed: " + attach));
         }
         if (!StudentCode.instrumentationFailures().isEmpty()) {
             throw new IllegalStateException("The kata agent could not instrument "
