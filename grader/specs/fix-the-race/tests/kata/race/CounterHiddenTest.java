@@ -2,102 +2,106 @@ package kata.race;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import kata.race.TwoCalls.Call;
 import kata.support.Graded;
 import kata.support.Visibility;
+import kata.support.interleave.InterleavingFailure;
 import kata.support.interleave.Interleavings;
-import kata.support.interleave.Scenario;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Hidden checks: the compound operation, which a volatile field or a lone atomic read gets wrong. */
+/**
+ * Hidden checks: the compound operation under concurrency, with limits that leave room for one call,
+ * for both, or for none, at small and large counts. Each compares what two calls at the same time
+ * give with what the same counter gives when they come one after the other (see {@link TwoCalls}).
+ */
 class CounterHiddenTest {
 
-    private record Race(Counter counter, AtomicInteger successes, AtomicBoolean limitedSucceeded) {
-        Race() {
-            this(new Counter(), new AtomicInteger(), new AtomicBoolean());
+    /**
+     * Steps after which a schedule of two calls counts as looping for ever: a correct counter needs
+     * a few dozen, a compareAndSet loop that can never succeed runs out of them.
+     */
+    private static final long STEPS = 100_000;
+
+    @Test
+    @DisplayName("Two incrementIfBelow calls for the last seat at the same time: exactly one succeeds, in every order (at counts 0 and 5)")
+    @Graded(id = "limit-any-schedule", points = 3, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void lastSeatGoesToOneBuyer() {
+        for (int start : new int[] {0, 5}) {
+            new TwoCalls(start, "buyer-1", Call.incrementIfBelow(1), "buyer-2", Call.incrementIfBelow(1), false)
+                    .check((calls, observed, orders) -> RaceFeedback.lastSeat(observed.first(), observed.second()));
         }
     }
 
     @Test
-    @DisplayName("Two incrementIfBelow(1) at the same time: exactly one succeeds, in every order")
-    @Graded(id = "limit-any-schedule", points = 3, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
-    void checkThenActIsAtomic() {
-        Interleavings.everySchedule()
-                .given(Race::new)
-                .thread("buyer-1", race -> tryOnce(race, 1))
-                .thread("buyer-2", race -> tryOnce(race, 1))
-                .check(race -> {
-                    int count = race.counter().get();
-                    if (count != 1 || race.successes().get() != 1) {
-                        fail(RaceFeedback.limitPassed(count, race.successes().get()));
-                    }
-                });
+    @DisplayName("Two incrementIfBelow calls with room for both at the same time: both succeed, in every order (at counts 0 and 200)")
+    @Graded(id = "limit-with-room", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void roomForBothServesBoth() {
+        for (int start : new int[] {0, 200}) {
+            TwoCalls calls = new TwoCalls(start, "buyer-1", Call.incrementIfBelow(2), "buyer-2",
+                    Call.incrementIfBelow(2), true);
+            try {
+                calls.check(Interleavings.everySchedule().maxSteps(STEPS), (two, observed, orders) ->
+                        TwoCalls.resultsPossible(observed, orders) ? RaceFeedback.roomLostUpdate()
+                                : RaceFeedback.roomRefused());
+            } catch (InterleavingFailure failure) {
+                if ("livelock".equals(failure.kind())) {
+                    fail(RaceFeedback.neverReturned(start, start + 2, failure.getMessage()), failure);
+                }
+                throw failure;
+            }
+        }
     }
 
     @Test
-    @DisplayName("increment and incrementIfBelow at the same time lose no update, in every order")
+    @DisplayName("increment and incrementIfBelow(1) at the same time on a new counter lose no update, in every order")
     @Graded(id = "limit-with-increment", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void bothMethodsExcludeEachOther() {
-        Interleavings.everySchedule()
-                .given(Race::new)
-                .thread("incrementer", race -> race.counter().increment())
-                .thread("limited", race -> race.limitedSucceeded().set(race.counter().incrementIfBelow(1)))
-                .check(race -> {
-                    boolean succeeded = race.limitedSucceeded().get();
-                    int count = race.counter().get();
-                    if (count != (succeeded ? 2 : 1)) {
-                        fail(RaceFeedback.mixedLostUpdate(succeeded, count));
-                    }
-                });
+        // Room for the limited call only if it comes first: whichever order, one count is right, and a
+        // refusal is right when the increment came first, so a lost compareAndSet is judged elsewhere.
+        new TwoCalls(0, "incrementer", Call.increment(), "limited", Call.incrementIfBelow(1), true)
+                .check((calls, observed, orders) -> RaceFeedback.mixedLostUpdate());
     }
-
-    private record Rush(Counter[] concerts, AtomicInteger sold) {
-        Rush() {
-            this(newCounters(CONCERTS), new AtomicInteger());
-        }
-    }
-
-    private static final int CONCERTS = 100;
 
     @Test
-    @DisplayName("3 buyers rush 100 one-seat concerts: every concert sells exactly one seat")
-    @Graded(id = "ticket-rush", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
-    void ticketRushSellsEachSeatOnce() {
-        Scenario<Rush> scenario = Interleavings.randomSchedule(CounterTest.SEED).given(Rush::new);
-        for (int buyer = 1; buyer <= 3; buyer++) {
-            scenario = scenario.thread("buyer-" + buyer, rush -> {
-                for (Counter concert : rush.concerts()) {
-                    if (concert.incrementIfBelow(1)) {
-                        rush.sold().incrementAndGet();
-                    }
-                }
-            });
+    @DisplayName("A refused incrementIfBelow changes nothing, not even for a moment, and leaves the counter to the other threads")
+    @Graded(id = "refused-call", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void refusedCallChangesNothing() {
+        try {
+            new TwoCalls(3, "refused", Call.incrementIfBelow(0), "reader", Call.get(), false)
+                    .check((calls, observed, orders) -> RaceFeedback.refusalSeen());
+            new TwoCalls(3, "refused", Call.incrementIfBelow(0), "buyer", Call.incrementIfBelow(1), false)
+                    .check((calls, observed, orders) -> RaceFeedback.refusalSeen());
+        } catch (InterleavingFailure failure) {
+            if ("stuck".equals(failure.kind()) || "deadlock".equals(failure.kind())) {
+                fail(RaceFeedback.lockKeptAfterRefusal(failure.getMessage()), failure);
+            }
+            throw failure;
         }
-
-        scenario.check(rush -> {
-            int oversold = 0;
-            for (Counter concert : rush.concerts()) {
-                oversold += concert.get() == 1 ? 0 : 1;
-            }
-            if (oversold > 0 || rush.sold().get() != CONCERTS) {
-                fail(RaceFeedback.oversold(3, CONCERTS, oversold, rush.sold().get()));
-            }
-        });
     }
 
-    private static Counter[] newCounters(int count) {
-        Counter[] counters = new Counter[count];
-        for (int i = 0; i < count; i++) {
-            counters[i] = new Counter();
-        }
-        return counters;
-    }
-
-    private static void tryOnce(Race race, int limit) {
-        if (race.counter().incrementIfBelow(limit)) {
-            race.successes().incrementAndGet();
+    @Test
+    @DisplayName("get() called while increment() and incrementIfBelow() run in other threads reads the count safely: under the lock they take, or a volatile or atomic count")
+    @Graded(id = "get-thread-safe", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void getSeesWhatWritersWrote() {
+        try {
+            Interleavings.everySchedule()
+                    .detectingDataRaces()
+                    .given(Counter::new)
+                    .thread("incrementer", Counter::increment)
+                    .thread("reader", Counter::get)
+                    .run();
+            Interleavings.everySchedule()
+                    .detectingDataRaces()
+                    .given(Counter::new)
+                    .thread("buyer", counter -> counter.incrementIfBelow(1))
+                    .thread("reader", Counter::get)
+                    .run();
+        } catch (InterleavingFailure failure) {
+            if ("race".equals(failure.kind())) {
+                fail(RaceFeedback.racyGet(failure.getMessage()), failure);
+            }
+            throw failure;
         }
     }
 }
