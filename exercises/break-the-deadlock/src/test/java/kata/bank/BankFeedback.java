@@ -30,4 +30,16 @@ final class BankFeedback {
                 + " deposit, and total() must hold all the accounts' locks while it adds up, taken in the same"
                 + " global order as transfers take them.";
     }
+
+    static String totalDeadlocked(String order, String details) {
+        return "total(" + order + ") and a transfer from A to B deadlocked: each holds one account and waits for"
+                + " the other's lock. total() must take its accounts' locks in the same global order as transfers"
+                + " (sort a copy of the list by id first), whatever order the caller lists them in.\n" + details;
+    }
+
+    static String sharedAccount(String balances) {
+        return "B (50) sent 10 to A (100) while it sent 20 to C (80): the balances should end as A=110, B=20, C=100,"
+                + " but they are " + balances + ". Both transfers changed B's balance, so both must hold B's lock:"
+                + " check that a transfer locks both of its accounts, whichever of them comes first in your order.";
+    }
 }
