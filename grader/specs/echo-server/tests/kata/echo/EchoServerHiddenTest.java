@@ -3,6 +3,9 @@ package kata.echo;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import kata.support.Visibility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Hidden checks: many clients at the same time, and the bound on handler threads. */
+/** Hidden checks: many clients at the same time, the bound on handler threads, the loopback interface. */
 class EchoServerHiddenTest {
 
     @Test
@@ -24,14 +27,15 @@ class EchoServerHiddenTest {
         try {
             int port = server.start();
             for (int i = 1; i <= 8; i++) {
-                clients.add(new Connection(port, EchoServerTest.REPLY_WITHIN));
+                clients.add(new Connection(port));
             }
+            Deadline deadline = Deadline.in(EchoServerTest.PATIENCE);
             // In reverse: the last client to connect must not wait for the first ones to leave.
             for (int i = 8; i >= 1; i--) {
                 Connection client = clients.get(i - 1);
                 client.send("client " + i + "\n");
                 EchoServerTest.expectReply(client, "client " + i + "\n",
-                        "Client " + i + " of 8 (all connected at once)", EchoFeedback.SERIAL);
+                        "Client " + i + " of 8 (all connected at once, maxClients = 8)", EchoFeedback.SERIAL, deadline);
             }
         } finally {
             for (Connection client : clients) {
@@ -42,46 +46,81 @@ class EchoServerHiddenTest {
     }
 
     /**
-     * How long a client beyond the bound is watched for an answer it must not get. The one check that
-     * watches for something NOT to happen: a thread-per-client server answers on loopback within
-     * milliseconds, and a bounded one never answers while the others stay connected.
+     * How long a client beyond the bound is watched for an answer it must not get, after the clients
+     * being served have each made another round trip. The one wait in these checks for something NOT
+     * to happen, and so the one bound a correct server waits out: no event marks "the server decided
+     * not to serve this client". A server without a bound answers on loopback within milliseconds,
+     * and that answer fails the check as soon as it comes.
      */
-    static final Duration UNSERVED_FOR = Duration.ofSeconds(2);
+    static final Duration UNSERVED_FOR = Duration.ofSeconds(1);
 
     @Test
-    @DisplayName("maxClients = 2: a third client waits until one of the first two leaves, then is served")
+    @DisplayName("maxClients = 3: a fourth client waits until one of the first three leaves, then is served")
     @Graded(id = "handlers-bounded", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void handlerThreadsAreBounded() throws Exception {
-        EchoServer server = new EchoServer(2);
+        EchoServer server = new EchoServer(3);
+        List<Connection> served = new ArrayList<>();
         try {
             int port = server.start();
-            try (Connection first = new Connection(port, EchoServerTest.REPLY_WITHIN);
-                 Connection second = new Connection(port, EchoServerTest.REPLY_WITHIN);
-                 Connection third = new Connection(port, UNSERVED_FOR)) {
-                first.send("1\n");
-                EchoServerTest.expectReply(first, "1\n", "Client 1", EchoFeedback.SERIAL);
-                second.send("2\n");
-                EchoServerTest.expectReply(second, "2\n", "Client 2", EchoFeedback.SERIAL);
-
-                third.send("3\n");
-                if (answered(third)) {
-                    fail(EchoFeedback.unbounded(2));
+            Deadline deadline = Deadline.in(EchoServerTest.PATIENCE);
+            // Three, above the two CPUs the checks' JVM sees: a pool sized by availableProcessors() shows.
+            for (int i = 1; i <= 3; i++) {
+                Connection client = new Connection(port);
+                served.add(client);
+                client.send(i + "\n");
+                EchoServerTest.expectReply(client, i + "\n", "Client " + i + " (maxClients = 3)",
+                        EchoFeedback.NOT_SERVED, deadline);
+            }
+            try (Connection fourth = new Connection(port)) {
+                fourth.send("4\n");
+                for (int i = 1; i <= 3; i++) {
+                    served.get(i - 1).send(i + " again\n");
+                    EchoServerTest.expectReply(served.get(i - 1), i + " again\n", "Client " + i,
+                            EchoFeedback.NOT_SERVED, deadline);
                 }
-                first.close();
-                third.setReadTimeout(EchoServerTest.REPLY_WITHIN);
-                EchoServerTest.expectReply(third, "3\n", "Client 3, after client 1 left,",
-                        "A client beyond maxClients must be served as soon as a handler is free.");
+                if (answered(fourth, Deadline.in(UNSERVED_FOR))) {
+                    fail(EchoFeedback.unbounded(3, 3));
+                }
+                served.get(1).close();
+                EchoServerTest.expectReply(fourth, "4\n", "Client 4, after client 2 left,",
+                        "A client beyond maxClients waits in the queue and must be served as soon as a handler is"
+                                + " free: the handler of a client that left must take the next one.", deadline);
             }
         } finally {
+            for (Connection client : served) {
+                client.close();
+            }
             EchoServerTest.stopWithin(server);
         }
     }
 
-    private static boolean answered(Connection client) throws IOException {
+    private static boolean answered(Connection client, Deadline deadline) throws IOException {
         try {
-            return !client.readLine().isEmpty();
+            return client.readLine(deadline).length > 0;
         } catch (SocketTimeoutException notServed) {
             return false;
+        }
+    }
+
+    @Test
+    @DisplayName("The server listens on 127.0.0.1 only: a connection to another address of this machine is refused")
+    @Graded(id = "loopback-only", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void listensOnLoopbackOnly() throws Exception {
+        EchoServer server = new EchoServer(2);
+        try {
+            int port = server.start();
+            // 127.0.0.2 is this machine too, but not the address the server was told to bind: only a
+            // listener on every interface (the wildcard address) accepts it. A refused connection is as
+            // immediate as an accepted one.
+            InetAddress other = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(other, port), (int) EchoServerTest.PATIENCE.toMillis());
+                fail(EchoFeedback.notLoopbackOnly(port, other.getHostAddress()));
+            } catch (IOException refused) {
+                // Listening on 127.0.0.1 only: the connection was refused.
+            }
+        } finally {
+            EchoServerTest.stopWithin(server);
         }
     }
 }

@@ -1,22 +1,110 @@
 package kata.echo;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 /** What the echo-server checks tell a student when they fail: what was observed, and why. */
 final class EchoFeedback {
 
+    private static final int SHOWN_BYTES = 48;
+
     private EchoFeedback() {
     }
+
+    // ---- lines and bytes ----------------------------------------------------------------------
 
     static String badPort(int port) {
         return "start() returned port " + port + ": it must return the port the server listens on"
                 + " (ServerSocket.getLocalPort() after binding port 0).";
     }
 
-    static String wrongEcho(String what, int expectedBytes, String expectedStart, int gotBytes, String gotStart) {
-        return what + ": expected " + expectedBytes + " bytes back starting \"" + expectedStart + "\", got " + gotBytes
-                + " bytes starting \"" + gotStart + "\".\nA line ends at '\\n', not at the end of one read():"
-                + " on TCP one read may return part of a line (the seed's recv(1024) is one read, not one"
-                + " message) or several lines. Collect bytes until '\\n'.";
+    /** A reply that is not the line sent, for framing checks (long lines, several lines in one piece). */
+    static String wrongEcho(String what, byte[] expected, byte[] got) {
+        return what + ": expected " + describe(expected) + " back, got " + describe(got) + "."
+                + firstDifference(expected, got)
+                + "\nA line ends at '\\n', not at the end of one read(): on TCP one read may return part of a line"
+                + " (the seed's recv(1024) is one read, not one message) or several lines. Collect bytes until"
+                + " '\\n', and keep what follows it for the next line.";
     }
+
+    /** A line that did not come back byte for byte, with the likely cause. */
+    static String notByteExact(String what, byte[] expected, byte[] got) {
+        return what + " came back as " + describe(got) + ", expected " + describe(expected) + ".\n"
+                + byteCause(expected, got);
+    }
+
+    private static String byteCause(byte[] expected, byte[] got) {
+        if (contains(got, new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD})
+                && !contains(expected, new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD})) {
+            return "EF BF BD is U+FFFD, the replacement character: the server decoded the bytes as text, and"
+                    + " bytes that are not valid UTF-8 do not survive that. An echo server echoes bytes: collect"
+                    + " the line's bytes (a ByteArrayOutputStream) and write them back unchanged.";
+        }
+        if (count(expected, (byte) '\r') > count(got, (byte) '\r')) {
+            return "A '\\r' was lost: BufferedReader.readLine() ends a line at '\\r', '\\n' or \"\\r\\n\" and drops"
+                    + " the ending. Here a line is the bytes up to '\\n', and '\\r' is one of them: read bytes up to"
+                    + " '\\n' and write them back as they are.";
+        }
+        return "A line must come back byte for byte, with its '\\n': read bytes (not text) up to '\\n' and write"
+                + " exactly those bytes back.";
+    }
+
+    static String partOfALine(byte[] sent, byte[] got) {
+        return "The client sent " + describe(sent) + " and then closed its side of the connection (end of stream)"
+                + " in the middle of the second line; it got " + describe(got) + " back. A line comes back once its"
+                + " '\\n' has arrived, never before: a line the client never finished is never echoed (not in"
+                + " part, not at the end of the stream, and not with a '\\n' the client did not send)."
+                + (endsWith(got, (byte) '\n') && !endsWith(sent, (byte) '\n')
+                ? " BufferedReader.readLine() returns that unfinished last line as if it were whole." : "");
+    }
+
+    // ---- the client -------------------------------------------------------------------------
+
+    static String clientSent(String call, byte[] expected, byte[] got) {
+        return call + " sent " + describe(got) + ", expected " + describe(expected) + ": the line's bytes in UTF-8"
+                + " and one '\\n', nothing else."
+                + (count(got, (byte) '\r') > count(expected, (byte) '\r')
+                ? " println() writes the platform's line separator (\"\\r\\n\" on Windows): write '\\n' yourself." : "");
+    }
+
+    static String clientReturned(String call, String expected, String got) {
+        byte[] wanted = expected.getBytes(StandardCharsets.UTF_8);
+        byte[] returned = got.getBytes(StandardCharsets.UTF_8);
+        String cause;
+        if (got.indexOf('\uFFFD') >= 0 && expected.indexOf('\uFFFD') < 0) {
+            cause = "U+FFFD (the replacement character) in the result: the reply's bytes were decoded in pieces (a"
+                    + " character cut between two reads) or with another charset. Collect the whole line's bytes,"
+                    + " then decode them once, as UTF-8.";
+        } else if (got.length() < expected.length() && expected.startsWith(got) && expected.charAt(got.length()) != '\r') {
+            cause = "Only the first " + got.length() + " of " + expected.length() + " characters came back: one read()"
+                    + " returns whatever has arrived, here part of the reply. Read until the reply's '\\n' arrives.";
+        } else if (expected.indexOf('\r') >= 0 && got.indexOf('\r') < 0) {
+            cause = "A '\\r' was lost: BufferedReader.readLine() ends a line at '\\r' too. The reply is the bytes up"
+                    + " to '\\n': read up to '\\n' and drop only that '\\n'.";
+        } else {
+            cause = "echo(line) returns the reply's bytes up to '\\n', without the '\\n', decoded as UTF-8."
+                    + " One read() may return part of the reply: read until '\\n' arrives.";
+        }
+        return call + " returned " + describe(returned) + ", expected " + describe(wanted) + ". " + cause;
+    }
+
+    static String clientDidNotReturn(String call, long seconds, List<byte[]> received, String where) {
+        return call + " did not return within " + seconds + " s (it waits at " + where + "). The server received "
+                + (received.isEmpty() ? "nothing" : describeAll(received)) + " and sent each line back at once."
+                + " echo(line) must write the line and '\\n', flush, and return as soon as the reply's '\\n' has"
+                + " arrived (the connection stays open for the next line).";
+    }
+
+    static String clientThrew(String call, Throwable thrown) {
+        return call + " threw " + thrown + ".";
+    }
+
+    static String clientDidNotClose(long seconds) {
+        return "After EchoClient.close() the server saw no end of its connection within " + seconds + " s:"
+                + " close() must close the socket.";
+    }
+
+    // ---- serving ----------------------------------------------------------------------------
 
     static String noReply(String who, long waitedSeconds, String why) {
         return who + " got no reply within " + waitedSeconds + " s. " + why;
@@ -26,36 +114,134 @@ final class EchoFeedback {
             + " the first stays connected: hand every accepted client to its own handler thread (a pool of"
             + " maxClients threads).";
 
-    static final String HANDLER_STUCK = "With maxClients = 1, the only handler must end when its client"
-            + " disconnects (read() returns -1, or throws): a handler that outlives its client blocks every"
-            + " later client.";
+    static final String NOT_SERVED = "A server built with maxClients = N must serve N clients at the same time: if"
+            + " the accepting thread runs on one of the N pool threads, only N - 1 are left for clients.";
 
-    static String stopDidNotReturn(long seconds, String threads) {
-        return "stop() did not return within " + seconds + " s; server threads still alive: " + threads
-                + ". stop() must close the listener and every client socket (a blocked accept() or read()"
-                + " ends with an exception when its socket is closed), then wait for those threads.";
+    static final String HANDLER_STUCK = "With maxClients = 1, the only handler must end when its client"
+            + " disconnects, also in the middle of a line (read() returns -1): a handler that outlives its client"
+            + " keeps the only pool thread, and every later client waits for ever.";
+
+    static final String HANDLER_STUCK_AFTER_RESET = "With maxClients = 1, the only handler must end when its"
+            + " client's connection breaks (read() throws, here \"Connection reset\"), and give its slot back then"
+            + " too: release it in a finally block, not only after a normal end.";
+
+    static String unbounded(int maxClients, int served) {
+        return "The server was built with maxClients = " + maxClients + "; " + served + " clients were connected and"
+                + " served, yet one more client got its echo. Handler threads must be bounded (a fixed pool of"
+                + " maxClients threads): one thread per client without a limit lets a burst of clients start"
+                + " thousands of threads.";
     }
 
-    static String connectionLeftOpen(int client) {
-        return "Client " + client + " was still connected after stop() returned: its socket got neither"
-                + " end-of-stream nor an error. stop() must close every client connection, not only the listener.";
+    static String notLoopbackOnly(int port, String address) {
+        return "A client connected to port " + port + " at " + address + ", which is not 127.0.0.1: the server"
+                + " listens on every interface (the wildcard address), so other machines can reach it too. Bind"
+                + " the listener to InetAddress.getLoopbackAddress(): new ServerSocket(0, backlog,"
+                + " InetAddress.getLoopbackAddress()), or bind(new InetSocketAddress(InetAddress.getLoopbackAddress(),"
+                + " 0)). A null address (or bind(null)) means every interface.";
+    }
+
+    // ---- stopping ---------------------------------------------------------------------------
+
+    static String stopDidNotReturn(long seconds, String where, String threads) {
+        return "stop() did not return within " + seconds + " s; it waits at " + where + ". Threads of the server"
+                + " still alive: " + threads + ". stop() must close the listener and every client socket (a"
+                + " blocked accept() or read() ends with an exception when its socket is closed), then wait for"
+                + " those threads.";
+    }
+
+    static String stopThrew(String call, Throwable thrown) {
+        return call + " threw " + thrown + ". stop() must close what is still open and return normally; calling it"
+                + " again (close() after stop(), try-with-resources) or on a server that never started is no"
+                + " error: there is simply nothing left to close.";
+    }
+
+    static String connectionLeftOpen(String client) {
+        return client + " was still connected after stop() returned: its socket got neither end-of-stream nor an"
+                + " error. stop() must close every client connection, also of clients still waiting in the pool's"
+                + " queue (register a socket in the set before you hand it to the pool), not only the listener.";
     }
 
     static String portNotFree(int port, String error) {
-        return "After stop() returned, port " + port + " could not be bound again (" + error + "): the"
-                + " listening socket was not closed.";
+        return "After stop() returned (and the server's threads ended), port " + port + " could not be bound again ("
+                + error + "): the listening socket was not closed.";
     }
 
-    static String threadsLeft(String threads) {
-        return "After stop() returned, these threads the server started were still alive: " + threads
-                + ". stop() must wait until the accepting thread and every handler have ended"
-                + " (join, or shutdown() and awaitTermination() of the pool).";
+    static String returnedBeforeThreadsEnded(List<String> threads) {
+        return "stop() returned while these threads of the server were still running its code: "
+                + String.join("; ", threads) + ". (The check held each of them where it was until stop() waited"
+                + " for it: a stop() that waits returns only after they ended.) stop() must return once the"
+                + " accepting thread and every handler have ended: join() the threads you started, or"
+                + " shutdown() the pool and then awaitTermination().";
     }
 
-    static String unbounded(int maxClients) {
-        return "The server was built with maxClients = " + maxClients + "; " + maxClients + " clients were connected"
-                + " and served, yet one more client got its echo at once. Handler threads must be bounded (a"
-                + " fixed pool of maxClients threads): one thread per client without a limit lets a burst of"
-                + " clients start thousands of threads.";
+    static String poolNotShutDown(List<String> threads) {
+        return "After stop() returned, these pool threads still wait for work: " + String.join("; ", threads)
+                + ". stop() must shut the pool down (shutdown()) and wait for it (awaitTermination()).";
+    }
+
+    // ---- showing bytes ----------------------------------------------------------------------
+
+    static String describe(byte[] bytes) {
+        StringBuilder text = new StringBuilder("\"");
+        int shown = Math.min(bytes.length, SHOWN_BYTES);
+        for (int i = 0; i < shown; i++) {
+            int b = bytes[i] & 0xFF;
+            switch (b) {
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\\' -> text.append("\\\\");
+                case '"' -> text.append("\\\"");
+                default -> {
+                    if (b >= 0x20 && b < 0x7F) {
+                        text.append((char) b);
+                    } else {
+                        text.append(String.format("\\x%02X", b));
+                    }
+                }
+            }
+        }
+        text.append(bytes.length > shown ? "...\"" : "\"");
+        return text + " (" + bytes.length + (bytes.length == 1 ? " byte)" : " bytes)");
+    }
+
+    private static String describeAll(List<byte[]> lines) {
+        return lines.stream().map(EchoFeedback::describe).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static String firstDifference(byte[] expected, byte[] got) {
+        int common = Math.min(expected.length, got.length);
+        for (int i = 0; i < common; i++) {
+            if (expected[i] != got[i]) {
+                return " They differ from byte " + i + " on.";
+            }
+        }
+        return expected.length == got.length ? "" : " The first " + common + " bytes match.";
+    }
+
+    private static int count(byte[] bytes, byte wanted) {
+        int n = 0;
+        for (byte b : bytes) {
+            if (b == wanted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean endsWith(byte[] bytes, byte last) {
+        return bytes.length > 0 && bytes[bytes.length - 1] == last;
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -1,43 +1,41 @@
 package kata.echo;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kata.support.Graded;
+import kata.support.threads.Call;
+import kata.support.threads.Deadlocks;
 import kata.support.threads.Threads;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Public checks. Every wait is for something that must come (a reply, end of stream, a thread's
- * end) and is bounded, so that a wrong server fails a check instead of hanging it; nothing sleeps.
+ * Public checks. They talk to the server over real sockets on 127.0.0.1 (sockets are not under the
+ * kata's scheduler). Every wait is for something that must come (a reply, the end of a connection,
+ * the end of stop()) and has a deadline only as a backstop, so that a wrong server fails a check
+ * instead of hanging it; nothing sleeps, and no verdict depends on how fast the machine is. The
+ * client is checked against the checks' own server, so that it is judged on its own.
  */
 class EchoServerTest {
 
-    /** A bound for what must come; on loopback a correct server answers in milliseconds. */
-    static final Duration REPLY_WITHIN = Duration.ofSeconds(10);
+    /** The backstop for what must come; on loopback a correct server answers in milliseconds. */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
 
     /** 256 KiB: more than any single read returns, so a line always arrives in several reads. */
     static final int LONG_LINE_BYTES = 256 * 1024;
-
-    @BeforeAll
-    static void awaitilityMustNotFailOnOtherThreadsExceptions() {
-        Awaitility.doNotCatchUncaughtExceptionsByDefault();
-    }
 
     @Test
     @DisplayName("A client's line comes back unchanged, from the port start() returned")
@@ -48,12 +46,9 @@ class EchoServerTest {
             int port = server.start();
             assertTrue(port > 0, EchoFeedback.badPort(port));
 
-            try (Connection client = new Connection(port, REPLY_WITHIN)) {
+            try (Connection client = new Connection(port)) {
                 client.send("hello, echo\n");
-                String reply = client.readLine();
-
-                assertEquals("hello, echo\n", reply, EchoFeedback.wrongEcho("\"hello, echo\\n\"", 12, "hello, echo",
-                        reply.length(), start(reply)));
+                expectReply(client, "hello, echo\n", "The client", EchoFeedback.SERIAL, Deadline.in(PATIENCE));
             }
         } finally {
             stopWithin(server);
@@ -65,51 +60,149 @@ class EchoServerTest {
     @Graded(id = "long-lines", points = 2, timeoutSeconds = 30)
     void echoesLongAndBatchedLines() throws Exception {
         EchoServer server = new EchoServer(2);
-        try (Connection client = new Connection(server.start(), REPLY_WITHIN)) {
-            String line = longLine('a') + "\n";
-            // Written from another thread while this one reads: a server that echoes each piece at once
-            // must not block on a full socket buffer because nobody reads yet.
-            Thread sender = new Thread(() -> {
-                try {
-                    for (int piece = 0; piece < 4; piece++) {
-                        client.send(line.substring(piece * line.length() / 4, (piece + 1) * line.length() / 4));
-                    }
-                } catch (IOException closed) {
-                    // The reply then falls short, which the check reports.
+        try (Connection client = new Connection(server.start())) {
+            Deadline deadline = Deadline.in(PATIENCE);
+            byte[] line = (longLine('a') + "\n").getBytes(StandardCharsets.UTF_8);
+            // Written from another thread while this one reads, so that neither side can block the other
+            // on a full socket buffer.
+            Call<Void> sender = Call.run("test-sender", () -> {
+                for (int piece = 0; piece < 4; piece++) {
+                    client.send(Arrays.copyOfRange(line, piece * line.length / 4, (piece + 1) * line.length / 4));
                 }
-            }, "test-sender");
-            sender.setDaemon(true);
-            sender.start();
-            String reply = client.readBytes(line.length());
-            sender.join(REPLY_WITHIN.toMillis());
-            assertEquals(line, reply, EchoFeedback.wrongEcho("One line of " + LONG_LINE_BYTES
-                    + " bytes sent in 4 writes", line.length(), start(line), reply.length(), start(reply)));
+            });
+            byte[] reply = client.readBytes(line.length, deadline);
+            sender.awaitEnd(deadline.remaining());
+            if (!Arrays.equals(line, reply)) {
+                fail(EchoFeedback.wrongEcho("One line of " + LONG_LINE_BYTES + " bytes sent in 4 writes", line, reply));
+            }
 
-            client.send("one\ntwo\n");
-            String both = client.readBytes(8);
-            assertEquals("one\ntwo\n", both, EchoFeedback.wrongEcho("\"one\\ntwo\\n\" in one write", 8, "one\\ntwo",
-                    both.length(), start(both)));
+            byte[] both = "one\ntwo\n".getBytes(StandardCharsets.UTF_8);
+            client.send(both);
+            byte[] bothBack = client.readBytes(both.length, deadline);
+            if (!Arrays.equals(both, bothBack)) {
+                fail(EchoFeedback.wrongEcho("\"one\\ntwo\\n\" in one write", both, bothBack));
+            }
+        } finally {
+            stopWithin(server);
+        }
+    }
+
+    /** Lines whose bytes a server that handles text, not bytes, changes. */
+    static final List<byte[]> UNUSUAL_LINES = List.of(
+            bytes("a carriage\rreturn inside\n"),
+            bytes("a Windows line end\r\n"),
+            bytes("\r\n"),
+            bytes("\n"),
+            concat(bytes("not UTF-8: "), new byte[] {(byte) 0xFF, (byte) 0xFE, ' ', (byte) 0xC3, ' ', (byte) 0x80, ' ',
+                    (byte) 0xC0, (byte) 0xAF, ' ', (byte) 0xED, (byte) 0xA0, (byte) 0x80, ' ', 0, '\n'}),
+            bytes("UTF-8: h\u00e9llo w\u00f6rld \u2713 \ud83d\ude00\n"));
+
+    @Test
+    @DisplayName("A line comes back byte for byte: '\\r' and \"\\r\\n\" inside it, an empty line, bytes that are not UTF-8")
+    @Graded(id = "byte-exact", points = 2, timeoutSeconds = 30)
+    void echoesBytesUnchanged() throws Exception {
+        EchoServer server = new EchoServer(2);
+        try (Connection client = new Connection(server.start())) {
+            Deadline deadline = Deadline.in(PATIENCE);
+            // One line at a time, each after the previous one came back: several lines in one piece are
+            // long-lines' business.
+            for (int i = 0; i < UNUSUAL_LINES.size(); i++) {
+                byte[] expected = UNUSUAL_LINES.get(i);
+                client.send(expected);
+                String what = "Line " + (i + 1) + " of " + UNUSUAL_LINES.size() + ", " + EchoFeedback.describe(expected) + ",";
+                byte[] got;
+                try {
+                    got = client.readLine(deadline);
+                } catch (SocketTimeoutException none) {
+                    fail(EchoFeedback.noReply(what, deadline.seconds(), "Every line the client sends comes back,"
+                            + " byte for byte, once its '\\n' has arrived."));
+                    return;
+                }
+                if (!Arrays.equals(expected, got)) {
+                    fail(EchoFeedback.notByteExact(what, expected, got));
+                }
+            }
         } finally {
             stopWithin(server);
         }
     }
 
     @Test
-    @DisplayName("EchoClient sends a line and returns the reply, also a line of 256 KiB")
-    @Graded(id = "client-round-trip", points = 2, timeoutSeconds = 30)
-    void clientRoundTrip() throws Exception {
+    @DisplayName("Part of a line never comes back: a client that ends its stream in the middle of a line gets back only its whole lines")
+    @Graded(id = "whole-lines", points = 1, timeoutSeconds = 30)
+    void echoesOnlyWholeLines() throws Exception {
         EchoServer server = new EchoServer(2);
-        try (EchoClient client = new EchoClient(server.start())) {
-            String shortReply = client.echo("ping");
-            String line = longLine('b');
-            String longReply = client.echo(line);
-
-            assertEquals("ping", shortReply, EchoFeedback.wrongEcho("EchoClient.echo(\"ping\")", 4, "ping",
-                    shortReply.length(), start(shortReply)));
-            assertEquals(line, longReply, EchoFeedback.wrongEcho("EchoClient.echo(a line of " + LONG_LINE_BYTES
-                    + " bytes)", line.length(), start(line), longReply.length(), start(longReply)));
+        try (Connection client = new Connection(server.start())) {
+            byte[] sent = bytes("a whole line\nand half a li");
+            byte[] whole = bytes("a whole line\n");
+            client.send(sent);
+            client.finishSending();
+            Connection.End end = client.readToEnd(Deadline.in(PATIENCE));
+            // A server that never closes the connection after the client's end of stream fails
+            // disconnect-mid-line; here only what came back counts.
+            if (end.before().length > whole.length && Arrays.equals(whole, Arrays.copyOf(end.before(), whole.length))) {
+                fail(EchoFeedback.partOfALine(sent, end.before()));
+            }
+            if (!Arrays.equals(whole, end.before())) {
+                fail(EchoFeedback.notByteExact("The line \"a whole line\\n\" (sent before the unfinished one)", whole,
+                        end.before()));
+            }
         } finally {
             stopWithin(server);
+        }
+    }
+
+    /** An accented letter, a check mark and an emoji: 2, 3 and 4 bytes in UTF-8. */
+    static final String MIXED_WIDTHS = "\u00e9\u2713\ud83d\ude00";
+
+    @Test
+    @DisplayName("EchoClient sends a line and returns the reply, also of 256 KiB of accented letters and emoji arriving in pieces; close() ends the connection")
+    @Graded(id = "client-round-trip", points = 2, timeoutSeconds = 30)
+    void clientRoundTrip() throws Exception {
+        try (RecordingServer echo = RecordingServer.start(true)) {
+            Deadline deadline = Deadline.in(PATIENCE);
+            EchoClient client = call("new EchoClient(port)", () -> new EchoClient(echo.port()), echo, deadline);
+            try {
+                clientEchoes(client, "ping", echo, deadline);
+                // 256 KiB of characters of 2, 3 and 4 bytes: the reply comes in several reads, and some of
+                // them end in the middle of a character.
+                clientEchoes(client, MIXED_WIDTHS.repeat(LONG_LINE_BYTES / MIXED_WIDTHS.getBytes(StandardCharsets.UTF_8).length),
+                        echo, deadline);
+                clientEchoes(client, "ping again", echo, deadline);
+            } finally {
+                call("EchoClient.close()", () -> {
+                    client.close();
+                    return null;
+                }, echo, deadline);
+            }
+            RecordingServer.Received end = echo.next(deadline);
+            if (end == null || !end.ended()) {
+                fail(EchoFeedback.clientDidNotClose(deadline.seconds()));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("EchoClient sends UTF-8 and returns the reply exactly: accents and emoji, '\\r' inside and at the end, an empty line")
+    @Graded(id = "client-byte-exact", points = 1, timeoutSeconds = 30)
+    void clientKeepsEveryByte() throws Exception {
+        // Each reply in one write: a client that takes one read() for a reply fails client-round-trip, not this.
+        try (RecordingServer echo = RecordingServer.start(false)) {
+            Deadline deadline = Deadline.in(PATIENCE);
+            EchoClient client = call("new EchoClient(port)", () -> new EchoClient(echo.port()), echo, deadline);
+            try {
+                clientEchoes(client, "h\u00e9llo w\u00f6rld \u2713 \ud83d\ude00", echo, deadline);
+                clientEchoes(client, "x\ry", echo, deadline);
+                clientEchoes(client, "ends with\r", echo, deadline);
+                clientEchoes(client, "", echo, deadline);
+                clientEchoes(client, "\r", echo, deadline);
+                clientEchoes(client, "after", echo, deadline);
+            } finally {
+                call("EchoClient.close()", () -> {
+                    client.close();
+                    return null;
+                }, echo, deadline);
+            }
         }
     }
 
@@ -120,13 +213,12 @@ class EchoServerTest {
         EchoServer server = new EchoServer(4);
         try {
             int port = server.start();
-            try (Connection idle = new Connection(port, REPLY_WITHIN);
-                 Connection busy = new Connection(port, REPLY_WITHIN)) {
+            try (Connection idle = new Connection(port); Connection busy = new Connection(port)) {
                 idle.send("half a line, and then nothing");
                 busy.send("me too\n");
 
                 expectReply(busy, "me too\n", "The second client, while the first sat idle mid-line,",
-                        EchoFeedback.SERIAL);
+                        EchoFeedback.SERIAL, Deadline.in(PATIENCE));
             }
         } finally {
             stopWithin(server);
@@ -134,21 +226,39 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("maxClients = 1: a client that disconnects mid-line frees the server for the next")
+    @DisplayName("maxClients = 2: two clients that leave mid-line, then two whose connections break mid-line, each free their handler for the next client")
     @Graded(id = "disconnect-mid-line", points = 1, timeoutSeconds = 30)
     void clientDisconnectingMidLineIsHandled() throws Exception {
-        EchoServer server = new EchoServer(1);
+        EchoServer server = new EchoServer(2);
         try {
             int port = server.start();
-            try (Connection leaving = new Connection(port, REPLY_WITHIN)) {
-                leaving.send("hello\n");
-                expectReply(leaving, "hello\n", "The first client", EchoFeedback.SERIAL);
-                leaving.send("gone before the end of this li");
+            Deadline deadline = Deadline.in(PATIENCE);
+            // One after the other: each is served by a free handler, until two handlers are lost.
+            for (int i = 1; i <= 2; i++) {
+                try (Connection leaving = new Connection(port)) {
+                    leaving.send("hello\n");
+                    expectReply(leaving, "hello\n", i == 1 ? "The first client" : "The second client, after the first"
+                            + " left in the middle of a line,", i == 1 ? EchoFeedback.NOT_SERVED
+                            : EchoFeedback.HANDLER_STUCK, deadline);
+                    leaving.send("gone before the end of this li");
+                }
             }
-            try (Connection next = new Connection(port, REPLY_WITHIN)) {
-                next.send("next\n");
-                expectReply(next, "next\n", "The next client, after the first disconnected mid-line,",
-                        EchoFeedback.HANDLER_STUCK);
+            for (int i = 3; i <= 4; i++) {
+                Connection breaking = new Connection(port);
+                try {
+                    breaking.send("next\n");
+                    expectReply(breaking, "next\n", "Client " + i + ", after " + (i - 1) + " clients left in the"
+                            + " middle of a line" + (i == 4 ? " (the last one's connection broke)" : "") + ",",
+                            i == 3 ? EchoFeedback.HANDLER_STUCK : EchoFeedback.HANDLER_STUCK_AFTER_RESET, deadline);
+                    breaking.send("and its connection breaks in the middle of this li");
+                } finally {
+                    breaking.reset();
+                }
+            }
+            try (Connection last = new Connection(port)) {
+                last.send("last\n");
+                expectReply(last, "last\n", "Client 5, after two clients left mid-line and the connections of two"
+                        + " more broke mid-line,", EchoFeedback.HANDLER_STUCK_AFTER_RESET, deadline);
             }
         } finally {
             stopWithin(server);
@@ -156,86 +266,248 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("stop() closes the listener and every connection and returns once its threads have ended")
-    @Graded(id = "stop-closes-everything", points = 3, timeoutSeconds = 60)
+    @DisplayName("stop() closes every connection, also of clients waiting in the queue, and the listener: the port can be bound again")
+    @Graded(id = "stop-closes-everything", points = 2, timeoutSeconds = 60)
     void stopClosesEverything() throws Exception {
         Set<Thread> before = Threads.alive();
-        EchoServer server = new EchoServer(4);
+        EchoServer server = new EchoServer(2);
         int port = server.start();
+        Deadline deadline = Deadline.in(PATIENCE);
         List<Connection> clients = new ArrayList<>();
         try {
-            for (int i = 1; i <= 3; i++) {
-                Connection client = new Connection(port, REPLY_WITHIN);
-                clients.add(client);
-                client.send("client " + i + "\n");
-                expectReply(client, "client " + i + "\n", "Client " + i, EchoFeedback.SERIAL);
+            Connection served = new Connection(port);
+            clients.add(served);
+            served.send("served\n");
+            expectReply(served, "served\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
+            // Three more with maxClients = 2: at least two of them wait in the server's queue. Their replies
+            // are not needed here (how many clients are served at once is other checks' business).
+            for (int i = 2; i <= 4; i++) {
+                Connection more = new Connection(port);
+                clients.add(more);
+                more.send("client " + i + "\n");
             }
+            // A round trip after the others connected: the server has accepted them by now.
+            served.send("served again\n");
+            expectReply(served, "served again\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
 
-            Thread stopper = stopInBackground(server);
-            stopper.join(REPLY_WITHIN.toMillis());
-            if (stopper.isAlive()) {
-                fail(EchoFeedback.stopDidNotReturn(REPLY_WITHIN.toSeconds(),
-                        Threads.names(serverThreads(before, stopper))));
+            Stopping stopping = Stopping.start(server);
+            if (!stopping.awaitEnd(deadline)) {
+                fail(EchoFeedback.stopDidNotReturn(deadline.seconds(), stopping.where(),
+                        Threads.names(serverThreads(before, stopping.thread()))));
+            }
+            if (stopping.thrown().isPresent()) {
+                fail(EchoFeedback.stopThrew("stop()", stopping.thrown().get()));
             }
             for (int i = 0; i < clients.size(); i++) {
-                if (!clients.get(i).closedByServer()) {
-                    fail(EchoFeedback.connectionLeftOpen(i + 1));
+                Connection.End end = clients.get(i).readToEnd(deadline);
+                if (end.ending() == Connection.Ending.STILL_OPEN) {
+                    fail(EchoFeedback.connectionLeftOpen(i == 0 ? "Client 1 (being served)"
+                            : "Client " + (i + 1) + " of 4 (maxClients = 2: served, or waiting in the queue)"));
                 }
             }
-            try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-                assertEquals(port, again.getLocalPort());
-            } catch (IOException inUse) {
-                fail(EchoFeedback.portNotFree(port, inUse.toString()));
-            }
-            // A thread that has finished its work may take a moment to be reported dead: wait for it, bounded.
             try {
-                await().pollInSameThread().atMost(REPLY_WITHIN).until(() -> serverThreads(before, stopper).isEmpty());
-            } catch (ConditionTimeoutException left) {
-                fail(EchoFeedback.threadsLeft(Threads.names(serverThreads(before, stopper))));
+                bindAgain(port);
+            } catch (BindException inUse) {
+                // The listener's port is released once the thread in accept() has left it: a stop() that
+                // does not wait for that thread fails stop-waits-for-threads, not this check.
+                for (Thread thread : serverThreads(before, stopping.thread())) {
+                    thread.join(Math.max(1, deadline.remaining().toMillis()));
+                }
+                try {
+                    bindAgain(port);
+                } catch (BindException stillInUse) {
+                    fail(EchoFeedback.portNotFree(port, stillInUse.toString()));
+                }
             }
         } finally {
             for (Connection client : clients) {
                 client.close();
             }
+            stopWithin(server);
         }
     }
 
-    static void expectReply(Connection client, String expected, String who, String why) throws IOException {
-        String reply;
+    private static void bindAgain(int port) throws IOException {
+        try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            again.getLocalPort();
+        }
+    }
+
+    @Test
+    @DisplayName("stop() returns only once the accepting thread and every handler have ended")
+    @Graded(id = "stop-waits-for-threads", points = 2, timeoutSeconds = 60)
+    void stopWaitsForItsThreads() throws Exception {
+        try (StopGate gate = StopGate.install()) {
+            EchoServer server = new EchoServer(2);
+            int port = server.start();
+            Deadline deadline = Deadline.in(PATIENCE);
+            try (Connection first = new Connection(port); Connection second = new Connection(port)) {
+                first.send("first\n");
+                expectReply(first, "first\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
+                // Served too with maxClients = 2; its reply is not needed here.
+                second.send("second\n");
+                gate.hold();
+                // The clients leave as stop() begins: their handlers end whether or not stop() closes their
+                // sockets (that is stop-closes-everything's business); here only the waiting counts.
+            }
+            Stopping stopping = gate.stop(server);
+            if (!stopping.awaitEnd(deadline)) {
+                if (gate.blockedBehindHeld(stopping.thread())) {
+                    // Blocked on a JDK lock that a held thread holds, where the gate cannot see it.
+                    gate.releaseHeld();
+                }
+                if (!stopping.awaitEnd(Deadline.in(PATIENCE))) {
+                    fail(EchoFeedback.stopDidNotReturn(deadline.seconds(), stopping.where(),
+                            Threads.names(alive(gate.serverThreads()))));
+                }
+            }
+            gate.stopReturned();
+            if (stopping.thrown().isPresent()) {
+                fail(EchoFeedback.stopThrew("stop()", stopping.thrown().get()));
+            }
+            List<String> running = new ArrayList<>();
+            List<String> idle = new ArrayList<>();
+            List<Thread> held = gate.held();
+            for (Thread thread : gate.serverThreads()) {
+                StackTraceElement[] stack = thread.getStackTrace();
+                if (hasStudentFrame(stack)) {
+                    running.add("\"" + thread.getName() + "\" at " + Deadlocks.where(stack));
+                } else if (held.contains(thread) || waitsForWork(thread, stack)) {
+                    idle.add("\"" + thread.getName() + "\" in " + jdkMethod(stack));
+                }
+            }
+            if (!running.isEmpty()) {
+                fail(EchoFeedback.returnedBeforeThreadsEnded(running));
+            }
+            if (!idle.isEmpty()) {
+                fail(EchoFeedback.poolNotShutDown(idle));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("stop() twice, and close() after stop(), return normally; so do stop() and close() of a server never started")
+    @Graded(id = "stop-twice", points = 1, timeoutSeconds = 30)
+    void stopTwiceIsHarmless() throws Exception {
+        Deadline deadline = Deadline.in(PATIENCE);
+        EchoServer server = new EchoServer(2);
+        try (Connection client = new Connection(server.start())) {
+            // Its reply is not needed here (a server that sends none fails echo-one-line).
+            client.send("hello\n");
+        }
+        // The client has left, so its handler ends whether or not stop() closes connections (that is
+        // stop-closes-everything's business): here only the calls count.
+        stopNormally(server, "stop()", deadline);
+        stopNormally(server, "A second stop()", deadline);
+        stopNormally(server, "close() after stop()", deadline);
+        stopNormally(new EchoServer(1), "stop() of a server never started", deadline);
+        stopNormally(new EchoServer(1), "close() of a server never started", deadline);
+    }
+
+    private static void stopNormally(EchoServer server, String call, Deadline deadline) throws InterruptedException {
+        Call<Void> stopping = Call.run("test-stopper", call.startsWith("close()") ? server::close : server::stop);
+        if (!stopping.awaitEnd(deadline.remaining())) {
+            fail(EchoFeedback.stopDidNotReturn(deadline.seconds(), stopping.where(), "(see where it waits)"));
+        }
+        if (stopping.thrown().isPresent()) {
+            fail(EchoFeedback.stopThrew(call, stopping.thrown().get()), stopping.thrown().get());
+        }
+    }
+
+    // ---- shared by the checks ---------------------------------------------------------------
+
+    static void expectReply(Connection client, String expected, String who, String why, Deadline deadline)
+            throws IOException {
+        byte[] reply;
         try {
-            reply = client.readLine();
+            reply = client.readLine(deadline);
         } catch (SocketTimeoutException none) {
-            fail(EchoFeedback.noReply(who, REPLY_WITHIN.toSeconds(), why));
+            fail(EchoFeedback.noReply(who, deadline.seconds(), why));
             return;
         }
-        assertEquals(expected, reply, EchoFeedback.wrongEcho(who, expected.length(), start(expected), reply.length(),
-                start(reply)));
+        byte[] wanted = bytes(expected);
+        if (!Arrays.equals(wanted, reply)) {
+            fail(EchoFeedback.wrongEcho(who, wanted, reply));
+        }
+    }
+
+    /** Makes a call of the client's on a thread of its own, so that a call that never returns fails the check. */
+    private static <T> T call(String what, Call.Body<T> body, RecordingServer echo, Deadline deadline)
+            throws Exception {
+        Call<T> call = Call.start("test-client", body);
+        if (!call.awaitEnd(deadline.remaining())) {
+            String where = call.where();
+            echo.close();
+            fail(EchoFeedback.clientDidNotReturn(what, deadline.seconds(), echo.lines(), where));
+        }
+        if (call.thrown().isPresent()) {
+            fail(EchoFeedback.clientThrew(what, call.thrown().get()), call.thrown().get());
+        }
+        return call.result();
+    }
+
+    /** EchoClient.echo(line) sends exactly the line's UTF-8 bytes and '\n', and returns exactly the line. */
+    private static void clientEchoes(EchoClient client, String line, RecordingServer echo, Deadline deadline)
+            throws Exception {
+        String what = "EchoClient.echo(" + EchoFeedback.describe(bytes(line)) + ")";
+        String reply = call(what, () -> client.echo(line), echo, deadline);
+        RecordingServer.Received sent = echo.next(deadline);
+        byte[] expected = bytes(line + "\n");
+        if (sent == null || sent.ended() || !Arrays.equals(expected, sent.line())) {
+            fail(EchoFeedback.clientSent(what, expected, sent == null ? new byte[0] : sent.line()));
+        }
+        if (!line.equals(reply)) {
+            fail(EchoFeedback.clientReturned(what, line, String.valueOf(reply)));
+        }
     }
 
     /** The threads started since {@code before}, other than the test's own helper and the JVM's. */
     static Set<Thread> serverThreads(Set<Thread> before, Thread stopper) {
         return Threads.startedSince(before).stream()
-                .filter(thread -> thread != stopper)
+                .filter(thread -> thread != stopper && !thread.getName().startsWith("test-"))
                 .filter(thread -> thread.getThreadGroup() != null && !"system".equals(thread.getThreadGroup().getName()))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    static Thread stopInBackground(EchoServer server) {
-        Thread stopper = new Thread(() -> {
-            try {
-                server.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    private static Set<Thread> alive(Set<Thread> threads) {
+        return threads.stream().filter(Thread::isAlive).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static boolean hasStudentFrame(StackTraceElement[] stack) {
+        return kata.support.agent.StudentCode.firstStudentFrame(stack) != null;
+    }
+
+    /** The first frame below the gate's own: where a thread that is not in the student's code waits. */
+    private static String jdkMethod(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String type = frame.getClassName();
+            if (!type.startsWith("kata.") && !type.equals("java.lang.Object")
+                    && !type.equals("java.util.concurrent.locks.LockSupport")) {
+                return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName();
             }
-        }, "test-stopper");
-        stopper.setDaemon(true);
-        stopper.start();
-        return stopper;
+        }
+        return "the JDK";
+    }
+
+    /** A pool thread parked for its next task: the pool was not shut down, or stop() did not wait for it. */
+    private static boolean waitsForWork(Thread thread, StackTraceElement[] stack) {
+        Thread.State state = thread.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : stack) {
+            String method = frame.getClassName() + "." + frame.getMethodName();
+            if (method.equals("java.util.concurrent.ThreadPoolExecutor.getTask")
+                    || method.equals("java.util.concurrent.ForkJoinPool.awaitWork")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cleanup for checks that are not about stop(): bounded, so that a stop() that hangs fails only its own check. */
     static void stopWithin(EchoServer server) throws InterruptedException {
-        stopInBackground(server).join(REPLY_WITHIN.toMillis());
+        Stopping.start(server).awaitEnd(Deadline.in(PATIENCE));
     }
 
     static String longLine(char letter) {
@@ -246,8 +518,13 @@ class EchoServerTest {
         return line.toString();
     }
 
-    static String start(String text) {
-        String head = text.length() > 20 ? text.substring(0, 20) + "..." : text;
-        return head.replace("\n", "\\n");
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 }

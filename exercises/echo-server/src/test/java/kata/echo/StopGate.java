@@ -1,0 +1,366 @@
+package kata.echo;
+
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import kata.support.agent.StudentCode;
+import kata.support.boot.Dispatcher;
+import kata.support.boot.Hooks;
+
+/**
+ * Makes "stop() returned before the server's threads ended" show on every run, not only when the
+ * threads happen to be slower than stop().
+ *
+ * <p>Sockets are not under the scheduler, so the server runs on real threads. But the kata agent
+ * still calls a {@link Dispatcher} at every scheduling point of the server's code (a shared field,
+ * a lock, a call into {@code java.util}) and at every park, wait and sleep in the JVM. While the
+ * gate is closed, a thread the server started that reaches one of them stays there, inside the
+ * server's code or its pool, until the thread running {@code stop()} waits for it:
+ * <ul>
+ * <li>{@code join(t)} or {@code t.getState()}: {@code t} goes on, and is never held again;</li>
+ * <li>a park (a lock, a condition, {@code awaitTermination}, a latch, a semaphore), {@code wait},
+ *     {@code sleep}, a spin hint, or a monitor that a held thread holds: every held thread goes on
+ *     (what stop() waits for is not known), and none is held until stop() runs again;</li>
+ * <li>stop() spinning (many scheduling points in a row while threads are held): the same.</li>
+ * </ul>
+ * So a stop() that waits for its threads returns after they ended, and one that does not wait
+ * returns while they are still held in the server's code: the check sees the same on every run.
+ * Threads of the test and of the JVM are never held; nor is a thread inside a JDK region that runs
+ * the caller's code under a lock of its own (the agent marks those as unpausable).
+ */
+final class StopGate implements Dispatcher, AutoCloseable {
+
+    /** Scheduling points the stopping threads may pass while threads are held before the gate assumes a spin. */
+    private static final int SPIN_POINTS = 100_000;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final ThreadLocal<int[]> unpausable = ThreadLocal.withInitial(() -> new int[1]);
+    /** Threads started from the server's code, or by such threads. */
+    private final Set<Thread> server = new HashSet<>();
+    /** The thread running stop(), and the server threads it let go on: never held. */
+    private final Set<Thread> free = new HashSet<>();
+    /** Free threads blocked right now (from their park, wait or sleep to their next hook): nothing is held meanwhile. */
+    private final Set<Thread> waiting = new HashSet<>();
+    private final Set<Thread> held = new LinkedHashSet<>();
+    private volatile boolean closed;
+    private boolean stopReturned;
+    private int spinPoints;
+
+    private StopGate() {
+    }
+
+    /** Installs a gate, open, before the server is created: it learns which threads the server starts. */
+    static StopGate install() {
+        if (!StudentCode.agentActive()) {
+            throw new IllegalStateException("This check holds the server's threads where they are while stop() runs,"
+                    + " and needs the kata agent, which `mvn verify` and the grader add"
+                    + " (-javaagent:kata-support.jar=<classes dir>).");
+        }
+        StopGate gate = new StopGate();
+        Hooks.install(gate);
+        return gate;
+    }
+
+    /** From now on a server thread that reaches a hook is held there. */
+    synchronized void hold() {
+        closed = true;
+    }
+
+    /** Starts a thread that calls stop(); the server's threads are held until it waits for them. */
+    Stopping stop(EchoServer server) {
+        Stopping stopping = new Stopping(server);
+        synchronized (this) {
+            free.add(stopping.thread());
+            closed = true;
+        }
+        stopping.thread().start();
+        return stopping;
+    }
+
+    /** Called once stop() returned: from now on every server thread that reaches a hook is held. */
+    synchronized void stopReturned() {
+        stopReturned = true;
+        waiting.clear();
+    }
+
+    /** The server's threads held right now, each in the server's code or its pool. */
+    synchronized List<Thread> held() {
+        return List.copyOf(held);
+    }
+
+    /** The threads the server started (alive or not). */
+    synchronized Set<Thread> serverThreads() {
+        return Set.copyOf(server);
+    }
+
+    /** Lets every held thread go on and holds no more: the check has seen what it needed. */
+    synchronized void open() {
+        closed = false;
+        notifyAll();
+    }
+
+    /** Lets every held thread go on, for a stop() blocked where the gate cannot see it (a JDK monitor). */
+    synchronized void releaseHeld() {
+        free.addAll(held);
+        notifyAll();
+    }
+
+    @Override
+    public void close() {
+        open();
+        Hooks.install(null);
+    }
+
+    // ---- holding ----------------------------------------------------------------------------
+
+    /** A hook of a server thread (hold it while the gate is closed) or of a free thread (it may be waiting). */
+    private void reached(boolean blocking) {
+        if (!closed) {
+            return;
+        }
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (free.contains(me)) {
+                if (blocking) {
+                    waiting.add(me);
+                    releaseHeld();
+                } else {
+                    waiting.remove(me);
+                    if (!held.isEmpty() && ++spinPoints > SPIN_POINTS) {
+                        spinPoints = 0;
+                        releaseHeld();
+                    }
+                }
+                return;
+            }
+            if (!server.contains(me) || unpausable.get()[0] > 0) {
+                return;
+            }
+            boolean interrupted = false;
+            held.add(me);
+            try {
+                while (closed && !free.contains(me) && (stopReturned || waiting.isEmpty())) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        // stop() interrupts its threads (shutdownNow): they see it when they go on.
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                held.remove(me);
+            }
+            if (interrupted) {
+                me.interrupt();
+            }
+        }
+    }
+
+    /** A free thread waits for {@code thread}: that one goes on. */
+    private void waitsFor(Thread thread) {
+        if (!closed) {
+            return;
+        }
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (free.contains(me) && server.contains(thread)) {
+                waiting.remove(me);
+                free.add(thread);
+                notifyAll();
+            }
+        }
+    }
+
+    /** A free thread takes a monitor: if a held thread holds it, every held thread goes on. */
+    private void entering(Object monitor) {
+        if (!closed) {
+            return;
+        }
+        Thread me = Thread.currentThread();
+        long[] ids;
+        synchronized (this) {
+            boolean isFree = free.contains(me);
+            if (isFree) {
+                waiting.remove(me);
+            }
+            ids = isFree && !held.isEmpty() ? held.stream().mapToLong(Thread::getId).toArray() : null;
+            if (isFree && ids == null) {
+                return;
+            }
+        }
+        if (ids == null) {
+            reached(false);
+            return;
+        }
+        int identity = System.identityHashCode(monitor);
+        for (ThreadInfo info : THREADS.getThreadInfo(ids, true, false)) {
+            if (info == null) {
+                continue;
+            }
+            for (MonitorInfo locked : info.getLockedMonitors()) {
+                if (locked.getIdentityHashCode() == identity) {
+                    synchronized (this) {
+                        releaseHeld();
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** True when any held thread holds a lock or monitor that {@code thread} is blocked on. */
+    boolean blockedBehindHeld(Thread thread) {
+        ThreadInfo blocked = THREADS.getThreadInfo(new long[] {thread.getId()}, false, false)[0];
+        LockInfo lock = blocked == null ? null : blocked.getLockInfo();
+        if (lock == null) {
+            return false;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Thread h : held()) {
+            ids.add(h.getId());
+        }
+        return ids.contains(blocked.getLockOwnerId());
+    }
+
+    private boolean studentCodeOnStack() {
+        return StudentCode.firstStudentFrame(Thread.currentThread().getStackTrace()) != null;
+    }
+
+    // ---- the dispatcher: every hook answers "not controlled", so the JDK does what it always does --
+
+    @Override
+    public boolean point(int site, int kind) {
+        reached(false);
+        return false;
+    }
+
+    @Override
+    public boolean field(Object object, int site) {
+        reached(false);
+        return false;
+    }
+
+    @Override
+    public boolean monitorEnter(Object monitor, int site) {
+        entering(monitor);
+        return false;
+    }
+
+    @Override
+    public boolean monitorEntered(Object monitor, int site) {
+        return false;
+    }
+
+    @Override
+    public boolean monitorExited(Object monitor, int site) {
+        return false;
+    }
+
+    @Override
+    public boolean waitOn(Object monitor, long millis, int nanos, int site) {
+        reached(true);
+        return false;
+    }
+
+    @Override
+    public boolean notifyOne(Object monitor, int site) {
+        reached(false);
+        return false;
+    }
+
+    @Override
+    public boolean notifyEvery(Object monitor, int site) {
+        reached(false);
+        return false;
+    }
+
+    @Override
+    public void initializer(boolean entering) {
+        unpausable.get()[0] += entering ? 1 : -1;
+    }
+
+    @Override
+    public long nanoTime() {
+        return Long.MIN_VALUE;
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return Long.MIN_VALUE;
+    }
+
+    @Override
+    public boolean sleep(long nanos) {
+        reached(true);
+        return false;
+    }
+
+    @Override
+    public boolean yieldHint(int site) {
+        reached(true);
+        return false;
+    }
+
+    @Override
+    public void threadStarting(Thread thread) {
+        Thread me = Thread.currentThread();
+        boolean fromServer;
+        synchronized (this) {
+            fromServer = server.contains(me);
+        }
+        if (fromServer || studentCodeOnStack()) {
+            synchronized (this) {
+                server.add(thread);
+            }
+        }
+    }
+
+    @Override
+    public void threadBegins() {
+    }
+
+    @Override
+    public void threadExits() {
+    }
+
+    @Override
+    public boolean join(Thread thread, long millis) {
+        waitsFor(thread);
+        return false;
+    }
+
+    @Override
+    public int isAlive(Thread thread) {
+        waitsFor(thread);
+        return -1;
+    }
+
+    @Override
+    public Thread.State state(Thread thread) {
+        waitsFor(thread);
+        return null;
+    }
+
+    @Override
+    public void interrupting(Thread thread) {
+    }
+
+    @Override
+    public boolean park(Object blocker, int mode, long time) {
+        reached(true);
+        return false;
+    }
+
+    @Override
+    public boolean unpark(Thread thread) {
+        return false;
+    }
+}

@@ -1,0 +1,136 @@
+package kata.echo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A line-based TCP echo server on the loopback interface: every line a client sends (bytes up to
+ * and including '\n') comes back to that client unchanged. At most {@code maxClients} clients are
+ * served at the same time; further clients wait until one leaves.
+ */
+public class EchoServer implements AutoCloseable {
+
+    private final int maxClients;
+    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+    private ServerSocket listener;
+    private Thread acceptor;
+    private ExecutorService handlers;
+
+    public EchoServer(int maxClients) {
+        if (maxClients < 1) {
+            throw new IllegalArgumentException("maxClients must be at least 1, was " + maxClients);
+        }
+        this.maxClients = maxClients;
+    }
+
+    /** Binds a free port on 127.0.0.1 (port 0), starts accepting clients in the background, returns the port. */
+    public synchronized int start() throws IOException {
+        if (listener != null) {
+            throw new IllegalStateException("already started");
+        }
+        ServerSocket serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ExecutorService pool = Executors.newFixedThreadPool(maxClients);
+        Thread thread = new Thread(() -> acceptLoop(serverSocket, pool), "echo-acceptor");
+        listener = serverSocket;
+        handlers = pool;
+        acceptor = thread;
+        thread.start();
+        return serverSocket.getLocalPort();
+    }
+
+    private void acceptLoop(ServerSocket serverSocket, ExecutorService pool) {
+        while (true) {
+            Socket client;
+            try {
+                client = serverSocket.accept();
+            } catch (IOException e) {
+                if (serverSocket.isClosed()) {
+                    return; // stop() closed the listener: the normal way out
+                }
+                continue;
+            }
+            // registered before it is queued, so that stop() closes it even if it never got a handler
+            clients.add(client);
+            try {
+                pool.execute(() -> serve(client));
+            } catch (RejectedExecutionException e) {
+                clients.remove(client);
+                closeQuietly(client);
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client) {
+            // ISO-8859-1 maps every byte to one char and back, so no byte is changed on the way
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+            Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.ISO_8859_1);
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+            }
+            // end of stream: the client is gone
+        } catch (IOException e) {
+            // the client reset the connection, or stop() closed the socket
+        } finally {
+            clients.remove(client);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+    }
+
+    /**
+     * Closes the listener and every client connection, and returns once the accepting thread and
+     * every handler have ended.
+     */
+    public void stop() throws InterruptedException {
+        ServerSocket serverSocket;
+        Thread thread;
+        ExecutorService pool;
+        synchronized (this) {
+            serverSocket = listener;
+            thread = acceptor;
+            pool = handlers;
+        }
+        if (serverSocket == null) {
+            return; // never started
+        }
+        closeQuietly(serverSocket);
+        thread.join(); // from here on no client is added to the set
+        for (Socket client : clients) {
+            closeQuietly(client);
+        }
+        pool.shutdown();
+        while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+            // a handler still writes to a closed socket; it will end
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
