@@ -17,10 +17,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The build's proof that the grader's verdicts are right: every exercise's reference solution gets
- * full marks, its stub 0, and each known-wrong solution fails exactly the checks its expected.json
- * names, once on all CPUs with the student code C2-compiled early and once with the test JVM on one
- * CPU. More runs: {@code java -jar grader/target/grader.jar selfcheck --repeat N}. One grading more
- * than CPUs runs at once: much of the time goes to wrong solutions waiting out a bound, using no CPU.
+ * full marks, its stub 0, each correct solution full marks and each known-wrong solution fails
+ * exactly the checks its expected.json names. To fit CI's time each candidate is graded once, on all
+ * CPUs with the student code C2-compiled early or with the test JVM on one CPU, alternately (the
+ * reference and the stub on both). Every candidate on every configuration, N times:
+ * {@code java -jar grader/target/grader.jar selfcheck --repeat N}. One grading more than CPUs runs at
+ * once: some of the time goes to process start-up and compiling, using little CPU.
  */
 class SelfCheckIT {
 
@@ -31,8 +33,8 @@ class SelfCheckIT {
         List<Candidate> candidates = SelfCheck.candidates(course, root.resolve("solutions"), List.of());
         assertEquals(List.of(), SelfCheck.unknownChecks(course, candidates));
 
-        List<Verdict> verdicts = SelfCheck.run(Grader.of(course), candidates,
-                SelfCheck.buildRuns(JvmOptions.defaults()), Runtime.getRuntime().availableProcessors() + 1);
+        List<Verdict> verdicts = SelfCheck.run(Grader.of(course), SelfCheck.buildPlan(candidates, JvmOptions.defaults()),
+                Runtime.getRuntime().availableProcessors() + 1);
         System.out.print(SelfCheck.table(verdicts));
 
         return verdicts.stream().map(verdict -> DynamicTest.dynamicTest(

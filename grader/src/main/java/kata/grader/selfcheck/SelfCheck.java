@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -72,12 +74,28 @@ public final class SelfCheck {
         return candidates;
     }
 
+    /** One grading of the self-check: a candidate under one run configuration. */
+    public record Grading(Candidate candidate, JvmOptions run) {
+    }
+
     /**
-     * The run configurations of the build: one on all CPUs with the student code C2-compiled early
-     * (the JIT-warm case), one on one CPU. More repeats: {@link #runs}.
+     * The build's plan, which must fit CI's time: the reference and the stub under both
+     * configurations (all CPUs with the student code C2-compiled early, the JIT-warm case; and one
+     * CPU), every other candidate once, the configurations alternating from one candidate to the
+     * next. Every candidate under every configuration, repeated: {@link #everyRun}.
      */
-    public static List<JvmOptions> buildRuns(JvmOptions base) {
-        return List.of(base.compiledFirst(true), base.onOneCpu(true));
+    public static List<Grading> buildPlan(List<Candidate> candidates, JvmOptions base) {
+        List<JvmOptions> runs = List.of(base.compiledFirst(true), base.onOneCpu(true));
+        List<Grading> plan = new ArrayList<>();
+        int next = 0;
+        for (Candidate candidate : candidates) {
+            if (candidate.name().equals("reference") || candidate.name().equals("stub")) {
+                runs.forEach(run -> plan.add(new Grading(candidate, run)));
+            } else {
+                plan.add(new Grading(candidate, runs.get(next++ % runs.size())));
+            }
+        }
+        return plan;
     }
 
     /** {@code repeat} runs on all CPUs (every third with the student code C2-compiled early), then one on one CPU. */
@@ -90,18 +108,33 @@ public final class SelfCheck {
         return runs;
     }
 
+    /** Every candidate under every one of {@code runs}. */
+    public static List<Grading> everyRun(List<Candidate> candidates, List<JvmOptions> runs) {
+        List<Grading> plan = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            runs.forEach(run -> plan.add(new Grading(candidate, run)));
+        }
+        return plan;
+    }
+
     /** Grades every candidate under every configuration, {@code parallel} at a time. */
     public static List<Verdict> run(Grader grader, List<Candidate> candidates, List<JvmOptions> runs, int parallel) {
+        return run(grader, everyRun(candidates, runs), parallel);
+    }
+
+    /** Carries out the plan's gradings, {@code parallel} at a time; the verdicts in the plan's order. */
+    public static List<Verdict> run(Grader grader, List<Grading> plan, int parallel) {
         Path work = temporaryDirectory();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
         try {
+            Map<Candidate, Path> submissions = new HashMap<>();
             List<Future<Verdict>> pending = new ArrayList<>();
-            for (Candidate candidate : candidates) {
-                Path submission = submissionOf(candidate, work);
+            for (Grading grading : plan) {
+                Candidate candidate = grading.candidate();
+                Path submission = submissions.computeIfAbsent(candidate, c -> submissionOf(c, work));
                 grader.course().bundle(grader.course().find(candidate.slug()).orElseThrow());
-                for (JvmOptions run : runs) {
-                    pending.add(pool.submit(() -> judge(grader.withJvm(run), candidate, submission, run.label())));
-                }
+                JvmOptions run = grading.run();
+                pending.add(pool.submit(() -> judge(grader.withJvm(run), candidate, submission, run.label())));
             }
             List<Verdict> verdicts = new ArrayList<>();
             for (Future<Verdict> future : pending) {
@@ -126,8 +159,12 @@ public final class SelfCheck {
     public static String table(List<Verdict> verdicts) {
         StringBuilder text = new StringBuilder();
         String previous = null;
-        text.append("Each run: verdict, score, time of the hidden checks.\n");
-        if (!verdicts.isEmpty()) {
+        Map<Candidate, Long> perCandidate = verdicts.stream()
+                .collect(Collectors.groupingBy(Verdict::candidate, Collectors.counting()));
+        boolean sameRuns = perCandidate.values().stream().distinct().count() <= 1;
+        text.append(sameRuns ? "Each run: verdict, score, time of the hidden checks.\n"
+                : "Each grading: run, verdict, score, time of the hidden checks.\n");
+        if (!verdicts.isEmpty() && sameRuns) {
             Candidate first = verdicts.get(0).candidate();
             text.append(String.format(Locale.ROOT, "%-52s", ""));
             verdicts.stream().filter(v -> v.candidate() == first)
@@ -141,6 +178,9 @@ public final class SelfCheck {
                 text.append(previous == null ? "" : "\n").append(String.format(Locale.ROOT, "%-52s",
                         row));
                 previous = row;
+            }
+            if (!sameRuns) {
+                text.append(String.format(Locale.ROOT, " %-12s", abbreviate(verdict.run())));
             }
             text.append(String.format(Locale.ROOT, " %s %5s %6s", verdict.ok() ? "ok  " : "FAIL",
                     points(verdict.result().score()) + "/" + points(verdict.result().maxScore()),

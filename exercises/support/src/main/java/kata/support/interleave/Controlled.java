@@ -88,8 +88,7 @@ public final class Controlled {
                 if (failure.kind() == Failure.Kind.UNCONTROLLED) {
                     throw new IllegalStateException(failure.headline() + "\n" + failure.details());
                 }
-                throw new InterleavingFailure(failure, run.trace.render(run.actors(), LockNames.none()), run.steps(),
-                        1);
+                throw new InterleavingFailure(failure, run, LockNames.none(), 1, null);
             }
             if (thrown instanceof Exception exception) {
                 throw exception;

@@ -1,5 +1,9 @@
 package kata.support.interleave;
 
+import java.util.List;
+import java.util.Optional;
+import kata.support.threads.LockNames;
+
 /** A schedule under which the code under test went wrong, with the steps that led there. */
 public final class InterleavingFailure extends AssertionError {
 
@@ -8,16 +12,22 @@ public final class InterleavingFailure extends AssertionError {
     private final String kind;
     private final String headline;
     private final int schedule;
+    private final transient List<String> threads;
+    private final transient List<TraceStep> steps;
+    private final String replayToken;
 
     /** A wrong final result is explained by the steps only when they are few enough to read. */
     private static final long LONGEST_EXPLAINING_TRACE = 40;
 
-    InterleavingFailure(Failure failure, String trace, long steps, int schedule) {
-        super(message(failure, failure.kind() == Failure.Kind.CHECK && steps > LONGEST_EXPLAINING_TRACE ? "" : trace),
-                failure.cause());
+    InterleavingFailure(Failure failure, Run run, LockNames names, int schedule, ReplayToken replay) {
+        super(message(failure, failure.kind() == Failure.Kind.CHECK && run.steps() > LONGEST_EXPLAINING_TRACE ? ""
+                : run.trace.render(run.actors(), names), replay), failure.cause());
         this.schedule = schedule;
         this.kind = failure.kind().name().toLowerCase(java.util.Locale.ROOT);
         this.headline = failure.headline();
+        this.threads = run.actors().stream().map(actor -> actor.name).toList();
+        this.steps = run.trace.steps(run.actors(), names);
+        this.replayToken = replay == null ? null : replay.text();
     }
 
     /** deadlock, stuck, hang, livelock, waited, unsettled, race, threw or check. */
@@ -35,7 +45,22 @@ public final class InterleavingFailure extends AssertionError {
         return schedule;
     }
 
-    private static String message(Failure failure, String trace) {
+    /** The threads of the run, in the order they joined it (for a picture of the interleaving). */
+    public List<String> threads() {
+        return threads == null ? List.of() : threads;
+    }
+
+    /** Every step of the failing schedule that was kept (the most recent thousands), oldest first. */
+    public List<TraceStep> steps() {
+        return steps == null ? List.of() : steps;
+    }
+
+    /** The token that replays this schedule ({@code -Dkata.replay=<token>}); empty when a re-run is the replay. */
+    public Optional<String> replayToken() {
+        return Optional.ofNullable(replayToken);
+    }
+
+    private static String message(Failure failure, String trace, ReplayToken replay) {
         StringBuilder text = new StringBuilder(failure.headline());
         if (!failure.details().isBlank()) {
             text.append('\n').append(failure.details());
@@ -43,6 +68,11 @@ public final class InterleavingFailure extends AssertionError {
         if (!trace.isBlank()) {
             text.append("\nHow it happens (one line per step of a thread, with its source line):\n")
                     .append(trace);
+        }
+        if (replay != null) {
+            text.append("\nTo run exactly this schedule again (in a debugger, or after a fix), add -D")
+                    .append(ReplayToken.PROPERTY).append('=').append(replay.text())
+                    .append(" to mvn verify, or set that system property in your IDE's run configuration.");
         }
         return text.toString();
     }

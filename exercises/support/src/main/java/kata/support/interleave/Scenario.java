@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import kata.support.agent.StudentCode;
@@ -82,8 +83,30 @@ public final class Scenario<S> {
         }
         Controlled.requireAgent();
         synchronized (Controlled.ONE_AT_A_TIME) {
+            Optional<ReplayToken> replay = ReplayToken.parse(System.getProperty(ReplayToken.PROPERTY))
+                    .filter(token -> token.fingerprint().equals(fingerprint()));
+            if (replay.isPresent()) {
+                return runReplay(replay.get(), invariant);
+            }
             return exploration.mode == Exploration.Mode.RANDOM ? runRandom(invariant) : runExhaustive(invariant);
         }
+    }
+
+    private String fingerprint() {
+        return ReplayToken.fingerprint(threads.stream().map(Named::name).toList());
+    }
+
+    /** Runs the one schedule a student asked for: a pass says only that this schedule now passes. */
+    private ExplorationReport runReplay(ReplayToken token, Invariant<S> invariant) {
+        long[] totals = new long[2];
+        try (WorkerThreads pool = new WorkerThreads()) {
+            Strategy strategy = token.random() ? new Strategies.Random(token.seed(), exploration.switchProbability)
+                    : new Strategies.Replay(token.prefix(), token.bound());
+            runOnce(strategy, 1, invariant, pool, totals);
+        }
+        System.err.println("kata.replay: this check ran only the schedule " + token.text()
+                + ", and it passed. Run without -D" + ReplayToken.PROPERTY + " to check every schedule again.");
+        return new ExplorationReport(1, false, totals[0]);
     }
 
     private ExplorationReport runRandom(Invariant<S> invariant) {
@@ -173,8 +196,19 @@ public final class Scenario<S> {
             if (failure.kind() == Failure.Kind.UNCONTROLLED) {
                 throw new IllegalStateException(failure.headline() + "\n" + failure.details());
             }
-            throw new InterleavingFailure(failure, run.trace.render(run.actors(), names), run.steps(), number);
+            throw new InterleavingFailure(failure, run, names, number, replayToken(strategy));
         }
+    }
+
+    /** The token that replays the schedule {@code strategy} ran. */
+    private ReplayToken replayToken(Strategy strategy) {
+        if (strategy instanceof Strategies.Replay replay) {
+            return ReplayToken.exhaustive(fingerprint(), exploration.preemptions, replay.chosen());
+        }
+        if (strategy instanceof Strategies.Random random) {
+            return ReplayToken.random(fingerprint(), random.seed());
+        }
+        return null;
     }
 
     /** One scenario thread: waits for its first turn, runs its task, and ends; a throw fails the run. */

@@ -29,12 +29,18 @@ final class Strategies {
 
     /** Switches at each point with a fixed probability, from a fixed seed: reproducible. */
     static final class Random implements Strategy {
+        private final long seed;
         private final SplittableRandom random;
         private final double switchProbability;
 
         Random(long seed, double switchProbability) {
+            this.seed = seed;
             this.random = new SplittableRandom(seed);
             this.switchProbability = switchProbability;
+        }
+
+        long seed() {
+            return seed;
         }
 
         @Override
@@ -151,6 +157,11 @@ final class Strategies {
             int index = pick(waiters.size());
             decisions.add(new Decision(waiters.size(), index, false, preemptions));
             return waiters.get(index);
+        }
+
+        /** The choice taken at each decision, in order. */
+        List<Integer> chosen() {
+            return decisions.stream().map(Decision::chosen).toList();
         }
 
         private int pick(int options) {

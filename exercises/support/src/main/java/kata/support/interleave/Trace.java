@@ -83,48 +83,56 @@ final class Trace {
         count++;
     }
 
+    /** Every recorded step (up to the ring's capacity), oldest first, consecutive repeats folded. */
+    synchronized List<TraceStep> steps(List<Actor> all, LockNames names) {
+        List<TraceStep> steps = new ArrayList<>();
+        long first = Math.max(0, count - actors.length);
+        for (long i = first; i < count; i++) {
+            TraceStep step = step((int) (i % actors.length), all, names);
+            if (step == null) {
+                continue;
+            }
+            int last = steps.size() - 1;
+            TraceStep previous = last < 0 ? null : steps.get(last);
+            if (previous != null && previous.thread().equals(step.thread()) && previous.action().equals(step.action())
+                    && previous.location().equals(step.location())) {
+                steps.set(last, new TraceStep(step.thread(), step.action(), step.location(), previous.repeats() + 1));
+            } else {
+                steps.add(step);
+            }
+        }
+        return steps;
+    }
+
     /** The last steps, one line each, consecutive repeats folded; empty when nothing was recorded. */
     synchronized String render(List<Actor> all, LockNames names) {
-        List<String> lines = new ArrayList<>();
-        long first = Math.max(0, count - actors.length);
-        String previous = null;
-        int repeats = 0;
+        List<TraceStep> steps = steps(all, names);
         int width = all.stream().mapToInt(a -> a.name.length()).max().orElse(8);
-        for (long i = first; i < count; i++) {
-            int slot = (int) (i % actors.length);
-            String line = line(slot, all, names, width);
-            if (line == null) {
-                continue;
-            }
-            if (line.equals(previous)) {
-                repeats++;
-                continue;
-            }
-            flush(lines, previous, repeats);
-            previous = line;
-            repeats = 0;
+        List<String> lines = new ArrayList<>();
+        if (steps.size() > SHOWN) {
+            lines.add("  ... " + (steps.size() - SHOWN) + " earlier steps");
         }
-        flush(lines, previous, repeats);
-        if (lines.size() > SHOWN) {
-            int hidden = lines.size() - SHOWN;
-            List<String> tail = new ArrayList<>(lines.subList(hidden, lines.size()));
-            tail.add(0, "  ... " + hidden + " earlier steps");
-            lines = tail;
+        for (TraceStep step : steps.subList(Math.max(0, steps.size() - SHOWN), steps.size())) {
+            String line = step.thread().isEmpty() ? "  " + step.action()
+                    : String.format("  %-" + width + "s  %s", step.thread(), step.action());
+            if (!step.location().isEmpty()) {
+                line = String.format("%-60s %s", line, step.location());
+            }
+            lines.add(step.repeats() == 1 ? line : line + "   (x" + step.repeats() + ")");
         }
         return String.join("\n", lines);
     }
 
-    private String line(int slot, List<Actor> all, LockNames names, int width) {
+    private TraceStep step(int slot, List<Actor> all, LockNames names) {
         int site = sites[slot];
         String who = actors[slot] < 0 ? "" : all.get(actors[slot]).name;
         if (site == NO_SITE) {
             Event event = Event.values()[events[slot]];
             return switch (event) {
-                case STARTS -> String.format("  %-" + width + "s  starts thread \"%s\"", who,
-                        all.get((int) values[slot]).name);
-                case ENDS -> String.format("  %-" + width + "s  ends", who);
+                case STARTS -> new TraceStep(who, "starts thread \"" + all.get((int) values[slot]).name + "\"", "", 1);
+                case ENDS -> new TraceStep(who, "ends", "", 1);
                 case BLOCKS -> null;
-                case TIME -> "  (" + duration(values[slot]) + " pass while every thread waits)";
+                case TIME -> new TraceStep("", "(" + duration(values[slot]) + " pass while every thread waits)", "", 1);
             };
         }
         Site at = Sites.get(site);
@@ -142,8 +150,7 @@ final class Trace {
         } else {
             text = at.kind().verb() + " " + at.target();
         }
-        String line = String.format("  %-" + width + "s  %s", who, text);
-        return String.format("%-60s %s", line, at.location());
+        return new TraceStep(who, text, at.location(), 1);
     }
 
     private static String duration(long nanos) {
@@ -154,11 +161,5 @@ final class Trace {
             return String.format("%.3f ms", nanos / 1e6).replaceAll("\\.?0+ ms$", " ms");
         }
         return nanos + " ns";
-    }
-
-    private static void flush(List<String> lines, String line, int repeats) {
-        if (line != null) {
-            lines.add(repeats == 0 ? line : line + "   (x" + (repeats + 1) + ")");
-        }
     }
 }

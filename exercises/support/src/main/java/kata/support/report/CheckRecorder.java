@@ -3,6 +3,7 @@ package kata.support.report;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import kata.support.Graded;
 import kata.support.agent.StudentCode;
+import kata.support.interleave.InterleavingFailure;
 import kata.support.score.CheckKind;
 import kata.support.score.CheckOutcome;
 import kata.support.score.CheckStatus;
@@ -28,6 +30,12 @@ final class CheckRecorder implements TestExecutionListener {
     private final Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
     private final Map<String, KataDescription.PublicCheck> seen = new LinkedHashMap<>();
     private final Map<String, Long> started = new LinkedHashMap<>();
+    private final Path target;
+
+    /** {@code target}: where pages of failing schedules go (its kata-interleavings folder), or null for none. */
+    CheckRecorder(Path target) {
+        this.target = target;
+    }
 
     Map<String, CheckOutcome> outcomes() {
         return Map.copyOf(outcomes);
@@ -45,28 +53,37 @@ final class CheckRecorder implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
-        record(identifier, CheckStatus.SKIPPED, "Skipped: " + reason);
+        record(identifier, CheckStatus.SKIPPED, "Skipped: " + reason, null);
     }
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         Throwable thrown = result.getThrowable().map(CheckRecorder::unwrap).orElse(null);
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-            record(identifier, CheckStatus.PASSED, "");
+            record(identifier, CheckStatus.PASSED, "", null);
         } else if (thrown instanceof LinkageError && !(thrown instanceof ExceptionInInitializerError)
                 && !(thrown instanceof StackOverflowError)) {
             record(identifier, CheckStatus.ERROR, "Your code does not match the kata's API (" + describe(thrown)
-                    + "). Keep the packages, class names and method signatures of the starting code.");
+                    + "). Keep the packages, class names and method signatures of the starting code.", null);
         } else {
-            record(identifier, CheckStatus.FAILED, thrown == null ? "failed" : describe(thrown));
+            record(identifier, CheckStatus.FAILED, thrown == null ? "failed" : describe(thrown), thrown);
         }
     }
 
-    private void record(TestIdentifier identifier, CheckStatus status, String message) {
+    private void record(TestIdentifier identifier, CheckStatus status, String description, Throwable thrown) {
         Optional<AnnotatedElement> element = element(identifier.getSource().orElse(null));
         Graded graded = element.map(e -> e.getAnnotation(Graded.class)).orElse(null);
         if (graded == null) {
             return;
+        }
+        String message = description;
+        Optional<InterleavingFailure> schedule = InterleavingPage.find(thrown);
+        if (target != null && schedule.isPresent()) {
+            String title = !graded.name().isBlank() ? graded.name() : displayName(identifier);
+            Optional<Path> page = InterleavingPage.write(target, graded.id(), title, schedule.get());
+            if (page.isPresent()) {
+                message += "\nEvery step of this schedule, thread by thread: " + page.get().toUri();
+            }
         }
         Long start = started.get(identifier.getUniqueId());
         long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;

@@ -70,7 +70,16 @@ public final class KataRun {
         if (testError.isPresent()) {
             return error(description, testError.get(), start);
         }
-        CheckRecorder recorder = new CheckRecorder();
+        // Pages of an earlier run's failing schedules would describe code that has changed since.
+        Path pages = kata.resolve("target").resolve(InterleavingPage.FOLDER);
+        if (Files.isDirectory(pages)) {
+            try (var old = Files.list(pages)) {
+                for (Path page : old.toList()) {
+                    Files.deleteIfExists(page);
+                }
+            }
+        }
+        CheckRecorder recorder = new CheckRecorder(kata.resolve("target"));
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses))).build();
         LauncherFactory.create().execute(request, recorder);
