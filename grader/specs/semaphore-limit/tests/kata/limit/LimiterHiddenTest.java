@@ -2,124 +2,316 @@ package kata.limit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 import kata.support.Graded;
 import kata.support.Visibility;
+import kata.support.interleave.Controlled;
+import kata.support.interleave.InterleavingFailure;
+import kata.support.interleave.Interleavings;
+import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hidden checks: the limit follows the constructor, the timed variant really waits, and neither a
- * timeout nor an interrupt hands out a permit that was never taken. Each compares the limiter with
- * itself before and after, so that it targets its own mistake and not a wrong count.
+ * Hidden checks: the limit follows the constructor and holds in every order of the callers' steps,
+ * the timed variant waits for a permit in any unit, neither a timeout nor an interrupt hands out a
+ * permit that was never taken, and waiting callers block. Each compares the limiter with itself
+ * (before and after, or in the usual order and in every order), so that it targets its own mistake
+ * and not a wrong count, which three-at-once and permits-as-given judge.
  */
 class LimiterHiddenTest {
 
     @Test
     @DisplayName("The limit is the number of permits given: Limiter(1) runs 1 task at once, Limiter(5) runs 5")
     @Graded(id = "permits-as-given", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
-    void limitFollowsTheConstructor() throws InterruptedException {
-        for (int permits : new int[] {1, 5}) {
-            try (Crowd crowd = Crowd.gather(new Limiter(permits), "task", permits + 3)) {
-                if (crowd.inside() != permits) {
-                    fail(LimiterFeedback.wrongCount(permits, crowd.size(), crowd.inside()));
+    void limitFollowsTheConstructor() throws Exception {
+        Controlled.run(() -> {
+            for (int permits : new int[] {1, 5}) {
+                try (Crowd crowd = Crowd.gather(new Limiter(permits), "task", permits + 3)) {
+                    if (crowd.inside() != permits) {
+                        fail(LimiterFeedback.wrongCount(permits, crowd.size(), crowd.inside()));
+                    }
                 }
-                crowd.release();
             }
-        }
+        });
+    }
+
+    /** How soon a timed caller must take a permit that came back: far less than the time its timeout has left. */
+    private static final Duration NOTICE = Duration.ofMillis(100);
+
+    /** A timed caller that waits for a permit, and when the test lets one come back. */
+    private record Waiter(LimiterTest.Timeout timeout, Duration releaseAt) {
     }
 
     @Test
-    @DisplayName("tryRun(task, 1 min) waits for a permit that frees up and then runs the task")
+    @DisplayName("tryRun(task, 2 s), (1 500 000 µs) and (1 min) wait for a permit that frees up within their timeout, take it at once, run the task and return true")
     @Graded(id = "timed-waits-for-permit", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
-    void timedRunWaitsForAPermit() throws InterruptedException {
-        Limiter limiter = new Limiter(3);
-        AtomicBoolean ran = new AtomicBoolean();
-        AtomicReference<Boolean> answer = new AtomicReference<>();
+    void timedRunWaitsForAPermit() throws Exception {
+        List<List<Waiter>> rounds = List.of(
+                List.of(new Waiter(new LimiterTest.Timeout(2, TimeUnit.SECONDS), Duration.ofMillis(1000)),
+                        new Waiter(new LimiterTest.Timeout(1_500_000, TimeUnit.MICROSECONDS), Duration.ofMillis(1200))),
+                List.of(new Waiter(new LimiterTest.Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30))));
+        Controlled.run(() -> {
+            for (List<Waiter> round : rounds) {
+                waitForPermits(round);
+            }
+        });
+    }
 
-        try (Crowd holders = Crowd.gather(limiter, "holder", 5);
-             Callers patient = Callers.start("patient", 1,
-                     () -> answer.set(limiter.tryRun(() -> ran.set(true), 1, TimeUnit.MINUTES)))) {
-            if (!holders.full()) {
-                fail(LimiterFeedback.neverFull(3, holders.size()));
+    /**
+     * Holders take every permit of a Limiter(2) (as many as it lets run at once: a wrong count is
+     * judged elsewhere); the round's timed callers wait; holders end one by one at the given times,
+     * and each freed permit must go to a timed caller at once.
+     */
+    private static void waitForPermits(List<Waiter> round) throws InterruptedException {
+        Limiter limiter = new Limiter(2);
+        int usual = Crowd.atOnce(limiter, "before", 4);
+        long start = Controlled.nanoTime();
+        List<Call<Object>> calls = new ArrayList<>();
+        List<AtomicBoolean> ran = new ArrayList<>();
+        try (Crowd holders = Crowd.gather(limiter, "holder", usual)) {
+            for (Waiter waiter : round) {
+                AtomicBoolean taskRan = new AtomicBoolean();
+                ran.add(taskRan);
+                calls.add(LimiterTest.startTimed(limiter, waiter.timeout(), taskRan, calls.size() + 1));
             }
-            patient.awaitSettled();
-            if (!patient.finished().isEmpty()) {
-                patient.rethrowFirst();
-                fail(LimiterFeedback.gaveUpAtOnce(answer.get()));
+            holders.settle();
+            for (int i = 0; i < calls.size(); i++) {
+                Call<Object> call = calls.get(i);
+                if (call.ended() && !(Boolean.TRUE.equals(call.result()) && ran.get(i).get())) {
+                    // Ran at once with a free permit: only a limiter with more permits than given (judged by
+                    // permits-as-given) has one; returned false at once: it did not wait.
+                    LimiterTest.rethrow(call);
+                    fail(LimiterFeedback.gaveUpBeforePermit(round.get(i).timeout().toString(), call.result(),
+                            call.took(), round.get(i).timeout().duration()));
+                }
             }
-            holders.release();
-            if (!patient.awaitFinished(Callers.PATIENCE)) {
-                fail(LimiterFeedback.stillWaitingAfterRelease(1, Callers.PATIENCE, patient.describeAlive()));
+            for (Waiter waiter : round) {
+                long releaseAt = start + waiter.releaseAt().toNanos();
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, releaseAt - Controlled.nanoTime()));
+                failIfGaveUpEarly(round, calls, ran);
+                holders.letOut(1);
+                holders.settle();
+                // A caller that sleeps and looks again may take a little while (waiting-blocks judges that);
+                // one woken only by its own timeout takes until then.
+                TimeUnit.NANOSECONDS.sleep(NOTICE.toNanos());
+                holders.settle();
             }
-            patient.rethrowFirst();
-            if (!Boolean.TRUE.equals(answer.get()) || !ran.get()) {
-                fail(LimiterFeedback.missedFreedPermit(answer.get(), ran.get()));
+            failIfGaveUpEarly(round, calls, ran);
+            long lastRelease = start + round.get(round.size() - 1).releaseAt().toNanos();
+            Duration afterRelease = Duration.ofNanos(Controlled.nanoTime() - lastRelease);
+            for (int i = 0; i < calls.size(); i++) {
+                Call<Object> call = calls.get(i);
+                if (!call.ended()) {
+                    fail(LimiterFeedback.missedFreedPermit(round.get(i).timeout().toString(), null, false,
+                            afterRelease));
+                }
+                LimiterTest.rethrow(call);
+                if (!Boolean.TRUE.equals(call.result()) || !ran.get(i).get()) {
+                    fail(LimiterFeedback.missedFreedPermit(round.get(i).timeout().toString(), call.result(),
+                            ran.get(i).get(), Duration.ofNanos(call.endNanos() - lastRelease)));
+                }
+            }
+        } finally {
+            Call.stop(calls);
+        }
+    }
+
+    /** A timed caller that returned false while no permit had come back gave up before its timeout. */
+    private static void failIfGaveUpEarly(List<Waiter> round, List<Call<Object>> calls, List<AtomicBoolean> ran) {
+        for (int i = 0; i < calls.size(); i++) {
+            Call<Object> call = calls.get(i);
+            if (call.ended() && !Boolean.TRUE.equals(call.result())) {
+                LimiterTest.rethrow(call);
+                fail(LimiterFeedback.gaveUpBeforePermit(round.get(i).timeout().toString(), call.result(),
+                        call.took(), round.get(i).timeout().duration()));
             }
         }
     }
 
     @Test
-    @DisplayName("A tryRun that timed out gives no permit back: afterwards as many tasks run at once as before")
+    @DisplayName("Calls of tryRun that time out (after 50 ms, and at once with 0) give no permit back: afterwards as many tasks run at once as before")
     @Graded(id = "timeout-keeps-limit", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
-    void timeoutKeepsTheLimit() throws InterruptedException {
-        Limiter limiter = new Limiter(3);
-        int before = Crowd.atOnce(limiter, "before", 5);
-        AtomicReference<Boolean> answer = new AtomicReference<>();
+    void timeoutKeepsTheLimit() throws Exception {
+        Controlled.run(() -> {
+            Limiter limiter = new Limiter(3);
+            int before = Crowd.atOnce(limiter, "before", 6);
+            List<Call<Object>> impatient = new ArrayList<>();
+            int timedOut = 0;
 
-        try (Crowd holders = Crowd.gather(limiter, "holder", 5);
-             Callers impatient = Callers.start("impatient", 1,
-                     () -> answer.set(limiter.tryRun(() -> { }, 50, TimeUnit.MILLISECONDS)))) {
-            if (!holders.full()) {
-                fail(LimiterFeedback.neverFull(3, holders.size()));
+            try (Crowd holders = Crowd.gather(limiter, "holder", before)) {
+                impatient.add(Call.start("impatient-1", () -> limiter.tryRun(() -> { }, 50, TimeUnit.MILLISECONDS)));
+                impatient.add(Call.start("impatient-2", () -> limiter.tryRun(() -> { }, 0, TimeUnit.MILLISECONDS)));
+                for (Call<Object> call : impatient) {
+                    // One that never gives up fails timed-gives-up; here it gets a permit once the holders end.
+                    if (call.awaitEnd(Crowd.PATIENCE)) {
+                        LimiterTest.rethrow(call);
+                        timedOut += Boolean.FALSE.equals(call.result()) ? 1 : 0;
+                    }
+                }
+            } finally {
+                Call.stop(impatient);
             }
-            if (!impatient.awaitFinished(Callers.PATIENCE)) {
-                fail(LimiterFeedback.neverGaveUp("tryRun(task, 50 ms)", Callers.PATIENCE, impatient.describeAlive()));
+            int after = Crowd.atOnce(limiter, "after", 6);
+
+            if (after != before) {
+                fail(LimiterFeedback.changedByTimeout(timedOut, before, after));
             }
-            impatient.rethrowFirst();
-            holders.release();
+        });
+    }
+
+    @Test
+    @DisplayName("A waiting run(task) and a waiting tryRun(task, 1 min) that are interrupted throw InterruptedException without running the task, and the limit stays as it was")
+    @Graded(id = "interrupt-while-waiting", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void interruptedCallerLeavesTheLimitAlone() throws Exception {
+        Controlled.run(() -> {
+            Limiter limiter = new Limiter(2);
+            int before = Crowd.atOnce(limiter, "before", 5);
+            AtomicBoolean untimedRan = new AtomicBoolean();
+            AtomicBoolean timedRan = new AtomicBoolean();
+            List<Call<Object>> waiters = new ArrayList<>();
+            List<AtomicBoolean> ran = List.of(untimedRan, timedRan);
+
+            try (Crowd holders = Crowd.gather(limiter, "holder", before)) {
+                waiters.add(Call.start("waiter", () -> {
+                    limiter.run(() -> untimedRan.set(true));
+                    return null;
+                }));
+                waiters.add(Call.start("timed-waiter", () -> limiter.tryRun(() -> timedRan.set(true), 1,
+                        TimeUnit.MINUTES)));
+                holders.settle();
+                // Only a caller that waits can be interrupted out of its wait; one that finished at once is
+                // judged by the checks about that.
+                List<Integer> waiting = new ArrayList<>();
+                for (int i = 0; i < waiters.size(); i++) {
+                    if (waiters.get(i).ended()) {
+                        if (waiters.get(i).thrown().orElse(null) instanceof UnsupportedOperationException unwritten) {
+                            throw unwritten;
+                        }
+                    } else {
+                        waiting.add(i);
+                    }
+                }
+                waiting.forEach(i -> waiters.get(i).interrupt());
+                for (int i : waiting) {
+                    Call<Object> waiter = waiters.get(i);
+                    if (!waiter.awaitEnd(Duration.ofSeconds(1))) {
+                        fail(LimiterFeedback.ignoredInterrupt(waiter.name(), waiter.where()));
+                    }
+                    Throwable thrown = waiter.thrown().orElse(null);
+                    if (!(thrown instanceof InterruptedException) || ran.get(i).get()) {
+                        if (thrown instanceof UnsupportedOperationException unwritten) {
+                            throw unwritten;
+                        }
+                        fail(LimiterFeedback.wrongInterruptOutcome(waiter.name(), thrown, waiter.result(),
+                                ran.get(i).get()));
+                    }
+                }
+            } finally {
+                Call.stop(waiters);
+            }
+            int after = Crowd.atOnce(limiter, "after", 5);
+
+            if (after != before) {
+                fail(LimiterFeedback.changedByInterrupt(before, after));
+            }
+        });
+    }
+
+    /** One schedule's limiter and what its callers' tasks saw. */
+    record Race(Limiter limiter, AtomicInteger inside, AtomicInteger peak, AtomicInteger ran) {
+        Race() {
+            this(new Limiter(2), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
         }
-        int after = Crowd.atOnce(limiter, "after", 5);
 
-        if (after != before) {
-            fail(LimiterFeedback.changedByTimeout(answer.get(), before, after));
+        void call() throws InterruptedException {
+            try {
+                runTask();
+            } catch (RuntimeException turnedAway) {
+                // A caller turned away is judged by extra-callers-wait; here only the bound counts.
+            }
+        }
+
+        private void runTask() throws InterruptedException {
+            limiter.run(() -> {
+                peak.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                try {
+                    // The task takes a millisecond: every other caller gets as far as it can meanwhile.
+                    TimeUnit.MILLISECONDS.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inside.decrementAndGet();
+                    ran.incrementAndGet();
+                }
+            });
         }
     }
 
     @Test
-    @DisplayName("A waiting caller that is interrupted throws InterruptedException, and the limit stays as it was")
-    @Graded(id = "interrupt-while-waiting", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
-    void interruptedCallerLeavesTheLimitAlone() throws InterruptedException {
-        Limiter limiter = new Limiter(3);
-        int before = Crowd.atOnce(limiter, "before", 5);
-        AtomicBoolean ran = new AtomicBoolean();
-
-        try (Crowd holders = Crowd.gather(limiter, "holder", 5);
-             Callers waiter = Callers.start("waiter", 1, () -> limiter.run(() -> ran.set(true)))) {
-            if (!holders.full()) {
-                fail(LimiterFeedback.neverFull(3, holders.size()));
-            }
-            waiter.awaitSettled();
-            if (!waiter.finished().isEmpty()) {
-                waiter.rethrowFirst();
-                fail(LimiterFeedback.turnedAway(waiter.finished(), null));
-            }
-            waiter.interrupt(0);
-            if (!waiter.awaitFinished(Callers.PATIENCE)) {
-                fail(LimiterFeedback.ignoredInterrupt(Callers.PATIENCE, waiter.describeAlive()));
-            }
-            Throwable thrown = waiter.thrown(0).orElse(null);
-            if (!(thrown instanceof InterruptedException) || ran.get()) {
-                fail(LimiterFeedback.wrongInterruptOutcome(thrown, ran.get()));
-            }
-            holders.release();
+    @DisplayName("Limiter(2) with 3 callers: in every order of their steps, no more tasks run at once than when each caller runs until it waits")
+    @Graded(id = "limit-any-schedule", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void limitHoldsInEverySchedule() throws Exception {
+        int[] usual = new int[1];
+        Controlled.run(() -> usual[0] = Crowd.atOnce(new Limiter(2), "task", 3));
+        if (usual[0] >= 3) {
+            return; // Every caller got in at once: three-at-once and permits-as-given judge that.
         }
-        int after = Crowd.atOnce(limiter, "after", 5);
+        Interleavings.everySchedule().preemptingOnlyAtSynchronization()
+                    .given(Race::new)
+                    .thread("caller-1", Race::call)
+                    .thread("caller-2", Race::call)
+                    .thread("caller-3", Race::call)
+                    .check(race -> {
+                        if (race.peak().get() > usual[0]) {
+                            fail(LimiterFeedback.raceLetIn(2, 3, usual[0], race.peak().get()));
+                        }
+                    });
+    }
 
-        if (after != before) {
-            fail(LimiterFeedback.changedByInterrupt(before, after));
+    @Test
+    @DisplayName("Waiting callers block: they do not keep running while they wait, and a permit given back reaches a waiting run(task) at once, not when it next looks")
+    @Graded(id = "waiting-blocks", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void waitingCallersBlock() throws Exception {
+        try {
+            Controlled.run(() -> {
+                Limiter limiter = new Limiter(2);
+                try (Crowd crowd = Crowd.gather(limiter, "task", 4);
+                     Crowd timed = Crowd.gatherTimed(limiter, "timed-task", 1, Duration.ofMinutes(1))) {
+                    Controlled.settle();
+                }
+            });
+        } catch (InterleavingFailure failure) {
+            if ("unsettled".equals(failure.kind())) {
+                fail(LimiterFeedback.busyWaiting(failure.getMessage()), failure);
+            }
+            throw failure;
         }
+        Controlled.run(() -> {
+            try (Crowd crowd = Crowd.gather(new Limiter(2), "task", 3)) {
+                if (crowd.waitingForPermit().isEmpty()) {
+                    return; // Nobody waits: the checks about the bound judge that.
+                }
+                int enteredBefore = crowd.entered();
+                long released = Controlled.nanoTime();
+                crowd.letOut(1);
+                crowd.settle();
+                if (crowd.entered() == enteredBefore) {
+                    // Not in yet: a caller that sleeps and looks again comes in when it looks; one that is
+                    // never woken is judged by extra-callers-wait.
+                    TimeUnit.SECONDS.sleep(1);
+                    crowd.settle();
+                    if (crowd.entered() > enteredBefore) {
+                        Duration late = Duration.ofNanos(crowd.lastEntryNanos() - released);
+                        fail(LimiterFeedback.pollingLate(crowd.lastEntryName(), late));
+                    }
+                }
+            }
+        });
     }
 }

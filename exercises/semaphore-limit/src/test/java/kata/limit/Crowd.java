@@ -1,86 +1,193 @@
 package kata.limit;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import java.time.Duration;
 import java.util.List;
-import kata.support.threads.Gate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import kata.support.interleave.Controlled;
+import kata.support.threads.Call;
 
 /**
- * Callers whose tasks wait at a gate the test holds closed: once every caller is inside or held,
- * the number inside is exactly how many tasks the limiter lets run at once, on any machine.
+ * Callers of {@code limiter.run(task)} whose tasks stay inside until the test lets them out, one at
+ * a time or all at once. Used inside {@link Controlled#run}: after {@link #settle()} every caller
+ * has got as far as it can (inside its task, waiting for a permit, or finished), so the number
+ * inside is exactly how many tasks the limiter lets run at once, on any machine. Time is the run's
+ * virtual time: holding the tasks for ten minutes costs nothing. Closing lets every task out and
+ * stops the callers still waiting, so that a failed check leaves nothing behind.
  */
 final class Crowd implements AutoCloseable {
 
-    private final Gate gate;
-    private final Callers callers;
-    private final int size;
+    /**
+     * How long a caller may take to finish once it can, in virtual time. Callers that can go on do
+     * so without any time passing; only one that is never woken (or sleeps and looks again) comes
+     * near it.
+     */
+    static final Duration PATIENCE = Duration.ofMinutes(10);
 
-    private Crowd(Gate gate, Callers callers, int size) {
-        this.gate = gate;
-        this.callers = callers;
-        this.size = size;
+    /** More exits than any check has callers: after it, every task leaves at once. */
+    private static final int EVERYONE = 1_000_000;
+
+    private final Semaphore exits = new Semaphore(0);
+    private final AtomicInteger inside = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger entered = new AtomicInteger();
+    private final Set<Thread> enteredThreads = ConcurrentHashMap.newKeySet();
+    private volatile long lastEntryNanos;
+    private volatile String lastEntryName = "";
+    private final List<Call<Object>> callers;
+
+    /** How a caller calls the limiter with its task. */
+    @FunctionalInterface
+    private interface Entry {
+        Object call(Limiter limiter, Runnable task) throws InterruptedException;
+    }
+
+    private Crowd(Limiter limiter, String name, int size, Entry entry) {
+        this.callers = Call.startAll(name, size, () -> entry.call(limiter, this::stayInside));
     }
 
     /**
-     * Starts {@code size} callers of {@code limiter.run} whose tasks wait at a closed gate, and waits
-     * until each is inside, held or finished. If none got in because the calls threw, rethrows
-     * what they threw (an unwritten method says so).
+     * Starts {@code size} callers of {@code run(task)} named {@code name-1 ...} and lets them get as
+     * far as they can.
      */
-    static Crowd gather(Limiter limiter, String name, int size) throws InterruptedException {
-        Gate gate = Gate.closed();
-        Callers callers = Callers.start(name, size, () -> limiter.run(gate::pass));
-        callers.awaitSettled();
-        Crowd crowd = new Crowd(gate, callers, size);
-        if (gate.inside() == 0 && callers.firstThrown().isPresent()) {
-            crowd.close();
-            callers.rethrowFirst();
+    static Crowd gather(Limiter limiter, String name, int size) {
+        return settled(new Crowd(limiter, name, size, (used, task) -> {
+            used.run(task);
+            return null;
+        }));
+    }
+
+    /** Like {@link #gather}, with callers of {@code tryRun(task, timeout)}. */
+    static Crowd gatherTimed(Limiter limiter, String name, int size, Duration timeout) {
+        return settled(new Crowd(limiter, name, size,
+                (used, task) -> used.tryRun(task, timeout.toNanos(), TimeUnit.NANOSECONDS)));
+    }
+
+    private static Crowd settled(Crowd crowd) {
+        crowd.settle();
+        if (crowd.inside() == 0) {
+            // The stub (or a limiter that throws at once): its message is the check's.
+            crowd.rethrowFirstUnchecked();
         }
         return crowd;
     }
 
-    /** How many tasks {@code limiter} runs at once, measured with {@code size} callers. */
+    /**
+     * How many tasks {@code limiter} runs at once, measured with {@code size} callers; every caller
+     * is let out (or stopped) before it returns.
+     */
     static int atOnce(Limiter limiter, String name, int size) throws InterruptedException {
         try (Crowd crowd = gather(limiter, name, size)) {
-            int inside = crowd.inside();
-            crowd.release();
-            return inside;
+            return crowd.inside();
         }
     }
 
-    /** Tasks inside the gate now: they hold permits. */
+    /** The task of every caller: counts itself in, stays until the test lets it out. */
+    private void stayInside() {
+        enteredThreads.add(Thread.currentThread());
+        lastEntryNanos = Controlled.nanoTime();
+        lastEntryName = Thread.currentThread().getName();
+        entered.incrementAndGet();
+        peak.accumulateAndGet(inside.incrementAndGet(), Math::max);
+        exits.acquireUninterruptibly();
+        inside.decrementAndGet();
+    }
+
+    /**
+     * Lets every caller get as far as it can. A caller that keeps running instead of waiting (a busy
+     * wait) counts as waiting here; waiting-blocks is the check about that.
+     */
+    void settle() {
+        Controlled.settleAllowingBusyWaits();
+    }
+
+    /** Lets {@code count} tasks out (their callers give their permits back). */
+    void letOut(int count) {
+        exits.release(count);
+    }
+
+    /** Tasks running now: they hold permits. */
     int inside() {
-        return gate.inside();
+        return inside.get();
+    }
+
+    /** The most tasks that ever ran at once. */
+    int peak() {
+        return peak.get();
+    }
+
+    /** Tasks that have started so far. */
+    int entered() {
+        return entered.get();
+    }
+
+    /** When the last task started, in {@link Controlled#nanoTime()}. */
+    long lastEntryNanos() {
+        return lastEntryNanos;
+    }
+
+    /** The caller whose task started last. */
+    String lastEntryName() {
+        return lastEntryName;
     }
 
     int size() {
-        return size;
+        return callers.size();
     }
 
-    /** True when some caller did not get in: every permit is taken. */
-    boolean full() {
-        return gate.inside() < size;
+    Call<Object> caller(int index) {
+        return callers.get(index);
     }
 
-    /** The callers that finished while the gate was closed: they never waited for a permit. */
+    /** Callers that have returned or thrown, by name. */
     List<String> finished() {
-        return callers.finished();
+        return Call.ended(callers);
     }
 
-    Callers callers() {
-        return callers;
+    /** Callers that have neither started their task nor finished: they wait for a permit. */
+    List<Call<Object>> waitingForPermit() {
+        return callers.stream().filter(call -> !call.ended() && !enteredThreads.contains(call.thread())).toList();
     }
 
-    /** Opens the gate and waits until every caller has finished. */
-    void release() throws InterruptedException {
-        gate.open();
-        if (!callers.awaitFinished(Callers.PATIENCE)) {
-            fail(LimiterFeedback.stillWaitingAfterRelease(size, Callers.PATIENCE, callers.describeAlive()));
+    /** Where each caller that waits for a permit is, for a message. */
+    String describeWaiting() {
+        return String.join("\n", waitingForPermit().stream()
+                .map(call -> "  \"" + call.name() + "\" waits at " + call.where()).toList());
+    }
+
+    /**
+     * Throws what the first caller that failed got: as it is when unchecked (so that an unwritten
+     * method's message reaches the student), else as a failure that names it.
+     */
+    void rethrowFirst() {
+        rethrowFirstUnchecked();
+        for (Call<Object> caller : callers) {
+            Throwable thrown = caller.thrown().orElse(null);
+            if (thrown != null) {
+                throw new AssertionError(LimiterFeedback.callerGot(caller.name(), thrown), thrown);
+            }
+        }
+    }
+
+    private void rethrowFirstUnchecked() {
+        for (Call<Object> caller : callers) {
+            Throwable thrown = caller.thrown().orElse(null);
+            if (thrown instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
         }
     }
 
     @Override
     public void close() throws InterruptedException {
-        gate.open();
-        callers.close();
+        exits.release(EVERYONE);
+        settle();
+        Call.stop(callers);
     }
 }

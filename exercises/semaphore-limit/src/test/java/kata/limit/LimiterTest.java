@@ -2,22 +2,25 @@ package kata.limit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import kata.support.Graded;
+import kata.support.interleave.Controlled;
+import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Public checks. The concurrent ones hold every task at a gate the test keeps closed, and wait
- * until every caller is inside the gate or waiting for a permit: then how many tasks run at once
- * is an exact number, the same on every run and on any number of CPUs.
+ * Public checks. The callers are the test's own threads, run under the scheduler: before a check
+ * looks, every caller has got as far as it can (inside its task, which the check holds there, or
+ * waiting for a permit), so how many tasks run at once is an exact number, the same on every run
+ * and on any number of CPUs. Time is virtual: a task held for ten minutes costs nothing, and a
+ * timeout ends exactly when it is due.
  */
 class LimiterTest {
 
@@ -30,12 +33,30 @@ class LimiterTest {
         }
     }
 
-    static final Runnable FAILING_TASK = () -> {
-        throw new TaskFailed();
-    };
+    /** Timeouts of tryRun on a full limiter: milliseconds, seconds, below a millisecond, zero. */
+    static final List<Timeout> TIMEOUTS = List.of(new Timeout(200, TimeUnit.MILLISECONDS),
+            new Timeout(2, TimeUnit.SECONDS), new Timeout(500, TimeUnit.MICROSECONDS),
+            new Timeout(0, TimeUnit.MILLISECONDS));
+
+    /** A timed call may give up this much later than its timeout (a deadline rounded up to milliseconds, say). */
+    static final Duration LATE = Duration.ofSeconds(1);
+
+    /** Longer than any timeout a limiter might give its waiting callers (virtual time: free). */
+    static final Duration LONG_HOLD = Duration.ofSeconds(90);
+
+    record Timeout(long amount, TimeUnit unit) {
+        Duration duration() {
+            return Duration.ofNanos(unit.toNanos(amount));
+        }
+
+        @Override
+        public String toString() {
+            return "tryRun(task, " + amount + ", " + unit + ")";
+        }
+    }
 
     @Test
-    @DisplayName("One thread: run and tryRun run the task, pass its exception on, and bad limits are rejected")
+    @DisplayName("One thread: run and tryRun run the task in the caller and pass its exception on unchanged; tryRun(task, 0) runs it when a permit is free; Limiter(0) and Limiter(-1) are rejected")
     @Graded(id = "runs-alone", points = 1, timeoutSeconds = 30)
     void runsTasksFromOneThread() throws InterruptedException {
         Limiter limiter = new Limiter(2);
@@ -43,103 +64,222 @@ class LimiterTest {
 
         limiter.run(() -> ranIn.add(Thread.currentThread()));
         boolean ran = limiter.tryRun(() -> ranIn.add(Thread.currentThread()), 1, TimeUnit.SECONDS);
+        expect("tryRun(task, 1 s) on an idle Limiter(2)", true, ran);
+        boolean ranAtZero = limiter.tryRun(() -> ranIn.add(Thread.currentThread()), 0, TimeUnit.MILLISECONDS);
+        expect("tryRun(task, 0 ms) on an idle Limiter(2)", true, ranAtZero);
 
-        assertTrue(ran, LimiterFeedback.sequential("tryRun(task, 1 s) on an idle Limiter(2)", true, false));
-        assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), ranIn,
-                () -> LimiterFeedback.sequential("run(task) then tryRun(task): threads the tasks ran in",
-                        "the calling thread, twice", ranIn));
-        assertThrows(TaskFailed.class, () -> limiter.run(FAILING_TASK), LimiterFeedback.EXCEPTION_REACHES_CALLER);
-        assertThrows(IllegalArgumentException.class, () -> new Limiter(0),
-                "new Limiter(0) should throw IllegalArgumentException: a limiter needs at least one permit");
+        assertEquals(List.of(Thread.currentThread(), Thread.currentThread(), Thread.currentThread()), ranIn,
+                () -> LimiterFeedback.sequential("run(task), tryRun(task, 1 s), tryRun(task, 0): threads the tasks"
+                        + " ran in", "the calling thread, three times", ranIn));
+        TaskFailed failure = new TaskFailed();
+        Throwable fromRun = assertThrows(Throwable.class, () -> limiter.run(() -> {
+            throw failure;
+        }), LimiterFeedback.EXCEPTION_REACHES_CALLER);
+        Throwable fromTryRun = assertThrows(Throwable.class, () -> limiter.tryRun(() -> {
+            throw failure;
+        }, 1, TimeUnit.SECONDS), LimiterFeedback.EXCEPTION_REACHES_CALLER);
+        for (Throwable thrown : List.of(fromRun, fromTryRun)) {
+            if (thrown != failure) {
+                if (thrown instanceof UnsupportedOperationException unwritten) {
+                    throw unwritten;
+                }
+                fail(LimiterFeedback.EXCEPTION_REACHES_CALLER + " It got " + thrown + " instead.", thrown);
+            }
+        }
+        for (int permits : new int[] {0, -1}) {
+            assertThrows(IllegalArgumentException.class, () -> new Limiter(permits),
+                    "new Limiter(" + permits + ") should throw IllegalArgumentException: a limiter needs at least"
+                            + " one permit");
+        }
+    }
+
+    private static void expect(String what, boolean expected, boolean actual) {
+        if (actual != expected) {
+            fail(LimiterFeedback.sequential(what, expected, actual));
+        }
     }
 
     @Test
     @DisplayName("Limiter(3) with 10 callers runs exactly 3 tasks at once (the seed's Semaphore(3))")
     @Graded(id = "three-at-once", points = 3, timeoutSeconds = 30)
-    void runsExactlyThreeAtOnce() throws InterruptedException {
-        Limiter limiter = new Limiter(3);
-
-        try (Crowd crowd = Crowd.gather(limiter, "task", 10)) {
-            int inside = crowd.inside();
-            if (inside != 3) {
-                fail(LimiterFeedback.wrongCount(3, crowd.size(), inside));
-            }
-            crowd.release();
-        }
-    }
-
-    @Test
-    @DisplayName("Callers beyond the limit wait for a permit, and every task runs once")
-    @Graded(id = "extra-callers-wait", points = 2, timeoutSeconds = 30)
-    void extraCallersWait() throws InterruptedException {
-        Limiter limiter = new Limiter(3);
-
-        try (Crowd crowd = Crowd.gather(limiter, "task", 10)) {
-            List<String> turnedAway = crowd.finished();
-            if (!turnedAway.isEmpty()) {
-                fail(LimiterFeedback.turnedAway(turnedAway, crowd.callers().firstThrown().orElse(null)));
-            }
-            crowd.release();
-            crowd.callers().rethrowFirst();
-        }
-    }
-
-    @Test
-    @DisplayName("Tasks that throw give their permits back: afterwards as many tasks run at once as before")
-    @Graded(id = "release-on-exception", points = 2, timeoutSeconds = 30)
-    void permitsComeBackWhenTasksThrow() throws InterruptedException {
-        Limiter limiter = new Limiter(3);
-        int before = Crowd.atOnce(limiter, "before", 5);
-
-        failOnce(limiter, "failing-run-1", () -> limiter.run(FAILING_TASK));
-        failOnce(limiter, "failing-run-2", () -> limiter.run(FAILING_TASK));
-        failOnce(limiter, "failing-tryRun", () -> limiter.tryRun(FAILING_TASK, 1, TimeUnit.MINUTES));
-        int after = Crowd.atOnce(limiter, "after", 5);
-
-        if (after != before) {
-            fail(LimiterFeedback.changedByFailures(3, before, after));
-        }
-    }
-
-    @Test
-    @DisplayName("With every permit taken, tryRun(task, 200 ms) gives up: returns false without running the task")
-    @Graded(id = "timed-gives-up", points = 2, timeoutSeconds = 30)
-    void timedRunGivesUp() throws InterruptedException {
-        Limiter limiter = new Limiter(3);
-        AtomicBoolean ran = new AtomicBoolean();
-        AtomicReference<Boolean> answer = new AtomicReference<>();
-
-        try (Crowd holders = Crowd.gather(limiter, "holder", 5);
-             Callers impatient = Callers.start("impatient", 1,
-                     () -> answer.set(limiter.tryRun(() -> ran.set(true), 200, TimeUnit.MILLISECONDS)))) {
-            if (!holders.full()) {
-                fail(LimiterFeedback.neverFull(3, holders.size()));
-            }
-            if (!impatient.awaitFinished(Callers.PATIENCE)) {
-                fail(LimiterFeedback.neverGaveUp("tryRun(task, 200 ms)", Callers.PATIENCE, impatient.describeAlive()));
-            }
-            impatient.rethrowFirst();
-            if (!Boolean.FALSE.equals(answer.get()) || ran.get()) {
-                fail(LimiterFeedback.ranWithoutPermit(answer.get(), ran.get()));
-            }
-            holders.release();
-        }
-    }
-
-    /** One call, in its own thread, that must end with the task's exception. */
-    static void failOnce(Limiter limiter, String name, Callers.Call call) throws InterruptedException {
-        try (Callers caller = Callers.start(name, 1, call)) {
-            if (!caller.awaitFinished(Callers.PATIENCE)) {
-                fail(LimiterFeedback.permitLost(name, Callers.PATIENCE, caller.describeAlive()));
-            }
-            Throwable thrown = caller.thrown(0).orElse(null);
-            if (!(thrown instanceof TaskFailed)) {
-                if (thrown instanceof UnsupportedOperationException unwritten) {
-                    throw unwritten;
+    void runsExactlyThreeAtOnce() throws Exception {
+        Controlled.run(() -> {
+            try (Crowd crowd = Crowd.gather(new Limiter(3), "task", 10)) {
+                if (crowd.inside() != 3) {
+                    fail(LimiterFeedback.wrongCount(3, crowd.size(), crowd.inside()));
                 }
-                fail(LimiterFeedback.EXCEPTION_REACHES_CALLER + " " + name + " got "
-                        + (thrown == null ? "no exception" : thrown.toString()) + ".");
             }
+        });
+    }
+
+    @Test
+    @DisplayName("Callers beyond the limit wait for a permit however long the running tasks take (90 s), and when the tasks all end at once, every waiting caller runs its task")
+    @Graded(id = "extra-callers-wait", points = 2, timeoutSeconds = 30)
+    void extraCallersWait() throws Exception {
+        Controlled.run(() -> {
+            try (Crowd crowd = Crowd.gather(new Limiter(3), "task", 10)) {
+                int running = crowd.inside();
+                TimeUnit.NANOSECONDS.sleep(LONG_HOLD.toNanos());
+                crowd.settle();
+                List<Call<Object>> turnedAway = new ArrayList<>();
+                for (int i = 0; i < crowd.size(); i++) {
+                    if (crowd.caller(i).ended()) {
+                        turnedAway.add(crowd.caller(i));
+                    }
+                }
+                if (!turnedAway.isEmpty()) {
+                    fail(LimiterFeedback.turnedAway(running, LONG_HOLD, turnedAway));
+                }
+
+                crowd.letOut(crowd.size());
+                for (int i = 0; i < crowd.size(); i++) {
+                    crowd.caller(i).awaitEnd(Crowd.PATIENCE);
+                }
+                List<String> waiting = crowd.waitingForPermit().stream().map(Call::name).toList();
+                if (!waiting.isEmpty()) {
+                    fail(LimiterFeedback.stillWaitingAfterRelease(running, waiting, crowd.describeWaiting()));
+                }
+                crowd.rethrowFirst();
+                expect("every caller's task ran once", true, crowd.entered() == crowd.size());
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("The bound holds after releases too: Limiter(3) with 8 callers, a waiting caller that wakes up without a release, then tasks that end one at a time: never more than before")
+    @Graded(id = "limit-after-release", points = 2, timeoutSeconds = 30)
+    void limitHoldsAfterReleases() throws Exception {
+        Controlled.run(() -> {
+            try (Crowd crowd = Crowd.gather(new Limiter(3), "task", 8)) {
+                int before = crowd.inside();
+                List<Call<Object>> waiting = crowd.waitingForPermit();
+                if (waiting.isEmpty()) {
+                    return; // No caller waits: three-at-once judges a limiter that does not limit.
+                }
+                Call<Object> woken = waiting.get(waiting.size() - 1);
+                Controlled.wakeSpuriously(woken.thread());
+                crowd.settle();
+                if (crowd.inside() > before) {
+                    fail(LimiterFeedback.tooManyAfterSpuriousWakeUp(3, before, crowd.inside(), woken.name()));
+                }
+                for (int round = 1; !crowd.waitingForPermit().isEmpty() && round <= crowd.size(); round++) {
+                    crowd.letOut(1);
+                    crowd.settle();
+                    if (crowd.inside() > before) {
+                        fail(LimiterFeedback.tooManyAfterRelease(3, before, crowd.inside(), round));
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("Tasks that throw, through run and tryRun, give their permits back: afterwards as many tasks run at once as before")
+    @Graded(id = "release-on-exception", points = 2, timeoutSeconds = 30)
+    void permitsComeBackWhenTasksThrow() throws Exception {
+        Controlled.run(() -> {
+            Limiter limiter = new Limiter(2);
+            int before = Crowd.atOnce(limiter, "before", 5);
+
+            failOnce("failing-run-1", () -> runReturningNull(limiter));
+            failOnce("failing-run-2", () -> runReturningNull(limiter));
+            failOnce("failing-tryRun-1", () -> limiter.tryRun(LimiterTest::throwTaskFailed, 1, TimeUnit.MINUTES));
+            failOnce("failing-tryRun-2", () -> limiter.tryRun(LimiterTest::throwTaskFailed, 1, TimeUnit.MINUTES));
+            int after = Crowd.atOnce(limiter, "after", 5);
+
+            if (after != before) {
+                fail(LimiterFeedback.changedByFailures(4, before, after));
+            }
+        });
+    }
+
+    private static Object runReturningNull(Limiter limiter) throws InterruptedException {
+        limiter.run(LimiterTest::throwTaskFailed);
+        return null;
+    }
+
+    static void throwTaskFailed() {
+        throw new TaskFailed();
+    }
+
+    /** One call, on its own thread, that must end with the task's exception. */
+    private static void failOnce(String name, Call.Body<Object> body) throws InterruptedException {
+        Call<Object> call = Call.start(name, body);
+        if (!call.awaitEnd(Crowd.PATIENCE)) {
+            String where = "  \"" + name + "\" waits at " + call.where();
+            Call.stop(List.of(call));
+            fail(LimiterFeedback.permitLost(name, "was still waiting for a permit after "
+                    + LimiterFeedback.describe(Crowd.PATIENCE), where));
         }
+        Throwable thrown = call.thrown().orElse(null);
+        if (thrown == null && Boolean.FALSE.equals(call.result())) {
+            fail(LimiterFeedback.permitLost(name, "got no permit within its 1 min and returned false", ""));
+        }
+        if (!(thrown instanceof TaskFailed)) {
+            if (thrown instanceof UnsupportedOperationException unwritten) {
+                throw unwritten;
+            }
+            fail(LimiterFeedback.EXCEPTION_REACHES_CALLER + " " + name + " got "
+                    + (thrown == null ? "no exception" : thrown.toString()) + ".");
+        }
+    }
+
+    @Test
+    @DisplayName("With every permit taken, tryRun(task, 200 ms), (2 s), (500 µs) and (0) return false without running the task, each soon after its timeout")
+    @Graded(id = "timed-gives-up", points = 2, timeoutSeconds = 30)
+    void timedRunGivesUp() throws Exception {
+        Controlled.run(() -> {
+            // A start between two milliseconds: a deadline kept in whole milliseconds shows.
+            TimeUnit.MICROSECONDS.sleep(300);
+            for (Timeout timeout : TIMEOUTS) {
+                // A limiter of its own for each call, used up before the next one is made: a wrong count or
+                // static state (judged elsewhere) cannot change what this check sees.
+                Limiter limiter = new Limiter(2);
+                try (Crowd holders = Crowd.gather(limiter, "holder", HOLDERS)) {
+                    if (holders.inside() == holders.size()) {
+                        fail(LimiterFeedback.neverFull(2, holders.size()));
+                    }
+                    AtomicBoolean ran = new AtomicBoolean();
+                    Call<Object> call = startTimed(limiter, timeout, ran, 1);
+                    try {
+                        if (!call.awaitEnd(Crowd.PATIENCE)) {
+                            fail(LimiterFeedback.neverGaveUp(timeout.toString(), Crowd.PATIENCE,
+                                    "\"" + call.name() + "\" waits at " + call.where()));
+                        }
+                        rethrow(call);
+                        if (!Boolean.FALSE.equals(call.result()) || ran.get()) {
+                            fail(LimiterFeedback.timedAnswerWhenFull(timeout.toString(), call.result(), ran.get()));
+                        }
+                        if (call.took().compareTo(timeout.duration().plus(LATE)) > 0) {
+                            fail(LimiterFeedback.gaveUpLate(timeout.toString(), call.took()));
+                        }
+                    } finally {
+                        Call.stop(List.of(call));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Callers that fill a Limiter(2) however many it lets in: more than a limiter off by a few allows. */
+    private static final int HOLDERS = 6;
+
+    /** Throws what the call threw: as it is when unchecked (an unwritten method's message), else as a failure. */
+    static void rethrow(Call<?> call) {
+        Throwable thrown = call.thrown().orElse(null);
+        if (thrown instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        if (thrown != null) {
+            fail(LimiterFeedback.callerGot(call.name(), thrown), thrown);
+        }
+    }
+
+    static Call<Object> startTimed(Limiter limiter, Timeout timeout, AtomicBoolean ran, int index) {
+        return Call.start("timed-" + index, () -> limiter.tryRun(() -> ran.set(true), timeout.amount(),
+                timeout.unit()));
     }
 }
