@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,8 @@ import kata.grader.course.Resources;
 import kata.grader.scorecards.ScorecardJson;
 import kata.grader.scorecards.ScorecardSchemaTest;
 import kata.grader.report.ConsoleSummary;
+import kata.support.score.ExerciseResult;
+import kata.support.score.ExerciseStatus;
 import kata.support.score.Scorecard;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,6 +53,21 @@ class SamplesGoldenTest {
     @ValueSource(strings = {"correct", "racy", "deadlocking", "does-not-compile"})
     void theConsoleSummaryOfEachSampleMatchesItsGoldenFile(String sample) throws IOException {
         compare(sample + ".txt", ConsoleSummary.render(graded(sample)).replaceAll("@[0-9a-f]{4,8}\\b", "@*"));
+    }
+
+    /**
+     * The samples are assembled by the build from folders of solutions/; a folder that was renamed
+     * would silently make its kata "not submitted" and the goldens would pin that.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"racy", "deadlocking"})
+    void theRacyAndDeadlockingSamplesSubmitBothOfTheirKatas(String sample) {
+        Scorecard card = graded(sample);
+        for (String slug : List.of("fix-the-race", "break-the-deadlock")) {
+            assertEquals(List.of(slug), card.exercises().stream()
+                    .filter(e -> e.slug().equals(slug) && e.status() != ExerciseStatus.NOT_SUBMITTED)
+                    .map(ExerciseResult::slug).toList(), sample + " submits " + slug);
+        }
     }
 
     private static String normalise(String json) {

@@ -1,7 +1,10 @@
 package kata.support.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import kata.support.score.CheckKind;
 import kata.support.score.CheckResult;
@@ -29,12 +32,22 @@ final class Report {
             text.append('\n').append(result.slug()).append(": ").append(lines.get(0)).append('\n')
                     .append(indent(String.join("\n", lines.subList(1, lines.size()))));
         } else {
+            // Checks that observed the same thing (a stub every check calls, say) share one message.
+            Map<String, List<CheckResult>> byMessage = new LinkedHashMap<>();
             for (CheckResult check : result.checks()) {
                 if (check.status() == CheckStatus.FAILED || check.status() == CheckStatus.ERROR) {
-                    text.append('\n').append(result.slug()).append(", ").append(check.id()).append(": ")
-                            .append(check.name()).append('\n').append(indent(check.message()));
+                    byMessage.computeIfAbsent(check.message(), m -> new ArrayList<>()).add(check);
                 }
             }
+            byMessage.forEach((message, checks) -> {
+                CheckResult first = checks.get(0);
+                text.append('\n').append(result.slug()).append(", ").append(first.id()).append(": ")
+                        .append(first.name()).append('\n').append(indent(message));
+                if (checks.size() > 1) {
+                    text.append(indent("The same for " + String.join(", ",
+                            checks.subList(1, checks.size()).stream().map(CheckResult::id).toList()) + "."));
+                }
+            });
         }
         text.append('\n').append(result.title()).append(" (").append(result.slug()).append("): ")
                 .append(headline(result)).append(hidden(hiddenPoints)).append('\n');

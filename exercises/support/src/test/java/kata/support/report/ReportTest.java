@@ -36,6 +36,25 @@ class ReportTest {
     }
 
     @Test
+    void checksThatObservedTheSameThingShareOneMessageAndEachIsNamed() {
+        List<KataDescription.PublicCheck> checks = List.of(
+                new KataDescription.PublicCheck("alone", "One thread", CheckKind.TEST, Visibility.VISIBLE, 1),
+                new KataDescription.PublicCheck("race", "Two threads", CheckKind.TEST, Visibility.VISIBLE, 3),
+                new KataDescription.PublicCheck("limit", "A limit", CheckKind.TEST, Visibility.VISIBLE, 1));
+        String stub = "Counter.get() is not written yet: return the current count.";
+        ExerciseResult result = Scoring.scored("fix-the-race", "Fix the race", checks, Map.of(
+                "alone", CheckOutcome.of(CheckStatus.FAILED, stub),
+                "race", CheckOutcome.of(CheckStatus.FAILED, "the count is 1, not 2"),
+                "limit", CheckOutcome.of(CheckStatus.FAILED, stub)), 5);
+
+        String text = Report.kata(result, 8.0);
+
+        assertEquals(text.indexOf(stub), text.lastIndexOf(stub), text);
+        assertTrue(text.contains("fix-the-race, alone: One thread\n    " + stub + "\n    The same for limit.\n"), text);
+        assertTrue(text.contains("fix-the-race, race: Two threads\n    the count is 1, not 2"), text);
+    }
+
+    @Test
     void theSummaryEndsWithTheTotalAndTheNextStep() {
         ExerciseResult broken = Scoring.error("fix-the-race", "Fix the race", CHECKS,
                 "Your code does not compile (1 error):\nCounter.java:1: ';' expected", 0);
