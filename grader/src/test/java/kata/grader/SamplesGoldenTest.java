@@ -1,6 +1,7 @@
 package kata.grader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -18,9 +19,12 @@ import kata.grader.course.Resources;
 import kata.grader.scorecards.ScorecardJson;
 import kata.grader.scorecards.ScorecardSchemaTest;
 import kata.grader.report.ConsoleSummary;
+import kata.support.score.CheckResult;
 import kata.support.score.ExerciseResult;
+import kata.support.score.Schedule;
 import kata.support.score.ExerciseStatus;
 import kata.support.score.Scorecard;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,6 +72,21 @@ class SamplesGoldenTest {
                     .filter(e -> e.slug().equals(slug) && e.status() != ExerciseStatus.NOT_SUBMITTED)
                     .map(ExerciseResult::slug).toList(), sample + " submits " + slug);
         }
+    }
+
+    /** The test JVM sends the failing schedule with the result; the instructor's report draws it. */
+    @Test
+    void aCheckThatFailedOnAScheduleCarriesItsThreadsAndSteps() {
+        CheckResult twoIncrements = graded("racy").exercises().stream().filter(e -> e.slug().equals("fix-the-race"))
+                .flatMap(e -> e.checks().stream()).filter(c -> c.id().equals("two-increments")).findFirst()
+                .orElseThrow();
+
+        Schedule schedule = twoIncrements.schedule();
+        assertEquals(2, schedule.threads().size(), schedule.toString());
+        assertTrue(schedule.steps().stream().anyMatch(step -> step.location().startsWith("Counter.java:")),
+                schedule.toString());
+        assertTrue(schedule.steps().stream().map(Schedule.Step::thread).filter(t -> !t.isEmpty()).distinct().count() == 2,
+                schedule.toString());
     }
 
     private static String normalise(String json) {

@@ -1,6 +1,7 @@
 package kata.runner;
 
 import kata.support.agent.StudentCode;
+import kata.support.interleave.InterleavingFailure;
 
 /**
  * Turns what a check threw into words for the student. Test authors write the assertion messages;
@@ -12,7 +13,18 @@ final class Feedback {
     private Feedback() {
     }
 
+    /** The most recent steps a scorecard keeps of a failing schedule: enough to see how it went wrong. */
+    static final int SCHEDULE_STEPS = 100;
+
     static Verdict of(Throwable thrown) {
+        Verdict verdict = words(thrown);
+        return InterleavingFailure.in(thrown).map(InterleavingFailure::interleaving)
+                .filter(schedule -> !schedule.steps().isEmpty())
+                .map(schedule -> new Verdict(verdict.status(), verdict.message(), schedule.lastSteps(SCHEDULE_STEPS)))
+                .orElse(verdict);
+    }
+
+    private static Verdict words(Throwable thrown) {
         Throwable cause = unwrap(thrown);
         if (cause instanceof AssertionError) {
             return Verdict.failed(String.valueOf(cause.getMessage()));

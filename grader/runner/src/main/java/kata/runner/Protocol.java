@@ -2,7 +2,9 @@ package kata.runner;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import kata.support.score.Schedule;
 
 /**
  * Results go to the grader as JSON lines on the JVM's original standard output, each prefixed with
@@ -37,16 +39,35 @@ final class Protocol {
         send(Map.of("event", "running", "id", checkId));
     }
 
-    void result(String checkId, String status, String message, long durationMillis, Captured output) {
+    void result(String checkId, Verdict verdict, long durationMillis, Captured output) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("event", "result");
         fields.put("id", checkId);
-        fields.put("status", status);
-        fields.put("message", message);
+        fields.put("status", verdict.status());
+        fields.put("message", verdict.message());
         fields.put("duration_ms", durationMillis);
         fields.put("output", output.text());
         fields.put("output_truncated", output.truncated());
+        if (verdict.schedule() != null) {
+            fields.put("schedule", schedule(verdict.schedule()));
+        }
         send(fields);
+    }
+
+    /** {"threads": [...], "omitted_steps": n, "steps": [{"thread", "action", "location", "repeats"}]} */
+    private static Map<String, Object> schedule(Schedule schedule) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("threads", schedule.threads());
+        fields.put("omitted_steps", schedule.omittedSteps());
+        fields.put("steps", schedule.steps().stream().map(step -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("thread", step.thread());
+            one.put("action", step.action());
+            one.put("location", step.location());
+            one.put("repeats", step.repeats());
+            return one;
+        }).toList());
+        return fields;
     }
 
     void exiting(String checkId) {
@@ -58,24 +79,40 @@ final class Protocol {
     }
 
     private synchronized void send(Map<String, ?> fields) {
-        StringBuilder line = new StringBuilder(nonce).append(' ').append('{');
-        boolean first = true;
-        for (Map.Entry<String, ?> field : fields.entrySet()) {
-            if (!first) {
-                line.append(',');
-            }
-            first = false;
-            quote(line, field.getKey());
-            line.append(':');
-            Object value = field.getValue();
-            if (value instanceof Number || value instanceof Boolean) {
-                line.append(value);
-            } else {
-                quote(line, String.valueOf(value));
-            }
-        }
-        out.print(line.append('}').append('\n'));
+        StringBuilder line = new StringBuilder(nonce).append(' ');
+        value(line, fields);
+        out.print(line.append('\n'));
         out.flush();
+    }
+
+    private static void value(StringBuilder line, Object value) {
+        if (value instanceof Number || value instanceof Boolean) {
+            line.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            line.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> field : map.entrySet()) {
+                if (!first) {
+                    line.append(',');
+                }
+                first = false;
+                quote(line, String.valueOf(field.getKey()));
+                line.append(':');
+                value(line, field.getValue());
+            }
+            line.append('}');
+        } else if (value instanceof List<?> list) {
+            line.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    line.append(',');
+                }
+                value(line, list.get(i));
+            }
+            line.append(']');
+        } else {
+            quote(line, String.valueOf(value));
+        }
     }
 
     private static void quote(StringBuilder line, String text) {

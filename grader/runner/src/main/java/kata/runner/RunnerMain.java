@@ -76,7 +76,7 @@ public final class RunnerMain {
                 waitForHalt();
             }
             long duration = (System.nanoTime() - start) / 1_000_000;
-            protocol.result(check.id(), verdict.status(), verdict.message(), duration, capture.take());
+            protocol.result(check.id(), verdict, duration, capture.take());
             if (i + 1 < plan.size() && Leftovers.remain(before)) {
                 // The grader starts a fresh JVM for the checks that remain.
                 Runtime.getRuntime().halt(EXIT_RESTART);

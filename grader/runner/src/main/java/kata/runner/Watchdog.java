@@ -112,7 +112,7 @@ final class Watchdog {
 
     private void fire(Armed check, String message, int exitStatus) {
         long duration = (System.nanoTime() - check.startNanos()) / 1_000_000;
-        protocol.result(check.checkId(), "failed", message, duration, capture.take());
+        protocol.result(check.checkId(), Verdict.failed(message), duration, capture.take());
         Runtime.getRuntime().halt(exitStatus);
     }
 

@@ -45,7 +45,8 @@ public final class StudentView {
         double notPassedPoints = 0;
         for (CheckResult check : exercise.checks()) {
             if (moment.shows(check.visibility())) {
-                shown.add(check);
+                // The picture of a schedule is for the instructor's report; the message tells the student.
+                shown.add(check.withoutSchedule());
             } else if (moment.countsWithheldPoints() && check.visibility() == Visibility.HIDDEN) {
                 if (check.status() == CheckStatus.PASSED) {
                     passedPoints += check.maxPoints();
@@ -56,12 +57,12 @@ public final class StudentView {
         }
         if (passedPoints > 0) {
             shown.add(new CheckResult(OTHER_PASSED, "Other checks (not shown), passed", CheckKind.TEST,
-                    Visibility.VISIBLE, CheckStatus.PASSED, passedPoints, passedPoints, "", 0, "", false));
+                    Visibility.VISIBLE, CheckStatus.PASSED, passedPoints, passedPoints, "", 0, "", false, null));
         }
         if (notPassedPoints > 0) {
             shown.add(new CheckResult(OTHER_NOT_PASSED, "Other checks (not shown), not passed", CheckKind.TEST,
                     Visibility.VISIBLE, CheckStatus.FAILED, 0, notPassedPoints,
-                    "Checks that are not shown did not pass.", 0, "", false));
+                    "Checks that are not shown did not pass.", 0, "", false, null));
         }
         double score = shown.stream().mapToDouble(CheckResult::points).sum();
         double max = shown.stream().mapToDouble(CheckResult::maxPoints).sum();

@@ -17,6 +17,7 @@ import kata.grader.classresults.KataStats;
 import kata.grader.classresults.SimilarPair;
 import kata.grader.classresults.Similarity;
 import kata.grader.classresults.StudentRow;
+import kata.support.report.ScheduleTable;
 import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
@@ -50,7 +51,8 @@ public final class ClassReport {
         Html html = new Html();
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .raw("<title>").text(results.title()).raw("</title>\n<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
+                .raw("<title>").text(results.title()).raw("</title>\n<style>\n").raw(STYLE).raw(ScheduleTable.CSS)
+                .raw("\n</style>\n</head>\n<body>\n");
         Counts counts = results.counts();
         html.raw("<h1>").text(results.title()).raw("</h1>\n<p class=\"meta\" id=\"overview\">").text(counts.sentence())
                 .text(" Mean total of the graded students " + Points.text(results.meanTotal()) + " of "
@@ -315,6 +317,12 @@ public final class ClassReport {
                             .replace('_', ' ')).raw("</span>");
             if (check.status() != CheckStatus.PASSED && check.message() != null && !check.message().isEmpty()) {
                 html.raw("<pre>").text(check.message()).raw("</pre>");
+            }
+            if (check.status() != CheckStatus.PASSED && check.schedule() != null) {
+                // ScheduleTable escapes every name and action it draws.
+                html.raw("<details class=\"schedule\"><summary>The interleaving, a lane per thread (")
+                        .text(count(check.schedule().steps().size(), "step")).raw(")</summary>\n")
+                        .raw(ScheduleTable.html(check.schedule())).raw("</details>");
             }
             if (check.output() != null && !check.output().isEmpty()) {
                 html.raw("<div class=\"meta\">Output of the student's code").text(check.outputTruncated()

@@ -44,7 +44,7 @@ public final class RuleChecker {
                 long start = System.nanoTime();
                 CheckOutcome outcome = evaluate(loader, rule, classes);
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                outcomes.put(rule.id(), new CheckOutcome(outcome.status(), outcome.message(), millis, "", false));
+                outcomes.put(rule.id(), new CheckOutcome(outcome.status(), outcome.message(), millis, "", false, null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -200,7 +200,7 @@ final class Launch {
                     case "result" -> {
                         outcomes.put(event.text("id"), new CheckOutcome(status(event.text("status")),
                                 event.text("message"), event.number("duration_ms"), event.text("output"),
-                                event.flag("output_truncated")));
+                                event.flag("output_truncated"), event.schedule()));
                         current = null;
                         currentDeadline = Long.MAX_VALUE;
                     }

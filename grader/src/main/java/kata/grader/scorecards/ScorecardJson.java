@@ -1,5 +1,6 @@
 package kata.grader.scorecards;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import kata.grader.files.AtomicFile;
+import kata.support.score.CheckResult;
 import kata.support.score.Scorecard;
 
 /**
@@ -42,6 +44,9 @@ public final class ScorecardJson {
             .configure(SerializationFeature.INDENT_OUTPUT, true)
             .addModule(new SimpleModule().addSerializer(Instant.class, new InstantWriter())
                     .addDeserializer(Instant.class, new InstantReader()))
+            // A check without a failing schedule has no "schedule" member rather than a null one.
+            .withConfigOverride(CheckResult.class, o -> o.setInclude(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL)))
             .build();
 
     private ScorecardJson() {

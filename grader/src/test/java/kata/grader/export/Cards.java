@@ -8,6 +8,7 @@ import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.ExerciseStatus;
+import kata.support.score.Schedule;
 import kata.support.score.Scorecard;
 import kata.support.score.Student;
 
@@ -34,20 +35,38 @@ public final class Cards {
     public static CheckResult check(String id, Visibility visibility, CheckStatus status, double max, String message,
                                     String output) {
         return new CheckResult(id, "Check " + id, CheckKind.TEST, visibility, status,
-                status == CheckStatus.PASSED ? max : 0, max, message, 120, output, false);
+                status == CheckStatus.PASSED ? max : 0, max, message, 120, output, false, null);
     }
 
-    /** One exercise with a pass, a failure (with output), an error and a skipped rule; one that does not compile. */
+    /** Two threads read the count, then both write it back: one increment is lost. */
+    public static Schedule lostUpdate() {
+        return new Schedule(List.of("worker-1", "worker-<2>"), List.of(
+                new Schedule.Step("worker-1", "reads Counter.count", "Counter.java:12", 1),
+                new Schedule.Step("worker-<2>", "reads Counter.count", "Counter.java:12", 1),
+                new Schedule.Step("worker-<2>", "writes Counter.count", "Counter.java:12", 1),
+                new Schedule.Step("worker-1", "writes Counter.count", "Counter.java:12", 1)), 0);
+    }
+
+    private static CheckResult withSchedule(CheckResult c, Schedule schedule) {
+        return new CheckResult(c.id(), c.name(), c.kind(), c.visibility(), c.status(), c.points(), c.maxPoints(),
+                c.message(), c.durationMillis(), c.output(), c.outputTruncated(), schedule);
+    }
+
+    /**
+     * One exercise with a pass, a failure (with output and its schedule), an error and a skipped rule; one that
+     * does not compile.
+     */
     public static Scorecard mixed(String id, Student student, Instant gradedAt) {
         ExerciseResult race = new ExerciseResult("fix-the-race", "Fix the race", ExerciseStatus.FAILED, 3, 10,
                 "1 of 4 checks passed, 3 of 10 points.", 2500, List.of(
                 check("counts-alone", Visibility.VISIBLE, CheckStatus.PASSED, 3, "", ""),
-                check("two-increments", Visibility.VISIBLE, CheckStatus.FAILED, 4,
+                withSchedule(check("two-increments", Visibility.VISIBLE, CheckStatus.FAILED, 4,
                         "Lost an update: expected 2 but was 1\nstep 1: worker-1 read count = 0", "tick <1>\n"),
+                        lostUpdate()),
                 check("five-workers", Visibility.AFTER_DUE_DATE, CheckStatus.ERROR, 2,
                         "The test JVM stopped abruptly", ""),
                 new CheckResult("no-sleep", "No sleeping", CheckKind.RULE, Visibility.HIDDEN, CheckStatus.SKIPPED, 0, 1,
-                        "Not graded yet: rules count once a test passes.", 0, "", false)));
+                        "Not graded yet: rules count once a test passes.", 0, "", false, null)));
         ExerciseResult bank = new ExerciseResult("break-the-deadlock", "Break the deadlock", ExerciseStatus.ERROR, 0, 5,
                 "Your code does not compile (1 error):\nsrc/main/java/kata/bank/Bank.java:5: ';' expected", 900,
                 List.of(check("transfer-alone", Visibility.VISIBLE, CheckStatus.ERROR, 5,
@@ -104,7 +123,7 @@ public final class Cards {
         List<ExerciseResult> exercises = card.exercises().stream().map(e -> new ExerciseResult(e.slug(), e.title(),
                 e.status(), e.score(), e.maxScore(), e.message(), e.durationMillis(), e.checks().stream()
                 .map(c -> new CheckResult(c.id(), c.name(), c.kind(), Visibility.VISIBLE, c.status(), c.points(),
-                        c.maxPoints(), c.message(), c.durationMillis(), c.output(), c.outputTruncated())).toList()))
+                        c.maxPoints(), c.message(), c.durationMillis(), c.output(), c.outputTruncated(), c.schedule())).toList()))
                 .toList();
         return new Scorecard(card.schemaVersion(), card.grader(), card.submissionId(), card.student(), card.gradedAt(),
                 card.environment(), card.score(), card.maxScore(), exercises);

@@ -18,6 +18,7 @@ import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.ExerciseStatus;
+import kata.support.score.Schedule;
 import kata.support.score.Scorecard;
 import kata.support.Visibility;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,8 @@ class ExportVisibilityTest {
         String token = TOKEN.get(visibility) + suffix;
         return new CheckResult("id-" + token, "Name " + token, CheckKind.TEST, visibility,
                 passed ? CheckStatus.PASSED : CheckStatus.FAILED, passed ? points : 0, points,
-                passed ? "" : "Message " + token, 10, "Output " + token, false);
+                passed ? "" : "Message " + token, 10, "Output " + token, false,
+                new Schedule(List.of("worker"), List.of(new Schedule.Step("worker", "lane-" + token, "", 1)), 0));
     }
 
     /** Visible 1 (passed), after the due date 2 (passed), after publication 4 (passed), hidden 8 (passed) and 16 (failed). */
@@ -92,6 +94,8 @@ class ExportVisibilityTest {
         boolean listsChecks = !List.of("lti-ags", "canvas-csv", "moodle-csv").contains(name);
         for (Visibility visibility : Visibility.values()) {
             String token = TOKEN.get(visibility);
+            // A failing schedule is drawn for the instructor only, whatever the check's visibility.
+            assertFalse(seen.contains("lane-" + token), name + " at " + moment + " shows a schedule in\n" + seen);
             if (!moment.shows(visibility)) {
                 assertFalse(seen.contains(token), name + " at " + moment + " leaks " + token + " in\n" + seen);
             } else if (listsChecks) {

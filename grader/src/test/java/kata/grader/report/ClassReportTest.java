@@ -53,7 +53,7 @@ class ClassReportTest {
         for (ExerciseResult e : mixed.exercises()) {
             List<CheckResult> checks = e.checks().stream().map(c -> c.id().equals("two-increments")
                     ? new CheckResult(c.id(), c.name(), c.kind(), c.visibility(), c.status(), 0, c.maxPoints(),
-                    "Counter.increment() is not written yet", 0, "", false) : c).toList();
+                    "Counter.increment() is not written yet", 0, "", false, null) : c).toList();
             exercises.add(new ExerciseResult(e.slug(), e.title(), e.status(), e.score(), e.maxScore(), e.message(),
                     e.durationMillis(), checks));
         }
@@ -130,6 +130,10 @@ class ClassReportTest {
         String page = section(dom, "<article class=\"student\" id=\"student-alice\"", "</article>");
         assertTrue(page.contains("No sleeping") && page.contains("hidden"), page);
         assertTrue(page.contains("step 1: worker-1 read count = 0"), page);
+        // The failing schedule as lanes, a column per thread, the last step marked; names escaped.
+        assertTrue(page.contains("<th>worker-1</th><th>worker-&lt;2&gt;</th>"), page);
+        assertTrue(page.contains("<tr class=\"broke\"><td class=\"n\">4</td><td class=\"step\">writes Counter.count"
+                + "<br><span class=\"at\">Counter.java:12</span></td><td></td></tr>"), page);
         assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped, not run");
     }
 

@@ -2,6 +2,7 @@ package kata.support.interleave;
 
 import java.util.List;
 import java.util.Optional;
+import kata.support.score.Schedule;
 import kata.support.threads.LockNames;
 
 /** A schedule under which the code under test went wrong, with the steps that led there. */
@@ -12,8 +13,7 @@ public final class InterleavingFailure extends AssertionError {
     private final String kind;
     private final String headline;
     private final int schedule;
-    private final transient List<String> threads;
-    private final transient List<TraceStep> steps;
+    private final transient Schedule interleaving;
     private final String replayToken;
 
     /** A wrong final result is explained by the steps only when they are few enough to read. */
@@ -25,8 +25,8 @@ public final class InterleavingFailure extends AssertionError {
         this.schedule = schedule;
         this.kind = failure.kind().name().toLowerCase(java.util.Locale.ROOT);
         this.headline = failure.headline();
-        this.threads = run.actors().stream().map(actor -> actor.name).toList();
-        this.steps = run.trace.steps(run.actors(), names);
+        this.interleaving = new Schedule(run.actors().stream().map(actor -> actor.name).toList(),
+                run.trace.steps(run.actors(), names), 0);
         this.replayToken = replay == null ? null : replay.text();
     }
 
@@ -45,14 +45,22 @@ public final class InterleavingFailure extends AssertionError {
         return schedule;
     }
 
-    /** The threads of the run, in the order they joined it (for a picture of the interleaving). */
-    public List<String> threads() {
-        return threads == null ? List.of() : threads;
+    /** The threads and every step of the failing schedule that was kept (the most recent thousands). */
+    public Schedule interleaving() {
+        return interleaving == null ? new Schedule(List.of(), List.of(), 0) : interleaving;
     }
 
-    /** Every step of the failing schedule that was kept (the most recent thousands), oldest first. */
-    public List<TraceStep> steps() {
-        return steps == null ? List.of() : steps;
+    /** The interleaving failure behind a check's failure: the thrown one, or one of its causes. */
+    public static Optional<InterleavingFailure> in(Throwable thrown) {
+        for (Throwable current = thrown; current != null; current = current.getCause()) {
+            if (current instanceof InterleavingFailure failure) {
+                return Optional.of(failure);
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The token that replays this schedule ({@code -Dkata.replay=<token>}); empty when a re-run is the replay. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import kata.support.agent.Site;
 import kata.support.agent.Sites;
+import kata.support.score.Schedule;
 import kata.support.threads.LockNames;
 
 /**
@@ -84,19 +85,19 @@ final class Trace {
     }
 
     /** Every recorded step (up to the ring's capacity), oldest first, consecutive repeats folded. */
-    synchronized List<TraceStep> steps(List<Actor> all, LockNames names) {
-        List<TraceStep> steps = new ArrayList<>();
+    synchronized List<Schedule.Step> steps(List<Actor> all, LockNames names) {
+        List<Schedule.Step> steps = new ArrayList<>();
         long first = Math.max(0, count - actors.length);
         for (long i = first; i < count; i++) {
-            TraceStep step = step((int) (i % actors.length), all, names);
+            Schedule.Step step = step((int) (i % actors.length), all, names);
             if (step == null) {
                 continue;
             }
             int last = steps.size() - 1;
-            TraceStep previous = last < 0 ? null : steps.get(last);
+            Schedule.Step previous = last < 0 ? null : steps.get(last);
             if (previous != null && previous.thread().equals(step.thread()) && previous.action().equals(step.action())
                     && previous.location().equals(step.location())) {
-                steps.set(last, new TraceStep(step.thread(), step.action(), step.location(), previous.repeats() + 1));
+                steps.set(last, new Schedule.Step(step.thread(), step.action(), step.location(), previous.repeats() + 1));
             } else {
                 steps.add(step);
             }
@@ -106,13 +107,13 @@ final class Trace {
 
     /** The last steps, one line each, consecutive repeats folded; empty when nothing was recorded. */
     synchronized String render(List<Actor> all, LockNames names) {
-        List<TraceStep> steps = steps(all, names);
+        List<Schedule.Step> steps = steps(all, names);
         int width = all.stream().mapToInt(a -> a.name.length()).max().orElse(8);
         List<String> lines = new ArrayList<>();
         if (steps.size() > SHOWN) {
             lines.add("  ... " + (steps.size() - SHOWN) + " earlier steps");
         }
-        for (TraceStep step : steps.subList(Math.max(0, steps.size() - SHOWN), steps.size())) {
+        for (Schedule.Step step : steps.subList(Math.max(0, steps.size() - SHOWN), steps.size())) {
             String line = step.thread().isEmpty() ? "  " + step.action()
                     : String.format("  %-" + width + "s  %s", step.thread(), step.action());
             if (!step.location().isEmpty()) {
@@ -123,16 +124,16 @@ final class Trace {
         return String.join("\n", lines);
     }
 
-    private TraceStep step(int slot, List<Actor> all, LockNames names) {
+    private Schedule.Step step(int slot, List<Actor> all, LockNames names) {
         int site = sites[slot];
         String who = actors[slot] < 0 ? "" : all.get(actors[slot]).name;
         if (site == NO_SITE) {
             Event event = Event.values()[events[slot]];
             return switch (event) {
-                case STARTS -> new TraceStep(who, "starts thread \"" + all.get((int) values[slot]).name + "\"", "", 1);
-                case ENDS -> new TraceStep(who, "ends", "", 1);
+                case STARTS -> new Schedule.Step(who, "starts thread \"" + all.get((int) values[slot]).name + "\"", "", 1);
+                case ENDS -> new Schedule.Step(who, "ends", "", 1);
                 case BLOCKS -> null;
-                case TIME -> new TraceStep("", "(" + duration(values[slot]) + " pass while every thread waits)", "", 1);
+                case TIME -> new Schedule.Step("", "(" + duration(values[slot]) + " pass while every thread waits)", "", 1);
             };
         }
         Site at = Sites.get(site);
@@ -150,7 +151,7 @@ final class Trace {
         } else {
             text = at.kind().verb() + " " + at.target();
         }
-        return new TraceStep(who, text, at.location(), 1);
+        return new Schedule.Step(who, text, at.location(), 1);
     }
 
     private static String duration(long nanos) {

@@ -77,7 +77,7 @@ final class CheckRecorder implements TestExecutionListener {
             return;
         }
         String message = description;
-        Optional<InterleavingFailure> schedule = InterleavingPage.find(thrown);
+        Optional<InterleavingFailure> schedule = InterleavingFailure.in(thrown);
         if (target != null && schedule.isPresent()) {
             String title = !graded.name().isBlank() ? graded.name() : displayName(identifier);
             Optional<Path> page = InterleavingPage.write(target, graded.id(), title, schedule.get());
@@ -91,9 +91,9 @@ final class CheckRecorder implements TestExecutionListener {
         if (previous != null && previous.status() != CheckStatus.PASSED) {
             // A parameterized test reports each invocation and then itself: the first problem stands.
             outcomes.put(graded.id(), new CheckOutcome(previous.status(), previous.message(),
-                    Math.max(millis, previous.durationMillis()), "", false));
+                    Math.max(millis, previous.durationMillis()), "", false, null));
         } else {
-            outcomes.put(graded.id(), new CheckOutcome(status, message, millis, "", false));
+            outcomes.put(graded.id(), new CheckOutcome(status, message, millis, "", false, null));
         }
         String name = !graded.name().isBlank() ? graded.name() : displayName(identifier);
         seen.putIfAbsent(graded.id(), new KataDescription.PublicCheck(graded.id(), name,

@@ -8,11 +8,12 @@ package kata.support.score;
  * @param durationMillis  wall time of the check
  * @param output          what the student's code printed meanwhile (bounded)
  * @param outputTruncated true when output was cut
+ * @param schedule        the schedule under which it failed, when the scheduler found one; else null
  */
 public record CheckOutcome(CheckStatus status, String message, long durationMillis, String output,
-                           boolean outputTruncated) {
+                           boolean outputTruncated, Schedule schedule) {
 
     public static CheckOutcome of(CheckStatus status, String message) {
-        return new CheckOutcome(status, message, 0, "", false);
+        return new CheckOutcome(status, message, 0, "", false, null);
     }
 }

@@ -16,8 +16,15 @@ import kata.support.Visibility;
  * @param durationMillis  wall time
  * @param output          what the student's code printed during the check (truncated)
  * @param outputTruncated true when output was cut
+ * @param schedule        the schedule under which it failed, for the instructor's picture of it; else null
  */
 public record CheckResult(String id, String name, CheckKind kind, Visibility visibility, CheckStatus status,
                           double points, double maxPoints, String message, long durationMillis, String output,
-                          boolean outputTruncated) {
+                          boolean outputTruncated, Schedule schedule) {
+
+    /** The same result without its schedule: what views for students carry. */
+    public CheckResult withoutSchedule() {
+        return schedule == null ? this : new CheckResult(id, name, kind, visibility, status, points, maxPoints, message,
+                durationMillis, output, outputTruncated, null);
+    }
 }

@@ -129,7 +129,7 @@ public final class ScorecardText {
                     constant(CheckStatus.class, c.get("status")), number(c.get("points")).doubleValue(),
                     number(c.get("max_points")).doubleValue(), text(c.get("message")),
                     number(c.get("duration_millis")).longValue(), text(c.get("output")),
-                    Boolean.TRUE.equals(c.get("output_truncated"))));
+                    Boolean.TRUE.equals(c.get("output_truncated")), null));
         }
         return new ExerciseResult(text(fields.get("slug")), text(fields.get("title")),
                 constant(ExerciseStatus.class, fields.get("status")), number(fields.get("score")).doubleValue(),

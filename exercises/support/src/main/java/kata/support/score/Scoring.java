@@ -80,7 +80,7 @@ public final class Scoring {
         double points = outcome.status() == CheckStatus.PASSED ? check.points() : 0;
         return new CheckResult(check.id(), check.name(), check.kind(), check.visibility(), outcome.status(), points,
                 check.points(), outcome.message(), outcome.durationMillis(), outcome.output(),
-                outcome.outputTruncated());
+                outcome.outputTruncated(), outcome.schedule());
     }
 
     private static String firstLine(String text) {

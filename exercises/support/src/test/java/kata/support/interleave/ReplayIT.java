@@ -39,7 +39,7 @@ class ReplayIT {
 
         assertEquals(1, replayed.schedule());
         assertEquals(first.headline(), replayed.headline());
-        assertEquals(first.steps(), replayed.steps());
+        assertEquals(first.interleaving(), replayed.interleaving());
     }
 
     @Test
@@ -51,7 +51,7 @@ class ReplayIT {
         InterleavingFailure replayed = assertThrows(InterleavingFailure.class,
                 () -> twoIncrements(Interleavings.randomSchedule(7).runs(200).switchProbability(0.5), Counters.Plain::new, "worker-2"));
 
-        assertEquals(first.steps(), replayed.steps());
+        assertEquals(first.interleaving(), replayed.interleaving());
     }
 
     @Test

@@ -36,7 +36,7 @@ class InterleavingPageIT {
         assertTrue(html.contains("Counters.java:"), html);
         assertTrue(html.contains("<tr class=\"broke\">"), html);
         assertTrue(html.contains("kata.replay=" + failure.replayToken().orElseThrow()), html);
-        assertEquals(failure.steps().size(), html.split("<tr", -1).length - 2, "one row per step, plus the header");
+        assertEquals(failure.interleaving().steps().size(), html.split("<tr", -1).length - 2, "one row per step, plus the header");
     }
 
     @Test
@@ -44,6 +44,6 @@ class InterleavingPageIT {
         InterleavingFailure failure = lostUpdate();
         AssertionError own = new AssertionError("Two workers each added 1, the total is 1", failure);
 
-        assertEquals(failure, InterleavingPage.find(own).orElseThrow());
+        assertEquals(failure, InterleavingFailure.in(own).orElseThrow());
     }
 }

@@ -14,7 +14,7 @@ class ScorecardTextTest {
 
     static Scorecard card(String message) {
         CheckResult check = new CheckResult("five-workers", "Five workers", CheckKind.TEST, Visibility.VISIBLE,
-                CheckStatus.FAILED, 0, 3, message, 12, "", false);
+                CheckStatus.FAILED, 0, 3, message, 12, "", false, null);
         ExerciseResult exercise = new ExerciseResult("fix-the-race", "Fix the race", ExerciseStatus.FAILED, 0, 3,
                 "0 of 1 checks passed, 0 of 3 points.", 40, List.of(check));
         return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-support", "1.0"), "local",
