@@ -233,13 +233,16 @@ class BoundedBufferHiddenTest {
 
     /** A timed call that waits, and what the test does while it waits. */
     @Test
-    @DisplayName("Timed calls wait for their chance: poll(1 min) and poll(1 500 000 µs) get an item put while they wait, offer(1 min) gets the room a take makes; poll and offer of 2 s woken early (spurious wake-ups) still give up after 2 s")
+    @DisplayName("Timed calls wait for their chance: poll(1 min), poll(1 500 000 µs) and poll(Long.MAX_VALUE ns) get an item put while they wait, offer(1 min) and offer(Long.MAX_VALUE ms) get the room a take makes; poll and offer of 2 s woken early (spurious wake-ups) still give up after 2 s")
     @Graded(id = "timed-waits", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void timedCallsWaitForTheirChance() throws Exception {
         Controlled.run(() -> {
             pollGetsItem(new Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30));
             pollGetsItem(new Timeout(1_500_000, TimeUnit.MICROSECONDS), Duration.ofMillis(1200));
             offerGetsRoom(new Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30));
+            // "Wait practically for ever": a deadline computed as now + timeout overflows.
+            pollGetsItem(new Timeout(Long.MAX_VALUE, TimeUnit.NANOSECONDS), Duration.ofSeconds(30));
+            offerGetsRoom(new Timeout(Long.MAX_VALUE, TimeUnit.MILLISECONDS), Duration.ofSeconds(30));
             Timeout twoSeconds = new Timeout(2, TimeUnit.SECONDS);
             String early = " It was woken early three times (at 0.5 s, 1 s and 1.5 s) with nothing changed.";
 
