@@ -10,11 +10,10 @@ import kata.support.Visibility;
 class BoundedBufferHiddenRules {
 
     /*
-     * Why a rule and not a schedule: notify() loses a wake-up only when another thread barges in
-     * between the wake-up and the woken thread's return from wait(), and whether the scheduler lets
-     * that happen depends on how fast the OS wakes the thread, not on the schedule alone; a check
-     * built on it would catch the bug on some runs only. The rule is exact for this kata: producers
-     * and consumers wait on one monitor, so a single notify() can always wake the wrong kind.
+     * no-lost-wake-up finds the lost wake-up of notify() (and of one Condition with signal()) by
+     * exploring schedules; this rule names the cause for every student who calls notify(), also when
+     * the four threads of that check happen not to need the wrong wake-up: in this kata producers and
+     * consumers wait on one monitor, so a single notify() can always wake the wrong kind.
      */
     @Graded(id = "notify-all", name = "Wake-ups go to every waiter (no notify())", points = 2,
             visibility = Visibility.AFTER_DUE_DATE)

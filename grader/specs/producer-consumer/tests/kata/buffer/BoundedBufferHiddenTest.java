@@ -1,7 +1,5 @@
 package kata.buffer;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -9,62 +7,101 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kata.buffer.BoundedBufferTest.Timeout;
 import kata.support.Graded;
 import kata.support.Visibility;
+import kata.support.interleave.Controlled;
+import kata.support.interleave.InterleavingFailure;
 import kata.support.interleave.Interleavings;
-import kata.support.threads.Threads;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.BeforeAll;
+import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Hidden checks: exact capacity, quiet waiting, and a producer that refills while two consumers wait. */
+/**
+ * Hidden checks: exact capacity of independent buffers, quiet waiting, timed calls that wait for
+ * their chance and survive early wake-ups, interrupts, no lost wake-up and no unlocked access in any
+ * order of the threads' steps.
+ */
 class BoundedBufferHiddenTest {
 
-    /** A correct put or take parks within milliseconds; a busy-waiting one never does. */
-    static final Duration PARK_WITHIN = Duration.ofSeconds(5);
-
-    @BeforeAll
-    static void awaitilityMustNotFailOnOtherThreadsExceptions() {
-        Awaitility.doNotCatchUncaughtExceptionsByDefault();
-    }
-
     @Test
-    @DisplayName("A buffer of capacity 3 holds exactly 3 items")
-    @Graded(id = "capacity-exact", points = 1, visibility = Visibility.AFTER_DUE_DATE)
+    @DisplayName("Buffers of capacity 1, 2 and 5 hold exactly that many items; two buffers do not share their items or count")
+    @Graded(id = "capacity-exact", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void holdsExactlyItsCapacity() throws InterruptedException {
-        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(3);
-
-        int accepted = 0;
-        while (accepted < 10 && buffer.offer(accepted, 0, TimeUnit.MILLISECONDS)) {
-            accepted++;
+        for (int capacity : new int[] {1, 2, 5}) {
+            BoundedBuffer<Integer> buffer = new BoundedBuffer<>(capacity);
+            int accepted = 0;
+            while (accepted < 10 && buffer.offer(accepted, 0, TimeUnit.MILLISECONDS)) {
+                accepted++;
+            }
+            if (accepted != capacity) {
+                fail(BufferFeedback.capacityWrong(capacity, accepted));
+            }
         }
+        BoundedBuffer<String> a = new BoundedBuffer<>(2);
+        a.put("a");
+        BoundedBuffer<String> b = new BoundedBuffer<>(2);
+        independent("B.size()", 0, b.size());
+        independent("B.poll(0 ms)", null, b.poll(0, TimeUnit.MILLISECONDS));
+        independent("B.offer(x, 0 ms) then B.offer(y, 0 ms)", true,
+                b.offer("x", 0, TimeUnit.MILLISECONDS) && b.offer("y", 0, TimeUnit.MILLISECONDS));
+        independent("A.size() after that", 1, a.size());
+        independent("A.take()", "a", a.take());
+        independent("B.take(), B.take()", List.of("x", "y"), List.of(b.take(), b.take()));
+    }
 
-        assertEquals(3, accepted, BufferFeedback.capacityWrong(3, accepted));
+    private static void independent(String what, Object expected, Object actual) {
+        if (!java.util.Objects.equals(expected, actual)) {
+            fail(BufferFeedback.notIndependent(what, expected, actual));
+        }
     }
 
     @Test
-    @DisplayName("A blocked take and a blocked put park (WAITING) instead of spinning")
+    @DisplayName("A blocked take and a blocked put wait quietly instead of spinning, and a waiting take goes on as soon as a put comes, not when it next looks")
     @Graded(id = "no-busy-wait", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
-    void blockedCallsWaitQuietly() throws InterruptedException {
-        BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
-
-        Thread consumer = BoundedBufferTest.start("consumer", buffer::take);
-        String consumerBusy = busyWaitOf(consumer, "take() on an empty buffer");
-        buffer.put("a");
-        BoundedBufferTest.awaitFinished(consumer, "The consumer blocked in take()", "put(a)");
-
-        buffer.put("b");
-        Thread producer = BoundedBufferTest.start("producer", () -> buffer.put("c"));
-        String producerBusy = busyWaitOf(producer, "put(c) on a full buffer");
-        buffer.take();
-        BoundedBufferTest.awaitFinished(producer, "The producer blocked in put(c)", "a take()");
-
-        // Released first and failed after, so that a spinning thread does not outlive the check.
-        if (consumerBusy != null || producerBusy != null) {
-            fail(consumerBusy != null ? consumerBusy : producerBusy);
+    void blockedCallsWaitQuietly() throws Exception {
+        try {
+            Controlled.run(() -> {
+                BoundedBuffer<String> empty = new BoundedBuffer<>(1);
+                BoundedBuffer<String> full = new BoundedBuffer<>(1);
+                BoundedBufferTest.fill(full, 1);
+                List<Call<?>> calls = List.of(Call.start("consumer", empty::take),
+                        Call.run("producer", () -> full.put("x")));
+                Controlled.settle();
+                empty.offer("y", 0, TimeUnit.MILLISECONDS);
+                full.poll(0, TimeUnit.MILLISECONDS);
+                Controlled.settleAllowingBusyWaits();
+                Call.stop(calls);
+            });
+        } catch (InterleavingFailure failure) {
+            if ("unsettled".equals(failure.kind())) {
+                fail(BufferFeedback.busyWaiting(failure.getMessage()), failure);
+            }
+            throw failure;
         }
+        Controlled.run(() -> {
+            BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+            Call<String> consumer = Call.start("consumer", buffer::take);
+            try {
+                Controlled.settleAllowingBusyWaits();
+                if (consumer.ended()) {
+                    return; // Did not wait: take-blocks-when-empty judges that.
+                }
+                long put = Controlled.nanoTime();
+                buffer.put("x");
+                Controlled.settleAllowingBusyWaits();
+                if (!consumer.ended()) {
+                    TimeUnit.SECONDS.sleep(1);
+                    Controlled.settleAllowingBusyWaits();
+                    if (consumer.ended()) {
+                        fail(BufferFeedback.pollingLate("take()", Duration.ofNanos(consumer.endNanos() - put)));
+                    }
+                }
+            } finally {
+                Call.stop(List.of(consumer));
+            }
+        });
     }
 
     /** What one schedule starts from, and what its consumers got; room for both items, as in no-item-lost. */
@@ -95,18 +132,271 @@ class BoundedBufferHiddenTest {
                 });
     }
 
-    /**
-     * Null once the thread parks in WAITING, or when it did not block at all (that is a bound's
-     * check, not this one); else what it did instead, for the student.
-     */
-    private static String busyWaitOf(Thread thread, String call) {
-        try {
-            await().atMost(PARK_WITHIN).pollInterval(Duration.ofMillis(1))
-                    .until(() -> thread.getState() == Thread.State.WAITING || !thread.isAlive());
-            return null;
-        } catch (ConditionTimeoutException notParked) {
-            long cpuMillis = TimeUnit.NANOSECONDS.toMillis(Threads.cpuNanos(thread));
-            return BufferFeedback.busyWaiting(call, thread.getState(), cpuMillis);
+    /** One schedule of a buffer of capacity 1 shared by two producers and two consumers. */
+    record Crossing(BoundedBuffer<String> buffer, List<String> taken) {
+        Crossing() {
+            this(new BoundedBuffer<>(1), new CopyOnWriteArrayList<>());
         }
+    }
+
+    @Test
+    @DisplayName("Capacity 1, 2 producers and 2 consumers, so that producers and consumers wait at the same time: in every order nobody is left waiting (no lost wake-up)")
+    @Graded(id = "no-lost-wake-up", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 120)
+    void noLostWakeUp() {
+        try {
+            exploreCrossing();
+        } catch (InterleavingFailure failure) {
+            if ("stuck".equals(failure.kind()) || "deadlock".equals(failure.kind())) {
+                fail(BufferFeedback.lostWakeUp(failure.getMessage()), failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static void exploreCrossing() {
+        Interleavings.everySchedule().preemptions(2).preemptingOnlyAtSynchronization()
+                .given(Crossing::new)
+                .thread("consumer-1", crossing -> crossing.taken().add(crossing.buffer().take()))
+                .thread("consumer-2", crossing -> crossing.taken().add(crossing.buffer().take()))
+                .thread("producer-1", crossing -> crossing.buffer().put("a"))
+                .thread("producer-2", crossing -> crossing.buffer().put("b"))
+                .check(crossing -> {
+                    List<String> taken = new ArrayList<>(crossing.taken());
+                    if (taken.size() != 2 || !taken.containsAll(List.of("a", "b"))) {
+                        fail(BufferFeedback.itemsLostOrDuplicated(
+                                "Capacity 1: 2 producers put a and b, 2 consumers took one item each", taken,
+                                List.of("a", "b")));
+                    }
+                });
+    }
+
+    /** One schedule: two producers offer at once into an empty buffer of capacity 1. */
+    record Rush(BoundedBuffer<String> buffer, List<Boolean> answers) {
+        Rush() {
+            this(new BoundedBuffer<>(1), new CopyOnWriteArrayList<>());
+        }
+    }
+
+    @Test
+    @DisplayName("Capacity 1, two producers offer(item, 0) at once: in every order exactly one item goes in")
+    @Graded(id = "bound-any-schedule", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 90)
+    void boundHoldsInEverySchedule() {
+        Interleavings.everySchedule().preemptions(2)
+                .given(Rush::new)
+                .thread("producer-1", rush -> rush.answers().add(rush.buffer().offer("a", 0, TimeUnit.MILLISECONDS)))
+                .thread("producer-2", rush -> rush.answers().add(rush.buffer().offer("b", 0, TimeUnit.MILLISECONDS)))
+                .check(rush -> {
+                    List<Boolean> answers = new ArrayList<>(rush.answers());
+                    long accepted = answers.stream().filter(Boolean.TRUE::equals).count();
+                    int size = rush.buffer().size();
+                    if (accepted != 1 || size != 1) {
+                        fail(BufferFeedback.overfilled(1, "they got " + answers + " and the buffer held " + size
+                                + " items; expected exactly one true and 1 item"));
+                    }
+                });
+    }
+
+    /** One schedule: a producer, a consumer and a caller of size() on a buffer holding one item. */
+    record Traffic(BoundedBuffer<String> buffer) {
+        Traffic() {
+            this(withOne());
+        }
+
+        private static BoundedBuffer<String> withOne() {
+            BoundedBuffer<String> buffer = new BoundedBuffer<>(3);
+            try {
+                buffer.put("a");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return buffer;
+        }
+    }
+
+    @Test
+    @DisplayName("put, take and size() from three threads: every access to the buffer's state is under its lock (data-race detector, every order)")
+    @Graded(id = "no-data-race", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 90)
+    void noDataRace() {
+        Interleavings.everySchedule().preemptions(1).preemptingOnlyAtSynchronization().detectingDataRaces()
+                .given(Traffic::new)
+                .thread("producer", traffic -> traffic.buffer().put("b"))
+                .thread("consumer", traffic -> traffic.buffer().take())
+                .thread("observer", traffic -> traffic.buffer().size())
+                .check(traffic -> {
+                    int size = traffic.buffer().size();
+                    if (size != 1) {
+                        fail("One item, then put(b) and take() at the same time: size() is " + size
+                                + ", expected 1. Every change of the count must be under the one lock.");
+                    }
+                });
+    }
+
+    /** A timed call that waits, and what the test does while it waits. */
+    @Test
+    @DisplayName("Timed calls wait for their chance: poll(1 min), poll(1 500 000 µs) and poll(Long.MAX_VALUE ns) get an item put while they wait, offer(1 min) and offer(Long.MAX_VALUE ms) get the room a take makes; poll and offer of 2 s woken early (spurious wake-ups) still give up after 2 s")
+    @Graded(id = "timed-waits", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void timedCallsWaitForTheirChance() throws Exception {
+        Controlled.run(() -> {
+            pollGetsItem(new Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30));
+            pollGetsItem(new Timeout(1_500_000, TimeUnit.MICROSECONDS), Duration.ofMillis(1200));
+            offerGetsRoom(new Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30));
+            // "Wait practically for ever": a deadline computed as now + timeout overflows.
+            pollGetsItem(new Timeout(Long.MAX_VALUE, TimeUnit.NANOSECONDS), Duration.ofSeconds(30));
+            offerGetsRoom(new Timeout(Long.MAX_VALUE, TimeUnit.MILLISECONDS), Duration.ofSeconds(30));
+            Timeout twoSeconds = new Timeout(2, TimeUnit.SECONDS);
+            String early = " It was woken early three times (at 0.5 s, 1 s and 1.5 s) with nothing changed.";
+
+            BoundedBuffer<String> empty = new BoundedBuffer<>(2);
+            Call<String> poll = Call.start("poller", () -> empty.poll(2, TimeUnit.SECONDS));
+            wakeEarly(poll);
+            BoundedBufferTest.expectGaveUp(poll, "poll(2 s) on an empty buffer", twoSeconds, null, early);
+
+            BoundedBuffer<String> full = new BoundedBuffer<>(1);
+            BoundedBufferTest.fill(full, 1);
+            Call<Boolean> offer = Call.start("offerer", () -> full.offer("x", 2, TimeUnit.SECONDS));
+            wakeEarly(offer);
+            BoundedBufferTest.expectGaveUp(offer, "offer(x, 2 s) on a full buffer", twoSeconds, false, early);
+        });
+    }
+
+    private static void wakeEarly(Call<?> call) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            TimeUnit.MILLISECONDS.sleep(500);
+            Controlled.settleAllowingBusyWaits();
+            if (!call.ended()) {
+                Controlled.wakeSpuriously(call.thread());
+            }
+        }
+    }
+
+    /** How soon a timed call must take its chance: far less than the time its timeout has left. */
+    private static final Duration NOTICE = Duration.ofMillis(100);
+
+    private static void pollGetsItem(Timeout timeout, Duration putAt) throws InterruptedException {
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(2);
+        String what = "poll(" + timeout.text() + ") on an empty buffer";
+        Call<String> poll = Call.start("poller", () -> buffer.poll(timeout.amount(), timeout.unit()));
+        try {
+            TimeUnit.NANOSECONDS.sleep(putAt.toNanos());
+            Controlled.settleAllowingBusyWaits();
+            if (poll.ended()) {
+                BoundedBufferTest.rethrowUnchecked(List.of(poll));
+                fail(BufferFeedback.gaveUpEarly(what, poll.took(), " It returned " + poll.result() + "."));
+            }
+            Call<Void> put = Call.run("producer", () -> buffer.put("x"));
+            put.awaitEnd(BoundedBufferTest.PATIENCE);
+            TimeUnit.NANOSECONDS.sleep(NOTICE.toNanos());
+            Controlled.settleAllowingBusyWaits();
+            if (!poll.ended() || !"x".equals(poll.result())) {
+                BoundedBufferTest.rethrowUnchecked(List.of(poll));
+                fail(BufferFeedback.missedTheChance(what, "put(x) came after " + BufferFeedback.describe(putAt),
+                        poll.ended() ? "returned " + poll.result() : "it was still waiting "
+                                + BufferFeedback.describe(NOTICE) + " later"));
+            }
+        } finally {
+            Call.stop(List.of(poll));
+        }
+    }
+
+    private static void offerGetsRoom(Timeout timeout, Duration takeAt) throws InterruptedException {
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+        BoundedBufferTest.fill(buffer, 1);
+        String what = "offer(x, " + timeout.text() + ") on a full buffer";
+        Call<Boolean> offer = Call.start("offerer", () -> buffer.offer("x", timeout.amount(), timeout.unit()));
+        try {
+            TimeUnit.NANOSECONDS.sleep(takeAt.toNanos());
+            Controlled.settleAllowingBusyWaits();
+            if (offer.ended()) {
+                BoundedBufferTest.rethrowUnchecked(List.of(offer));
+                fail(BufferFeedback.gaveUpEarly(what, offer.took(), " It returned " + offer.result() + "."));
+            }
+            String first = BoundedBufferTest.takeOnce(buffer);
+            TimeUnit.NANOSECONDS.sleep(NOTICE.toNanos());
+            Controlled.settleAllowingBusyWaits();
+            if (!offer.ended() || !Boolean.TRUE.equals(offer.result())) {
+                BoundedBufferTest.rethrowUnchecked(List.of(offer));
+                fail(BufferFeedback.missedTheChance(what, "a take() made room after " + BufferFeedback.describe(takeAt),
+                        offer.ended() ? "returned " + offer.result() : "it was still waiting "
+                                + BufferFeedback.describe(NOTICE) + " later"));
+            }
+            List<String> taken = List.of(first, BoundedBufferTest.takeOnce(buffer));
+            BoundedBufferTest.expect("Full of i1, then offer(x, ...) waited and got in: the items taken",
+                    List.of("i1", "x"), taken);
+        } finally {
+            Call.stop(List.of(offer));
+        }
+    }
+
+    @Test
+    @DisplayName("A waiting put, offer(1 min), take and poll(1 min) that are interrupted throw InterruptedException and leave the buffer as it was, and usable")
+    @Graded(id = "interrupt-while-waiting", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void interruptedCallsLeaveTheBufferAlone() throws Exception {
+        Controlled.run(() -> {
+            BoundedBuffer<String> full = new BoundedBuffer<>(2);
+            List<String> items = BoundedBufferTest.fill(full, 2);
+            interrupt(List.of(Call.start("put(c) on a full buffer", () -> {
+                full.put("c");
+                return null;
+            }), Call.start("offer(d, 1 min) on a full buffer", () -> full.offer("d", 1, TimeUnit.MINUTES))));
+            List<Object> after = List.of(usable("size()", full::size), usable("take()", full::take),
+                    usable("take()", full::take));
+            List<Object> expected = List.of(2, items.get(0), items.get(1));
+            if (!after.equals(expected)) {
+                fail(BufferFeedback.changedByInterrupt("size(), take(), take() on the buffer that was full of "
+                        + items, expected, after));
+            }
+
+            BoundedBuffer<String> empty = new BoundedBuffer<>(2);
+            interrupt(List.of(Call.start("take() on an empty buffer", empty::take),
+                    Call.start("poll(1 min) on an empty buffer", () -> empty.poll(1, TimeUnit.MINUTES))));
+            List<Object> later = List.of(usable("size()", empty::size), usable("put(z)", () -> {
+                empty.put("z");
+                return "put";
+            }), usable("take()", empty::take));
+            if (!later.equals(List.of(0, "put", "z"))) {
+                fail(BufferFeedback.changedByInterrupt("size(), put(z), take() on the buffer that was empty",
+                        List.of(0, "put", "z"), later));
+            }
+        });
+    }
+
+    private static void interrupt(List<Call<Object>> calls) throws InterruptedException {
+        try {
+            Controlled.settleAllowingBusyWaits();
+            List<Call<Object>> waiting = new ArrayList<>();
+            for (Call<Object> call : calls) {
+                if (call.ended()) {
+                    // Did not wait: the checks about blocking judge that.
+                    BoundedBufferTest.rethrowUnchecked(List.of(call));
+                } else {
+                    waiting.add(call);
+                }
+            }
+            waiting.forEach(Call::interrupt);
+            for (Call<Object> call : waiting) {
+                if (!call.awaitEnd(Duration.ofSeconds(1))) {
+                    fail(BufferFeedback.interruptIgnored(call.name(), call.where()));
+                }
+                Throwable thrown = call.thrown().orElse(null);
+                if (!(thrown instanceof InterruptedException)) {
+                    BoundedBufferTest.rethrowUnchecked(List.of(call));
+                    fail(BufferFeedback.interruptOutcome(call.name(), thrown, call.result()));
+                }
+            }
+        } finally {
+            Call.stop(calls);
+        }
+    }
+
+    /** A call on the buffer after the interrupts, on a thread of its own: one that waits for ever is reported. */
+    private static Object usable(String what, Call.Body<Object> body) throws InterruptedException {
+        Call<Object> call = Call.start("after", body);
+        if (!call.awaitEnd(BoundedBufferTest.PATIENCE)) {
+            String where = call.where();
+            Call.stop(List.of(call));
+            fail(BufferFeedback.unusableAfterInterrupt(what, where));
+        }
+        BoundedBufferTest.rethrowUnchecked(List.of(call));
+        return call.thrown().isPresent() ? call.thrown().get() : call.result();
     }
 }

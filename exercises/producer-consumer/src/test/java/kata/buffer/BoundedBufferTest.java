@@ -1,9 +1,5 @@
 package kata.buffer;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -11,120 +7,337 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import kata.support.Graded;
+import kata.support.interleave.Controlled;
 import kata.support.interleave.Interleavings;
-import kata.support.threads.Threads;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
+import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Public checks. Blocking is observed through thread states (a blocked put or take must be parked,
- * not finished), never by sleeping; the concurrent check lets the kata agent choose which thread
- * runs at every lock, wait and wake-up, so a wrong wait shows up on every run.
+ * Public checks. Producers and consumers are the test's own threads, run under the scheduler: before
+ * a check looks, every thread has got as far as it can (finished, or waiting for room, an item or
+ * time), so "put waits on a full buffer" is an exact observation, the same on every run and on any
+ * number of CPUs. Time is virtual: a timeout of two seconds costs nothing and ends exactly when due.
  */
 class BoundedBufferTest {
 
-    /** A bound for states that must come; a correct buffer reaches them in milliseconds. */
-    static final Duration SETTLE = Duration.ofSeconds(10);
+    /** How long a call may take to finish once it can, in virtual time: only one never woken comes near it. */
+    static final Duration PATIENCE = Duration.ofMinutes(10);
 
-    @BeforeAll
-    static void awaitilityMustNotFailOnOtherThreadsExceptions() {
-        Awaitility.doNotCatchUncaughtExceptionsByDefault();
+    /** A timed call may give up this much later than its timeout. */
+    static final Duration LATE = Duration.ofMillis(100);
+
+    /** ... and this much earlier (a deadline kept in whole milliseconds). */
+    static final Duration EARLY = Duration.ofMillis(1);
+
+    /** Timeouts of poll and offer that must run out: milliseconds, seconds, below a millisecond, zero. */
+    static final List<Timeout> TIMEOUTS = List.of(new Timeout(200, TimeUnit.MILLISECONDS),
+            new Timeout(2, TimeUnit.SECONDS), new Timeout(500, TimeUnit.MICROSECONDS),
+            new Timeout(0, TimeUnit.MILLISECONDS));
+
+    record Timeout(long amount, TimeUnit unit) {
+        Duration duration() {
+            return Duration.ofNanos(unit.toNanos(amount));
+        }
+
+        String text() {
+            return amount + " " + unit.name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     @Test
-    @DisplayName("One thread: items come out in the order they went in, and size() counts them")
-    @Graded(id = "fifo-alone", points = 1)
+    @DisplayName("One thread: items come out in the order they went in (also round the end of the storage), size() counts them, offer and poll with timeout 0 succeed when they can")
+    @Graded(id = "fifo-alone", points = 1, timeoutSeconds = 30)
     void firstInFirstOutFromOneThread() throws InterruptedException {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(3);
 
         buffer.put("a");
         buffer.put("b");
         buffer.put("c");
-        int full = buffer.size();
-        List<String> taken = List.of(buffer.take(), buffer.take(), buffer.take());
-
-        assertEquals(3, full, BufferFeedback.sequential("size() after 3 puts", 3, full));
-        assertEquals(List.of("a", "b", "c"), taken,
-                BufferFeedback.sequential("take() three times after put(a), put(b), put(c)", "[a, b, c]", taken));
-        assertEquals(0, buffer.size(), BufferFeedback.sequential("size() after taking everything", 0, buffer.size()));
+        expect("size() after put(a), put(b), put(c)", 3, buffer.size());
+        List<String> taken = new ArrayList<>();
+        taken.add(buffer.take());
+        buffer.put("d");
+        taken.add(buffer.take());
+        expect("offer(e, 0 ms) with one slot free", true, buffer.offer("e", 0, TimeUnit.MILLISECONDS));
+        taken.add(buffer.take());
+        taken.add(buffer.poll(0, TimeUnit.MILLISECONDS));
+        taken.add(buffer.poll(1, TimeUnit.SECONDS));
+        expect("put a, b, c; take; put d; take; offer e; take; poll(0); poll(1 s): the items taken",
+                List.of("a", "b", "c", "d", "e"), taken);
+        expect("size() after taking everything", 0, buffer.size());
+        expect("poll(0 ms) on an empty buffer", null, buffer.poll(0, TimeUnit.MILLISECONDS));
     }
 
-    @Test
-    @DisplayName("put waits while the buffer is full, and goes on once a take makes room")
-    @Graded(id = "put-blocks-when-full", points = 2, timeoutSeconds = 30)
-    void putWaitsWhileFull() throws InterruptedException {
-        BoundedBuffer<String> buffer = new BoundedBuffer<>(2);
-        buffer.put("a");
-        buffer.put("b");
-
-        Thread producer = start("producer", () -> buffer.put("c"));
-        awaitParkedOrFinished(producer);
-        if (!producer.isAlive()) {
-            fail(BufferFeedback.putDidNotBlock(2));
+    static void expect(String what, Object expected, Object actual) {
+        if (!java.util.Objects.equals(expected, actual)) {
+            fail(BufferFeedback.sequential(what, expected, actual));
         }
-
-        String first = buffer.take();
-        awaitFinished(producer, "The producer blocked in put(c)", "a take() made room");
-        List<String> rest = List.of(buffer.take(), buffer.take());
-
-        assertEquals("a", first, BufferFeedback.sequential("The first take()", "a", first));
-        assertEquals(List.of("b", "c"), rest, BufferFeedback.sequential("The next two takes", "[b, c]", rest));
     }
 
     @Test
-    @DisplayName("take waits while the buffer is empty, and gets the item a put brings")
-    @Graded(id = "take-blocks-when-empty", points = 2, timeoutSeconds = 30)
-    void takeWaitsWhileEmpty() throws InterruptedException {
-        BoundedBuffer<String> buffer = new BoundedBuffer<>(2);
-        AtomicReference<String> got = new AtomicReference<>();
+    @DisplayName("Buffers of capacity 1, 2 and 3, full: two put calls wait (also after a spurious wake-up); each take lets exactly one of them go on; FIFO order")
+    @Graded(id = "put-blocks-when-full", points = 2, timeoutSeconds = 60)
+    void putWaitsWhileFull() throws Exception {
+        Controlled.run(() -> {
+            for (int capacity = 1; capacity <= 3; capacity++) {
+                putWaitsWhileFull(capacity);
+            }
+        });
+    }
 
-        Thread consumer = start("consumer", () -> got.set(buffer.take()));
-        awaitParkedOrFinished(consumer);
-        if (!consumer.isAlive()) {
-            fail(BufferFeedback.takeDidNotBlock(got.get()));
+    private static void putWaitsWhileFull(int capacity) throws InterruptedException {
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(capacity);
+        List<String> first = fill(buffer, capacity);
+        List<Call<Void>> producers = List.of(Call.run("producer-1", () -> buffer.put("p1")),
+                Call.run("producer-2", () -> buffer.put("p2")));
+        try {
+            Controlled.settleAllowingBusyWaits();
+            if (!Call.ended(producers).isEmpty()) {
+                rethrowUnchecked(producers);
+                fail(BufferFeedback.putDidNotBlock(capacity, Call.ended(producers)));
+            }
+            Controlled.wakeSpuriously(producers.get(0).thread());
+            Controlled.settleAllowingBusyWaits();
+            if (!Call.ended(producers).isEmpty()) {
+                rethrowUnwritten(producers);
+                fail(BufferFeedback.wentOnAfterSpuriousWakeUp("producer-1",
+                        "put(p1) on a full buffer of capacity " + capacity, outcome(producers.get(0))));
+            }
+            List<String> taken = new ArrayList<>();
+            for (int round = 1; round <= 2; round++) {
+                taken.add(takeOnce(buffer));
+                String what = "Capacity " + capacity + ", full, " + (3 - round) + " producer(s) waiting in put: "
+                        + "take() number " + round + " made room for one item";
+                awaitEnded(producers, round, what);
+                Controlled.settleAllowingBusyWaits();
+                if (Call.ended(producers).size() > round) {
+                    fail(BufferFeedback.tooManyWent(what, Call.ended(producers)));
+                }
+            }
+            rethrowUnchecked(producers);
+            for (Call<Void> producer : producers) {
+                producer.thrown().ifPresent(thrown -> fail(producer.name() + " threw " + thrown, thrown));
+            }
+            for (int i = 0; i < capacity; i++) {
+                taken.add(takeOnce(buffer));
+            }
+            List<String> expected = new ArrayList<>(first);
+            String firstIn = producers.get(0).endNanos() <= producers.get(1).endNanos() ? "p1" : "p2";
+            expected.add(firstIn);
+            expected.add(firstIn.equals("p1") ? "p2" : "p1");
+            if (!taken.equals(expected) && !(taken.subList(0, capacity).equals(first)
+                    && taken.subList(capacity, capacity + 2).containsAll(List.of("p1", "p2")))) {
+                fail(BufferFeedback.gotWrongItem("Capacity " + capacity + ": filled with " + first + ", then two"
+                        + " waiting producers put p1 and p2; everything taken in order", expected, taken));
+            }
+        } finally {
+            Call.stop(producers);
         }
+    }
 
-        buffer.put("x");
-        awaitFinished(consumer, "The consumer blocked in take()", "put(x)");
+    /** Puts {@code capacity} items into a new buffer from a thread of its own; fails if one of them waits. */
+    static List<String> fill(BoundedBuffer<String> buffer, int capacity) throws InterruptedException {
+        List<String> items = new ArrayList<>();
+        for (int i = 1; i <= capacity; i++) {
+            items.add("i" + i);
+        }
+        int[] added = new int[1];
+        Call<Void> filler = Call.run("filler", () -> {
+            for (String item : items) {
+                buffer.put(item);
+                added[0]++;
+            }
+        });
+        if (!filler.awaitEnd(PATIENCE)) {
+            String where = filler.where();
+            Call.stop(List.of(filler));
+            fail(BufferFeedback.fillBlocked(capacity, added[0], where));
+        }
+        rethrowUnchecked(List.of(filler));
+        filler.thrown().ifPresent(thrown -> fail("put(item) on a buffer with room threw " + thrown, thrown));
+        return items;
+    }
 
-        assertEquals("x", got.get(), BufferFeedback.sequential("The blocked take() after put(x)", "x", got.get()));
-        assertEquals(0, buffer.size(), BufferFeedback.sequential("size() after that", 0, buffer.size()));
+    /** A take() made by the test, on a thread of its own so that one that waits for ever is reported. */
+    static String takeOnce(BoundedBuffer<String> buffer) throws InterruptedException {
+        Call<String> take = Call.start("taker", buffer::take);
+        if (!take.awaitEnd(PATIENCE)) {
+            String where = take.where();
+            Call.stop(List.of(take));
+            fail("take() on a buffer that should hold items waited for " + BufferFeedback.describe(PATIENCE)
+                    + ":\n  " + where);
+        }
+        rethrowUnchecked(List.of(take));
+        take.thrown().ifPresent(thrown -> fail("take() threw " + thrown, thrown));
+        return take.result();
+    }
+
+    /** Waits (virtual time) until {@code count} of the calls have ended; fails with where the others wait. */
+    static void awaitEnded(List<? extends Call<?>> calls, int count, String what) throws InterruptedException {
+        long deadline = Controlled.nanoTime() + PATIENCE.toNanos();
+        while (Call.ended(calls).size() < count && Controlled.nanoTime() < deadline) {
+            Controlled.settleAllowingBusyWaits();
+            if (Call.ended(calls).size() < count) {
+                TimeUnit.SECONDS.sleep(1);
+            }
+        }
+        if (Call.ended(calls).size() < count) {
+            StringBuilder where = new StringBuilder();
+            for (Call<?> call : calls) {
+                if (!call.ended()) {
+                    where.append(where.length() == 0 ? "" : "\n").append("  \"").append(call.name())
+                            .append("\" waits at ").append(call.where());
+                }
+            }
+            fail(BufferFeedback.notWoken(what, Call.waiting(calls), where.toString()));
+        }
+    }
+
+    /** Throws an unwritten method's UnsupportedOperationException, so that its message reaches the student. */
+    static void rethrowUnwritten(List<? extends Call<?>> calls) {
+        for (Call<?> call : calls) {
+            if (call.thrown().orElse(null) instanceof UnsupportedOperationException unwritten) {
+                throw unwritten;
+            }
+        }
+    }
+
+    /** How a call ended, for a message. */
+    static String outcome(Call<?> call) {
+        if (!call.ended()) {
+            return "was still waiting";
+        }
+        return call.thrown().map(thrown -> "threw " + thrown).orElse("returned " + call.result());
+    }
+
+    /** Throws what the first call threw when it is unchecked: an unwritten method's message reaches the student. */
+    static void rethrowUnchecked(List<? extends Call<?>> calls) {
+        for (Call<?> call : calls) {
+            Throwable thrown = call.thrown().orElse(null);
+            if (thrown instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+        }
     }
 
     @Test
-    @DisplayName("offer and poll give up after their timeout, and succeed at once when they can")
-    @Graded(id = "timeouts", points = 2, timeoutSeconds = 30)
-    void timedCallsGiveUp() throws InterruptedException {
-        BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+    @DisplayName("Two take calls on an empty buffer wait (also after a spurious wake-up); each put lets exactly one of them go on with its item")
+    @Graded(id = "take-blocks-when-empty", points = 2, timeoutSeconds = 60)
+    void takeWaitsWhileEmpty() throws Exception {
+        Controlled.run(() -> {
+            BoundedBuffer<String> buffer = new BoundedBuffer<>(2);
+            List<Call<String>> consumers = List.of(Call.start("consumer-1", buffer::take),
+                    Call.start("consumer-2", buffer::take));
+            try {
+                Controlled.settleAllowingBusyWaits();
+                for (Call<String> consumer : consumers) {
+                    if (consumer.ended()) {
+                        rethrowUnchecked(consumers);
+                        fail(BufferFeedback.takeDidNotBlock(consumer.name(), consumer.thrown()
+                                .map(thrown -> "threw " + thrown).orElse("returned " + consumer.result())));
+                    }
+                }
+                Controlled.wakeSpuriously(consumers.get(0).thread());
+                Controlled.settleAllowingBusyWaits();
+                if (!Call.ended(consumers).isEmpty()) {
+                    rethrowUnwritten(consumers);
+                    fail(BufferFeedback.wentOnAfterSpuriousWakeUp("consumer-1", "take() on an empty buffer",
+                            outcome(consumers.get(0))));
+                }
+                List<String> items = List.of("x", "y");
+                for (int round = 1; round <= 2; round++) {
+                    String item = items.get(round - 1);
+                    Call<Void> put = Call.run("producer", () -> buffer.put(item));
+                    awaitEnded(List.of(put), 1, "put(" + item + ") into a buffer with room");
+                    String what = (3 - round) + " consumer(s) waiting in take() on an empty buffer: put(" + item
+                            + ") brought one item";
+                    awaitEnded(consumers, round, what);
+                    Controlled.settleAllowingBusyWaits();
+                    if (Call.ended(consumers).size() > round) {
+                        fail(BufferFeedback.tooManyWent(what, Call.ended(consumers)));
+                    }
+                }
+                rethrowUnchecked(consumers);
+                List<Object> got = new ArrayList<>();
+                for (Call<String> consumer : consumers) {
+                    got.add(consumer.thrown().isPresent() ? consumer.thrown().get() : consumer.result());
+                }
+                if (!(got.containsAll(items) && got.size() == 2)) {
+                    fail(BufferFeedback.gotWrongItem("Two waiting consumers, then put(x) and put(y): what the"
+                            + " consumers got", "x and y", got));
+                }
+                expect("size() after that", 0, buffer.size());
+            } finally {
+                Call.stop(consumers);
+            }
+        });
+    }
 
-        long pollStart = System.nanoTime();
-        String polled = buffer.poll(50, TimeUnit.MILLISECONDS);
-        long pollMillis = elapsedMillis(pollStart);
-        boolean offered = buffer.offer("a", 0, TimeUnit.MILLISECONDS);
-        long offerStart = System.nanoTime();
-        boolean offeredWhenFull = buffer.offer("b", 50, TimeUnit.MILLISECONDS);
-        long offerMillis = elapsedMillis(offerStart);
-        String polledWhenThere = buffer.poll(0, TimeUnit.MILLISECONDS);
+    @Test
+    @DisplayName("poll on an empty buffer returns null and offer on a full one returns false (leaving it as it was), each once its timeout of 200 ms, 2 s, 500 µs or 0 has passed")
+    @Graded(id = "timeouts", points = 2, timeoutSeconds = 60)
+    void timedCallsGiveUp() throws Exception {
+        Controlled.run(() -> {
+            // A start between two milliseconds: a deadline kept in whole milliseconds shows.
+            TimeUnit.MICROSECONDS.sleep(300);
+            for (Timeout timeout : TIMEOUTS) {
+                BoundedBuffer<String> empty = new BoundedBuffer<>(2);
+                String poll = "poll(" + timeout.text() + ") on an empty buffer";
+                Call<String> polling = Call.start("poller", () -> empty.poll(timeout.amount(), timeout.unit()));
+                expectGaveUp(polling, poll, timeout, null, "");
 
-        assertNull(polled, BufferFeedback.wrongTimedResult("poll(50 ms) on an empty buffer", null, polled));
-        assertTrue(pollMillis >= 50, BufferFeedback.timedOutTooEarly("poll(50 ms)", pollMillis, 50));
-        assertTrue(offered, BufferFeedback.wrongTimedResult("offer(a, 0 ms) on an empty buffer", true, false));
-        assertEquals(false, offeredWhenFull,
-                BufferFeedback.wrongTimedResult("offer(b, 50 ms) on a full buffer of capacity 1", false, true));
-        assertTrue(offerMillis >= 50, BufferFeedback.timedOutTooEarly("offer(b, 50 ms)", offerMillis, 50));
-        assertEquals("a", polledWhenThere,
-                BufferFeedback.wrongTimedResult("poll(0 ms) on a buffer holding a", "a", polledWhenThere));
+                BoundedBuffer<String> full = new BoundedBuffer<>(2);
+                List<String> items = fill(full, 2);
+                String offer = "offer(x, " + timeout.text() + ") on a full buffer of capacity 2";
+                Call<Boolean> offering = Call.start("offerer", () -> full.offer("x", timeout.amount(), timeout.unit()));
+                expectGaveUp(offering, offer, timeout, false, "");
+                List<String> after = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    after.add(takeOnce(full));
+                }
+                Call<String> rest = Call.start("checker", () -> full.poll(0, TimeUnit.MILLISECONDS));
+                rest.awaitEnd(PATIENCE);
+                if (rest.result() != null) {
+                    after.add(rest.result());
+                }
+                if (!after.equals(items)) {
+                    fail(BufferFeedback.offerChangedFullBuffer(offer, items, after));
+                }
+            }
+        });
+    }
+
+    /** The timed call must end with {@code expected}, within [timeout - EARLY, timeout + LATE]. */
+    static void expectGaveUp(Call<?> call, String what, Timeout timeout, Object expected, String extra)
+            throws InterruptedException {
+        try {
+            if (!call.awaitEnd(PATIENCE)) {
+                fail(BufferFeedback.neverGaveUp(what, PATIENCE, call.where()));
+            }
+            rethrowUnchecked(List.of(call));
+            call.thrown().ifPresent(thrown -> fail(what + " threw " + thrown, thrown));
+            if (!java.util.Objects.equals(expected, call.result())) {
+                fail(BufferFeedback.wrongTimedResult(what, expected, call.result()));
+            }
+            if (call.took().compareTo(timeout.duration().minus(EARLY)) < 0) {
+                fail(BufferFeedback.gaveUpEarly(what, call.took(), extra));
+            }
+            if (call.took().compareTo(timeout.duration().plus(LATE)) > 0) {
+                fail(BufferFeedback.gaveUpLate(what, call.took(), extra));
+            }
+        } finally {
+            Call.stop(List.of(call));
+        }
     }
 
     /**
      * What one schedule of the scenario starts from, and what its consumers got. Room for every item,
-     * so that only consumers ever wait: a lost wake-up between producers and consumers needs a thread
-     * to barge in between a wake-up and the woken thread's return, which the scheduler does not
-     * explore the same way on every run; this scenario's verdict never depends on it.
+     * so that only consumers ever wait.
      */
     record Exchange(BoundedBuffer<String> buffer, List<String> taken) {
         Exchange() {
@@ -149,44 +362,5 @@ class BoundedBufferTest {
                                 "2 producers put a and b, 2 consumers took one item each", taken, List.of("a", "b")));
                     }
                 });
-    }
-
-    interface Action {
-        void run() throws InterruptedException;
-    }
-
-    static Thread start(String name, Action action) {
-        Thread thread = new Thread(() -> {
-            try {
-                action.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    /**
-     * Waits until the thread has finished, or is parked (waiting or blocked), or has burnt 50 ms of
-     * CPU: a busy-waiting thread never parks, yet it did not return either, which is what counts here.
-     */
-    static void awaitParkedOrFinished(Thread thread) {
-        await().atMost(SETTLE).pollInterval(Duration.ofMillis(1)).until(() -> !thread.isAlive()
-                || Threads.isWaiting(thread) || Threads.cpuNanos(thread) > 50_000_000L);
-    }
-
-    static void awaitFinished(Thread thread, String who, String what) throws InterruptedException {
-        thread.join(SETTLE.toMillis());
-        if (thread.isAlive()) {
-            Thread.State state = thread.getState();
-            thread.interrupt();
-            fail(BufferFeedback.notWoken(who, what, state));
-        }
-    }
-
-    static long elapsedMillis(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 }

@@ -1,0 +1,109 @@
+package kata.buffer;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A bounded blocking buffer: producers {@code put} items, consumers {@code take} them, first in,
+ * first out. It holds at most {@code capacity} items; a producer waits while it is full and a
+ * consumer waits while it is empty. Items are never null.
+ */
+public class BoundedBuffer<T> {
+
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled (to everyone) whenever the number of items changes. */
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<T> items;
+
+    public BoundedBuffer(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.items = new ArrayDeque<>(capacity);
+    }
+
+    private boolean full() {
+        return items.size() >= capacity;
+    }
+
+    /** Adds the item at the end, waiting as long as it takes while the buffer is full. */
+    public void put(T item) throws InterruptedException {
+        lock.lock();
+        try {
+            while (full()) {
+                changed.await();
+            }
+            items.offerLast(item);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns the oldest item, waiting as long as it takes while the buffer is empty. */
+    public T take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (items.isEmpty()) {
+                changed.await();
+            }
+            T item = items.pollFirst();
+            changed.signalAll();
+            return item;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like put, but gives up after the timeout: returns true if the item was added, false if the time ran out. */
+    public boolean offer(T item, long timeout, TimeUnit unit) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = unit.toNanos(timeout);
+            while (full()) {
+                if (remaining <= 0) {
+                    return false;
+                }
+                remaining = changed.awaitNanos(remaining);
+            }
+            items.offerLast(item);
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like take, but gives up after the timeout: returns the oldest item, or null if the time ran out. */
+    public T poll(long timeout, TimeUnit unit) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = unit.toNanos(timeout);
+            while (items.isEmpty()) {
+                if (remaining <= 0) {
+                    return null;
+                }
+                remaining = changed.awaitNanos(remaining);
+            }
+            T item = items.pollFirst();
+            changed.signalAll();
+            return item;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The number of items in the buffer now. */
+    public int size() {
+        lock.lock();
+        try {
+            return items.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
