@@ -2,81 +2,91 @@ package kata.map;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import kata.support.Graded;
 import kata.support.Visibility;
+import kata.support.interleave.Controlled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hidden checks: the parallelism for other sizes, threads reused and ended after a successful map,
- * and an error (not an exception) from the function.
+ * an error (not an exception) from the function, and an interrupted caller. Run under the kata's
+ * scheduler like the public checks.
  */
 class ParallelMapHiddenTest {
 
     @Test
-    @DisplayName("The parallelism is exact for other sizes: 1 of 5, 5 of 12, and 8 with only 3 elements")
-    @Graded(id = "other-parallelisms", points = 3, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
-    void parallelismIsExactForOtherSizes() {
+    @DisplayName("The parallelism is exact for other sizes: 1 of 5, 5 of 12, 8 with only 3 elements, 16 of 20")
+    @Graded(id = "other-parallelisms", points = 3, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 120)
+    void parallelismIsExactForOtherSizes() throws Exception {
         ParallelMapTest.assertExactlyAtOnce(1, 5);
         ParallelMapTest.assertExactlyAtOnce(5, 12);
         ParallelMapTest.assertExactlyAtOnce(8, 3);
+        ParallelMapTest.assertExactlyAtOnce(16, 20);
     }
 
     @Test
-    @DisplayName("After a successful map, every thread it started ends")
-    @Graded(id = "threads-end-after-success", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
-    void threadsEndAfterSuccess() {
-        try (MapScene scene = new MapScene()) {
-            MapCall call = scene.start(MapScene.upTo(20), 3, i -> i + 1);
-
-            if (!call.ends() || !call.returned()) {
-                fail(MapFeedback.didNotReturn("20 numbers plus one, with parallelism 3", call));
+    @DisplayName("After a successful map, every thread it started has ended or is ending")
+    @Graded(id = "threads-end-after-success", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void threadsEndAfterSuccess() throws Exception {
+        Controlled.run(() -> {
+            try (MapScene scene = MapScene.free(20).start(3)) {
+                if (!scene.ends() || !scene.call().returned()) {
+                    fail(MapFeedback.didNotReturn("20 elements with parallelism 3", scene));
+                }
+                scene.settle();
+                ParallelMapTest.assertNoThreadLeft("a map that returned its results", scene);
             }
-            if (!scene.mapThreadsEnd()) {
-                fail(MapFeedback.threadsLeft("a map that returned its results", scene.mapThreads()));
-            }
-        }
+        });
     }
 
     @Test
     @DisplayName("30 elements with parallelism 3 run on at most 3 threads: threads are reused")
-    @Graded(id = "threads-bounded", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
-    void threadsAreReused() {
-        Set<Thread> runners = ConcurrentHashMap.newKeySet();
-        try (MapScene scene = new MapScene()) {
-            MapCall call = scene.start(MapScene.upTo(30), 3, i -> {
-                runners.add(Thread.currentThread());
-                return i;
-            });
-
-            if (!call.ends() || !call.returned()) {
-                fail(MapFeedback.didNotReturn("30 numbers with parallelism 3", call));
+    @Graded(id = "threads-bounded", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void threadsAreReused() throws Exception {
+        Controlled.run(() -> {
+            try (MapScene scene = MapScene.free(30).start(3)) {
+                if (!scene.ends() || !scene.call().returned()) {
+                    fail(MapFeedback.didNotReturn("30 elements with parallelism 3", scene));
+                }
+                if (scene.runners().size() > 3) {
+                    fail(MapFeedback.threadPerElement(30, 3, scene.runners().size()));
+                }
             }
-            if (runners.size() > 3) {
-                fail(MapFeedback.threadPerElement(30, 3, runners));
-            }
-        }
+        });
     }
 
     @Test
     @DisplayName("An Error thrown by the function is rethrown as the cause, with the element's index")
-    @Graded(id = "error-rethrown", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 20)
-    void errorIsRethrownWithItsIndex() {
-        AssertionError error = new AssertionError("element 2 is corrupt");
-        try (MapScene scene = new MapScene()) {
-            MapCall call = scene.start(MapScene.upTo(5), 2, i -> {
-                if (i == 2) {
-                    throw error;
+    @Graded(id = "error-rethrown", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void errorIsRethrownWithItsIndex() throws Exception {
+        Controlled.run(() -> {
+            AssertionError error = new AssertionError("element 2 is corrupt");
+            try (MapScene scene = MapScene.free(5).failing(2, error).start(2)) {
+                if (!scene.ends()) {
+                    fail(MapFeedback.didNotReturn("5 elements where element 2 throws an AssertionError", scene));
                 }
-                return i;
-            });
-
-            if (!call.ends()) {
-                fail(MapFeedback.didNotReturn("5 elements where element 2 throws an AssertionError", call));
+                ParallelMapTest.assertFailedWith(2, error, scene);
             }
-            ParallelMapTest.assertFailedWith(2, error, call);
-        }
+        });
+    }
+
+    @Test
+    @DisplayName("A caller interrupted while it waits gets InterruptedException; the running calls are interrupted and no thread is left")
+    @Graded(id = "interrupted-caller", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
+    void interruptedCallerGivesUp() throws Exception {
+        Controlled.run(() -> {
+            try (MapScene scene = MapScene.held(6).start(3)) {
+                scene.call().interrupt();
+                if (!scene.ends() || !(scene.call().thrown().orElse(null) instanceof InterruptedException)) {
+                    fail(MapFeedback.interruptIgnored(scene));
+                }
+                scene.settle();
+                if (!scene.running().isEmpty() || !scene.startedAfterEnd().isEmpty()) {
+                    fail(MapFeedback.notCancelledOnInterrupt(scene));
+                }
+                ParallelMapTest.assertNoThreadLeft("a map whose caller was interrupted", scene);
+            }
+        });
     }
 }

@@ -1,19 +1,15 @@
 package kata.map;
 
 import java.util.List;
-import java.util.Set;
-import kata.support.threads.Threads;
 
 /** What the parallel-map checks tell a student when they fail: what was observed, and why it matters. */
 final class MapFeedback {
 
-    private static final String SECONDS = Eventually.MUST_COME.toSeconds() + " s";
-
     private MapFeedback() {
     }
 
-    static String didNotReturn(String what, MapCall call) {
-        return "map of " + what + " should return the results, but it " + call.describe() + ".";
+    static String didNotReturn(String what, MapScene scene) {
+        return "map of " + what + " should return the results, but it " + scene.describeEnding() + ".";
     }
 
     static String notEveryElement(int parallelism, List<?> result) {
@@ -21,97 +17,123 @@ final class MapFeedback {
                 + " applied to its own element, but it returned " + result;
     }
 
-    static String zeroParallelismAccepted() {
-        return "map(..., 0, ...) should throw IllegalArgumentException: with no thread, nothing could ever run.";
+    static String badParallelismAccepted(int parallelism) {
+        return "map(..., " + parallelism + ", ...) should throw IllegalArgumentException: with fewer than one thread"
+                + " nothing could ever run.";
     }
 
-    static String emptyInput(MapCall call, int calls) {
+    static String emptyInput(MapScene scene) {
         return "map of an empty list should return an empty list without calling the function, but it "
-                + call.describe() + " and the function was called " + calls + " times.";
+                + scene.describeEnding() + " and the function was called for " + scene.started() + ".";
     }
 
-    static String threadsLeft(String when, Set<Thread> threads) {
-        return "After " + when + ", the threads " + Threads.names(threads) + " that map started were still alive "
-                + SECONDS + " later. Every thread map starts must end before (or as) it returns: shut the pool down"
-                + " in a finally block (and wait for it), or join your threads.";
+    static String threadsLeft(String when, List<Thread> threads) {
+        return "After " + when + ", these threads that map started were still there, not ending:"
+                + MapScene.describe(threads) + "\nEvery thread map starts must have ended (or be ending) when it"
+                + " returns or throws: shut the pool down in a finally block and wait for it (awaitTermination),"
+                + " or join your threads.";
     }
 
-    static String notAllStarted(int count, int running, MapCall call) {
-        return "The test mapped " + count + " elements with parallelism " + count + ", with calls that wait until"
-                + " it lets them go: all " + count + " should run at once, but after " + SECONDS + " only "
-                + running + " had started, and map " + call.describe() + ".\nRun the calls on parallel threads;"
-                + " the caller only waits for their results.";
-    }
-
-    static String callDidNotFinish(int index) {
-        return "The test let the call for element " + index + " go, but it did not finish within " + SECONDS + ".";
+    static String notAllStarted(int count, int parallelism, MapScene scene) {
+        int expected = Math.min(count, parallelism);
+        return "The test mapped " + count + " elements with parallelism " + parallelism + ", with calls that wait"
+                + " until it lets them go: " + expected + " should run at once, but only " + scene.inside()
+                + " did (the elements " + scene.running() + "), and map " + scene.describeEnding() + ".\nRun the"
+                + " calls on parallel threads; the caller only waits for their results.";
     }
 
     static String orderLost(List<Integer> finished) {
-        return "The calls finished in the order " + finished + " (the test made them finish last element first),"
-                + " but the results must be in the order of the inputs: result i belongs to input i.\nCollect the"
-                + " results by index (keep the futures in a list in input order, or write each result to its slot),"
-                + " not in the order they arrive";
+        return "The calls finished in the order " + finished + " (the test let them finish out of order), but the"
+                + " results must be in the order of the inputs: result i belongs to input i.\nCollect the results by"
+                + " index (keep the futures in a list in input order, or write each result to its slot), not in the"
+                + " order they arrive";
     }
 
-    static String endedWhileHeld(int count, MapCall call) {
+    static String endedWhileHeld(int count, MapScene scene) {
         return "The test mapped " + count + " elements with calls that wait until it lets them go, but map "
-                + call.describe() + " while the calls were still held. map must wait for every result.";
+                + scene.describeEnding() + " while the calls were still held. map must wait for every result.";
     }
 
-    static String tooManyAtOnce(int parallelism, int count, int inside, Set<Thread> threads) {
+    static String wrongCountAtOnce(int parallelism, int count, int expected, MapScene scene, String when) {
+        String advice = scene.inside() > expected
+                ? "At most " + parallelism + " calls may run at once: use a pool of " + parallelism + " threads (not"
+                        + " a thread per element, and not the caller's own thread); the other elements wait for a"
+                        + " free thread."
+                : "Submit every element before waiting for any result (waiting for one future before submitting"
+                        + " the next makes the map sequential), and give the pool " + parallelism + " threads, not"
+                        + " fewer.";
         return "The test mapped " + count + " elements with parallelism " + parallelism + ", with calls that wait"
-                + " until it lets them go: " + inside + " calls ran at the same time, but at most " + parallelism
-                + " may. The map's threads: " + Threads.names(threads) + ".\nUse a pool of " + parallelism
-                + " threads (not a thread per element): the other elements wait for a free thread.";
+                + " until it lets them go, oldest first. " + when + ", " + expected + " calls should run at once,"
+                + " but " + scene.inside() + " did: the elements " + scene.running() + " (started so far: "
+                + scene.started() + "; map " + (scene.mapEnded() ? scene.describeEnding() : "still waits") + ").\n"
+                + advice;
     }
 
-    static String tooFewAtOnce(int parallelism, int count, int expected, int inside, MapCall call, String threads) {
-        return "The test mapped " + count + " elements with parallelism " + parallelism + ", with calls that wait"
-                + " until it lets them go: " + expected + " should run at once, but after " + SECONDS + " only "
-                + inside + " were running, and map " + call.describe() + ".\nThe map's threads:\n" + threads
-                + "\nSubmit every element before waiting for any result: waiting for one future before submitting"
-                + " the next makes the map sequential.";
-    }
-
-    static String peakAfterOpening(int parallelism, int peak) {
+    static String peak(int parallelism, int peak) {
         return "Once the calls were let go, up to " + peak + " ran at the same time, but with parallelism "
-                + parallelism + " no more than " + parallelism + " may";
+                + parallelism + " exactly " + parallelism + " should (when there are that many elements)";
     }
 
-    static String failureNotRethrown(int index, Throwable cause, MapCall call) {
+    static String failureNotRethrown(int index, Throwable cause, MapScene scene) {
         return "The function threw " + describe(cause) + " on element " + index + "; map should throw"
                 + " ElementFailedException with index " + index + " and that exception as its cause, but it "
-                + call.describe() + ".\nA swallowed failure turns into a missing or wrong result that nobody"
+                + scene.describeEnding() + ".\nA swallowed failure turns into a missing or wrong result that nobody"
                 + " notices: future.get() throws ExecutionException, whose cause is what the task threw.";
     }
 
     static String wrongFailure(int index, Throwable cause, ElementFailedException failure) {
-        return "The function threw " + describe(cause) + " on element " + index + "; map threw"
+        return "The function threw " + describe(cause) + " on element " + index + " (the first failure); map threw"
                 + " ElementFailedException with index " + failure.index() + " and cause "
                 + (failure.getCause() == null ? "none" : describe(failure.getCause()))
-                + ". Give the index of the element whose call failed, and its exception itself as the cause"
-                + " (the cause of the ExecutionException, not the ExecutionException).";
+                + ". Give the index of the element whose call failed first (remember which index each future"
+                + " belongs to; not how many had completed, and not a call that failed later because it was"
+                + " interrupted), and its exception itself as the cause (the cause of the ExecutionException, not"
+                + " the ExecutionException).";
     }
 
-    static String failureNotSeen(int held, MapCall call) {
-        return "The function threw on element 1 while " + held + " other calls were held by the test (they would"
-                + " never finish on their own), but map " + call.describe() + ".\nThe first failure must end the"
-                + " map at once, even while earlier elements still run: wait for the futures in the order they"
-                + " complete (an ExecutorCompletionService), not in input order; then cancel the rest.";
+    static String failureNotSeen(MapScene scene) {
+        return "The function threw on element 1 while the calls " + scene.running() + " were held by the test (they"
+                + " never finish on their own), but map " + scene.describeEnding() + ".\nThe first failure must end"
+                + " the map at once, even while other elements still run: wait for the futures in the order they"
+                + " complete (an ExecutorCompletionService), not in input order, and do not wait for the running"
+                + " calls to finish (invokeAll, shutdown() and awaitTermination do); interrupt them.";
     }
 
-    static String notCancelled(int running, String threads) {
-        return "map threw the failure, but " + SECONDS + " later " + running + " calls were still running and"
-                + " the map's threads were:\n" + threads + "\nAfter the first failure the remaining work is"
-                + " useless: interrupt the running calls (shutdownNow(), or cancel(true) on their futures), start no"
-                + " new ones, and end every thread, so that nothing keeps running after map has thrown.";
+    static String didNotWaitForCalls(MapScene scene) {
+        return "map threw, but the calls of the elements " + scene.endedAfterEnd() + " were still running when it"
+                + " did (they ended afterwards). Every thread map starts must have ended, or be ending, when it"
+                + " returns or throws: after shutdownNow(), wait for the pool (awaitTermination), or join your"
+                + " threads.";
     }
 
-    static String threadPerElement(int count, int parallelism, Set<Thread> runners) {
-        return count + " elements with parallelism " + parallelism + " ran on " + runners.size()
-                + " different threads " + Threads.names(runners) + ", but at most " + parallelism
-                + " threads may run the function: reuse a pool's threads instead of starting one per element.";
+    static String notCancelled(MapScene scene) {
+        return "map threw the failure of element 1, but then the calls " + scene.running() + " were still running"
+                + (scene.startedAfterEnd().isEmpty() ? "" : " and the calls " + scene.startedAfterEnd()
+                        + " started after map had thrown")
+                + " (interrupted: " + scene.interrupted().stream().sorted().toList() + ").\nAfter the first failure"
+                + " the remaining work is useless: interrupt the running calls (shutdownNow(), or cancel(true) on"
+                + " their futures), start no new ones, and end every thread.";
+    }
+
+    static String threadPerElement(int count, int parallelism, int runners) {
+        return count + " elements with parallelism " + parallelism + " ran on " + runners + " different threads, but"
+                + " at most " + parallelism + " threads may run the function: reuse a pool's threads instead of"
+                + " starting one per element.";
+    }
+
+    static String interruptIgnored(MapScene scene) {
+        return "The test interrupted the thread that called map while the calls " + scene.running() + " were held;"
+                + " map should throw InterruptedException, but it " + scene.describeEnding() + ".\nAn interrupted"
+                + " caller asks map to give up: let the InterruptedException of take()/get()/await() out (after"
+                + " cancelling the calls), do not return partial results.";
+    }
+
+    static String notCancelledOnInterrupt(MapScene scene) {
+        return "map threw InterruptedException, but the calls " + scene.running() + " were still running afterwards"
+                + (scene.startedAfterEnd().isEmpty() ? "" : ", and the calls " + scene.startedAfterEnd()
+                        + " started after map had thrown")
+                + ". When map gives up, it ends its work too: interrupt the running calls and end every thread"
+                + " (shutdownNow() in a finally block).";
     }
 
     static String describe(Throwable thrown) {
