@@ -1,65 +1,117 @@
 package kata.pool;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
-import kata.support.threads.Deadlocks;
-import kata.support.threads.Gate;
-import kata.support.threads.LockNames;
-import kata.support.threads.Threads;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import kata.support.interleave.Controlled;
+import kata.support.threads.Call;
 
 /**
- * One check's pool, the gate its held tasks wait at, and the threads the test starts itself. Every
- * thread that is alive now and was not before the pool was made, and is not the test's own, is the
- * pool's: that is how the checks count the pool's threads without trusting it.
+ * One pool under test, used inside {@link Controlled#run}: the pool's threads and the test's own
+ * submitters run under the scheduler, so after {@link #settle()} every thread has got as far as it
+ * can (a worker inside a held task or waiting for work, a submitter waiting for room or done), and
+ * what the check counts is exact on any machine. Held tasks stay inside until the test lets them
+ * out; time is virtual, so holding them for minutes costs nothing. Closing lets every task out,
+ * shuts the pool down and stops the test's threads, so that a failed check leaves nothing behind.
  */
 final class PoolScene implements AutoCloseable {
 
-    /** How long closing waits for the pool's threads; threads that stay make the grader use a fresh JVM. */
-    private static final Duration CLEANUP = Duration.ofSeconds(1);
+    /** How long the test waits for something that can happen at once (virtual time: free). */
+    static final Duration PATIENCE = Duration.ofMinutes(10);
 
-    private final Set<Thread> before;
-    private final Set<Thread> ours = ConcurrentHashMap.newKeySet();
+    /** More exits than any check has tasks: after it, every held task leaves at once. */
+    private static final int EVERYONE = 1_000_000;
+
     private final BoundedPool pool;
-    private final Gate gate = Gate.closed();
-    private final String prefix;
     private final int workers;
+    private final int capacity;
+    private final String prefix;
+    private final int firstThread;
+    private final Semaphore exits = new Semaphore(0);
+    private final AtomicInteger inside = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger entered = new AtomicInteger();
+    private final Set<Thread> runners = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
+    private final List<Call<?>> calls = new CopyOnWriteArrayList<>();
+    private volatile boolean shutDownByCheck;
 
-    private PoolScene(Set<Thread> before, BoundedPool pool, String prefix, int workers) {
-        this.before = before;
-        this.pool = pool;
-        this.prefix = prefix;
+    private PoolScene(int workers, int capacity, String prefix) {
+        this.firstThread = Controlled.startedThreads().size();
         this.workers = workers;
+        this.capacity = capacity;
+        this.prefix = prefix;
+        this.pool = new BoundedPool(workers, capacity, prefix);
     }
 
-    static PoolScene of(int workers, int queueCapacity, String prefix) {
-        Set<Thread> before = Threads.alive();
-        return new PoolScene(before, new BoundedPool(workers, queueCapacity, prefix), prefix, workers);
+    /** Makes {@code new BoundedPool(workers, capacity, prefix)} and lets its threads start. */
+    static PoolScene of(int workers, int capacity, String prefix) {
+        PoolScene scene = new PoolScene(workers, capacity, prefix);
+        scene.settle();
+        return scene;
     }
 
     BoundedPool pool() {
         return pool;
     }
 
-    Gate gate() {
-        return gate;
+    int workers() {
+        return workers;
     }
 
-    /** A task that waits at the gate until the test opens it, then returns its value. */
+    int capacity() {
+        return capacity;
+    }
+
+    String describe() {
+        return "new BoundedPool(" + workers + ", " + capacity + ", \"" + prefix + "\")";
+    }
+
+    /** Calls {@code pool.shutdown()}; closing then does not call it again. */
+    void shutdown() {
+        shutDownByCheck = true;
+        pool.shutdown();
+    }
+
+    /** Lets every thread get as far as it can; a busy wait counts as waiting (idle-workers-wait judges it). */
+    void settle() {
+        Controlled.settleAllowingBusyWaits();
+    }
+
+    /** A task that counts itself in and stays until the test lets it out; then returns {@code value}. */
     Callable<Integer> held(int value) {
         return () -> {
-            gate.pass();
+            runners.add(Thread.currentThread());
+            entered.incrementAndGet();
+            peak.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            exits.acquireUninterruptibly();
+            inside.decrementAndGet();
             return value;
         };
     }
 
-    /** Tasks 0 to count - 1, each held at the gate. */
+    /** A task that notes its thread and returns {@code value} at once. */
+    Callable<Integer> quick(int value) {
+        return () -> {
+            runners.add(Thread.currentThread());
+            entered.incrementAndGet();
+            return value;
+        };
+    }
+
     List<Callable<Integer>> heldTasks(int count) {
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -68,108 +120,126 @@ final class PoolScene implements AutoCloseable {
         return tasks;
     }
 
-    /** Starts a thread of the test that submits these tasks in order. */
-    Submitter submitInBackground(String name, List<Callable<Integer>> tasks) {
-        Submitter submitter = Submitter.start(name, pool, tasks);
-        ours.add(submitter.thread());
-        return submitter;
+    /** Lets {@code count} held tasks out. */
+    void letOut(int count) {
+        exits.release(count);
     }
 
-    /**
-     * Runs a call of the pool's API in a thread of the test and waits for it a bounded time: for calls that must return promptly, so that one that hangs
-     * fails its check with a message instead of running into the check's time limit.
-     */
-    <T> Outcome<T> callInBackground(String name, Callable<T> call) {
-        AtomicReference<Outcome<T>> outcome = new AtomicReference<>(Outcome.unfinished());
-        Thread thread = new Thread(() -> {
-            try {
-                outcome.set(Outcome.returned(call.call()));
-            } catch (Throwable thrown) {
-                outcome.set(Outcome.threw(thrown));
+    void letEveryoneOut() {
+        exits.release(EVERYONE);
+    }
+
+    /** Held tasks running now. */
+    int inside() {
+        return inside.get();
+    }
+
+    int peak() {
+        return peak.get();
+    }
+
+    /** Tasks that have started so far. */
+    int entered() {
+        return entered.get();
+    }
+
+    /** The threads that ran the test's tasks. */
+    Set<Thread> runners() {
+        return runners;
+    }
+
+    /** A thread of the test's own, calling the pool; counted as none of the pool's threads. */
+    <T> Call<T> call(String name, Call.Body<T> body) {
+        Call<T> call = Call.start(name, body);
+        ownThreads.add(call.thread());
+        calls.add(call);
+        return call;
+    }
+
+    /** A thread of the test that submits {@code tasks} one after another. */
+    Submitter submitter(String name, List<Callable<Integer>> tasks) {
+        List<Future<Integer>> futures = new CopyOnWriteArrayList<>();
+        Call<Void> call = call(name, () -> {
+            for (Callable<Integer> task : tasks) {
+                futures.add(pool.submit(task));
             }
-        }, name);
-        thread.setDaemon(true);
-        ours.add(thread);
-        thread.start();
-        try {
-            // A little longer than MUST_COME, so that a call given MUST_COME as its own time limit
-            // (awaitTermination) is seen to return, whatever it returns.
-            thread.join(Eventually.MUST_COME.plusSeconds(2).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the check was interrupted", e);
-        }
-        return outcome.get();
+            return null;
+        });
+        return new Submitter(call, futures, tasks.size());
     }
 
-    /** The pool's threads: alive, started since the pool was made, and not the test's. */
-    Set<Thread> poolThreads() {
-        Set<Thread> threads = new HashSet<>(Threads.startedSince(before));
-        threads.removeAll(ours);
+    /** The submitting thread, the futures it got so far (one per accepted task) and how many it has. */
+    record Submitter(Call<Void> call, List<Future<Integer>> futures, int tasks) {
+        int accepted() {
+            return futures.size();
+        }
+
+        boolean done() {
+            return call.ended();
+        }
+
+        Throwable failure() {
+            return call.thrown().orElse(null);
+        }
+
+        String name() {
+            return call.name();
+        }
+    }
+
+    /** Every thread started since the pool was made, except the test's own: the pool's threads. */
+    List<Thread> poolThreads() {
+        List<Thread> started = Controlled.startedThreads();
+        List<Thread> threads = new ArrayList<>();
+        for (Thread thread : started.subList(Math.min(firstThread, started.size()), started.size())) {
+            if (!ownThreads.contains(thread)) {
+                threads.add(thread);
+            }
+        }
         return threads;
     }
 
-    /** The names the pool's threads may have: prefix-1 to prefix-workers. */
-    Set<String> allowedNames() {
-        Set<String> names = new HashSet<>();
+    /** The pool's threads that have not ended (nor are on their way out). */
+    List<Thread> livePoolThreads() {
+        return poolThreads().stream().filter(thread -> !Controlled.isEnding(thread)).toList();
+    }
+
+    /** The names {@code prefix-1 ... prefix-N}. */
+    Set<String> expectedNames() {
+        Set<String> names = new LinkedHashSet<>();
         for (int i = 1; i <= workers; i++) {
             names.add(prefix + "-" + i);
         }
         return names;
     }
 
-    /** What each of the pool's threads is doing, for messages. */
+    /** Where each live pool thread is, for a message. */
     String describePoolThreads() {
-        Set<Thread> threads = poolThreads();
-        return threads.isEmpty() ? "  (the pool has no threads)" : Deadlocks.describe(threads, LockNames.none());
+        List<String> lines = new ArrayList<>();
+        for (Thread thread : livePoolThreads()) {
+            lines.add("  \"" + thread.getName() + "\" is at " + kata.support.threads.Deadlocks.where(thread.getStackTrace()));
+        }
+        return lines.isEmpty() ? "  (none)" : String.join("\n", lines);
     }
 
     /**
-     * Opens the gate and shuts the pool down, without judging: the check has already decided. A pool
-     * that throws or hangs here must not hide the check's verdict.
+     * The value each future holds, waiting for each at most {@link #PATIENCE}: fails with what was
+     * seen when one holds an exception or never completes.
      */
-    @Override
-    public void close() {
-        gate.open();
-        Thread closer = new Thread(() -> {
-            try {
-                pool.shutdown();
-                pool.awaitTermination(CLEANUP);
-            } catch (Throwable ignored) {
-                // The verdict is made; leftover threads make the grader start a fresh JVM.
-            }
-        }, "cleanup");
-        closer.setDaemon(true);
-        ours.add(closer);
-        closer.start();
-        long deadline = System.nanoTime() + CLEANUP.toNanos();
-        try {
-            closer.join(CLEANUP.toMillis());
-            for (Thread thread : poolThreads()) {
-                long left = deadline - System.nanoTime();
-                if (left > 0) {
-                    thread.join(Math.max(1, left / 1_000_000));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The values of these futures, or a failed check naming the first that did not return one. */
-    static List<Integer> valuesOf(List<Future<Integer>> futures) {
+    static List<Integer> valuesOf(List<Future<Integer>> futures, String what) throws InterruptedException {
         List<Integer> values = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
-            Outcome<Integer> outcome = Outcome.of(futures.get(i));
-            if (!outcome.returnedNormally()) {
-                org.junit.jupiter.api.Assertions.fail(PoolFeedback.taskWithoutResult(i, outcome));
+            try {
+                values.add(futures.get(i).get(PATIENCE.toNanos(), TimeUnit.NANOSECONDS));
+            } catch (ExecutionException thrown) {
+                fail(PoolFeedback.futureThrew(what, i, thrown.getCause()), thrown);
+            } catch (TimeoutException never) {
+                fail(PoolFeedback.futureNeverDone(what, i));
             }
-            values.add(outcome.value());
         }
         return values;
     }
 
-    /** 0, 1, ..., count - 1. */
     static List<Integer> upTo(int count) {
         List<Integer> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -178,32 +248,32 @@ final class PoolScene implements AutoCloseable {
         return values;
     }
 
-    /** Whether every pool thread is inside the gate: then no thread of the pool can start another task. */
-    boolean everyPoolThreadHeld() {
-        return gate.threadsInside().containsAll(poolThreads());
-    }
-
-    /** Waits until every pool thread has ended; false if one is still alive after {@link Eventually#MUST_COME}. */
-    boolean poolThreadsEnd() {
-        return Eventually.holds(() -> poolThreads().isEmpty());
-    }
-
-    /** Names of the given threads, sorted, for messages. */
-    static String names(Set<Thread> threads) {
-        return Threads.names(threads);
-    }
-
-    /** Callable that throws the given exception. */
-    static Callable<Integer> throwing(Exception exception) {
-        return () -> {
-            throw exception;
-        };
-    }
-
-    /** Callable that throws the given error. */
-    static Callable<Integer> throwingError(Error error) {
-        return () -> {
+    /** Throws what the call threw: as it is when unchecked (an unwritten method's message), else as a failure. */
+    static void rethrow(Call<?> call) {
+        Throwable thrown = call.thrown().orElse(null);
+        if (thrown instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (thrown instanceof Error error) {
             throw error;
-        };
+        }
+        if (thrown != null) {
+            fail("\"" + call.name() + "\" got " + thrown, thrown);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        letEveryoneOut();
+        try {
+            if (!shutDownByCheck) {
+                // A shutdown() that waits for the workers cannot hang here: every task is let out.
+                pool.shutdown();
+            }
+        } catch (RuntimeException unwritten) {
+            // The stub, or a pool that fails here: the check reports what it saw.
+        }
+        settle();
+        Call.stop(calls);
     }
 }
