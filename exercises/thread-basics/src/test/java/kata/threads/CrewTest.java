@@ -333,6 +333,8 @@ class CrewTest {
                 }
             }
         }
+        // The jobs, let out, end now: none is left alive for the next check to see.
+        Controlled.settleAllowingBusyWaits();
     }
 
     static String names(java.util.Collection<Thread> threads) {
