@@ -4,117 +4,238 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.IntStream;
 import kata.support.Graded;
 import kata.support.Visibility;
-import kata.support.threads.Gate;
-import kata.support.threads.Threads;
+import kata.support.interleave.Controlled;
+import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hidden checks: one deadline shared by all threads, a deadline of zero, reporting only the
- * threads still alive, and leaving nothing running.
+ * Hidden checks, on the scheduler like the public ones ({@link CrewTest}): one deadline shared by
+ * all threads, a deadline of zero, reporting only the threads still alive, a crew that is not
+ * forgotten after a timed-out wait, an interrupt while waiting, and no thread but the jobs'.
  */
 class CrewHiddenTest {
 
-    private static final Duration BOUND = CrewTest.BOUND;
-
     @Test
-    @DisplayName("20 running threads: awaitAll(500 ms) returns after 500 ms in all, not 500 ms per thread")
-    @Graded(id = "one-deadline-for-all", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    @DisplayName("20 running threads: awaitAll(500 ms) returns after 500 ms in all, not 500 ms per thread; so does awaitAll(2 s) with 5")
+    @Graded(id = "one-deadline-for-all", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void oneDeadlineForAllThreads() throws Exception {
-        // A crew that gives each thread the whole deadline needs at least 20 x 500 ms = 10 s, twice
-        // the bound; a correct one returns after 500 ms, a tenth of it.
-        Gate gate = Gate.closed();
-        Boss<CrewTest.Launched> boss = Boss.start(() -> CrewTest.awaitHeldJobs(gate, 20, CrewTest.DEADLINE));
-        try {
-            CrewTest.Launched launched = boss.result(BOUND,
-                    () -> CrewFeedback.perThreadDeadline(20, CrewTest.DEADLINE, BOUND));
-
-            assertEquals(launched.names(), launched.alive(), () -> CrewFeedback.wrongAlive(
-                    "At the deadline all 20 jobs were still running", launched.names(), launched.alive()));
-        } finally {
-            gate.open();
-            boss.end();
+        record Crowd(int jobs, Duration deadline) {
+        }
+        for (Crowd crowd : List.of(new Crowd(20, Duration.ofMillis(500)), new Crowd(5, Duration.ofSeconds(2)))) {
+            List<String> names = IntStream.rangeClosed(1, crowd.jobs()).mapToObj(i -> "job-" + i).toList();
+            Controlled.run(() -> {
+                Jobs jobs = new Jobs();
+                try {
+                    CrewTest.Awaited awaited = CrewTest.awaitHeld(jobs, names, crowd.deadline());
+                    assertEquals(awaited.names(), awaited.alive(), () -> CrewFeedback.wrongAlive("At the deadline all "
+                            + crowd.jobs() + " jobs were still running", awaited.names(), awaited.alive()));
+                } finally {
+                    CrewTest.cleanUp(jobs);
+                }
+            });
         }
     }
 
     @Test
-    @DisplayName("awaitAll(0 ms) does not wait: it reports the running threads at once")
+    @DisplayName("awaitAll(0 ms) does not wait: it reports the three running threads at once")
     @Graded(id = "zero-deadline", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void zeroDeadlineDoesNotWait() throws Exception {
-        Gate gate = Gate.closed();
-        Boss<CrewTest.Launched> boss = Boss.start(() -> CrewTest.awaitHeldJobs(gate, 3, Duration.ZERO));
-        try {
-            CrewTest.Launched launched = boss.result(BOUND, () -> CrewFeedback.zeroDeadline(3, BOUND));
-
-            assertEquals(launched.names(), launched.alive(), () -> CrewFeedback.wrongAlive(
-                    "With a deadline of 0 ms and three jobs running", launched.names(), launched.alive()));
-        } finally {
-            gate.open();
-            boss.end();
-        }
-    }
-
-    /** The threads still running when awaitAll was called, and what it reported. */
-    private record Report(List<String> running, List<String> reported) {
+        List<String> names = List.of("job-1", "job-2", "job-3");
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Call<CrewTest.Awaited> boss = CrewTest.boss(() -> {
+                    Crew crew = new Crew();
+                    List<Thread> started = CrewTest.launchBoth(crew, names, jobs::held);
+                    long start = Controlled.nanoTime();
+                    List<String> alive = crew.awaitAll(Duration.ZERO);
+                    return new CrewTest.Awaited(started, alive, Controlled.nanoTime() - start);
+                });
+                boss.awaitEnd(CrewTest.PATIENCE);
+                if (!boss.ended()) {
+                    fail(CrewFeedback.zeroDeadline(names.size(), null, CrewTest.PATIENCE) + CrewFeedback.whereIs(boss));
+                }
+                CrewTest.rethrow(boss);
+                CrewTest.Awaited awaited = boss.result();
+                if (awaited.awaitNanos() > 0) {
+                    fail(CrewFeedback.zeroDeadline(names.size(), awaited.took(), CrewTest.PATIENCE));
+                }
+                assertEquals(awaited.names(), awaited.alive(), () -> CrewFeedback.wrongAlive(
+                        "With a deadline of 0 ms and three jobs running", awaited.names(), awaited.alive()));
+            } finally {
+                CrewTest.cleanUp(jobs);
+            }
+        });
     }
 
     @Test
-    @DisplayName("awaitAll reports only the threads still alive, not the ones that finished")
+    @DisplayName("awaitAll reports only the threads still alive, not the ones that finished, whichever comes first")
     @Graded(id = "reports-only-alive", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void reportsOnlyTheLiving() throws Exception {
-        Gate gate = Gate.closed();
-        Boss<Report> boss = Boss.start(() -> {
-            Crew crew = new Crew();
-            Thread quick1 = crew.launch(new Job("quick-1", () -> { }));
-            Thread slow1 = crew.launchSubclassed(new Job("slow-1", gate::pass));
-            Thread quick2 = crew.launchSubclassed(new Job("quick-2", () -> { }));
-            Thread slow2 = crew.launch(new Job("slow-2", gate::pass));
-            // The quick ones have certainly finished before awaitAll is called; the slow ones are held.
-            CrewTest.joinAll(List.of(quick1, quick2));
-            List<String> alive = crew.awaitAll(Duration.ofMillis(300));
-            return new Report(List.of(slow1.getName(), slow2.getName()), alive);
-        });
-        try {
-            Report report = boss.result(BOUND, () -> CrewFeedback.missedDeadline(2, Duration.ofMillis(300), BOUND));
-
-            assertEquals(report.running(), report.reported(),
-                    () -> CrewFeedback.reportedFinished(report.running(), report.reported()));
-        } finally {
-            gate.open();
-            boss.end();
+        for (List<String> names : List.of(List.of("quick-1", "slow-1", "quick-2", "slow-2"),
+                List.of("slow-1", "quick-1", "slow-2", "quick-2"))) {
+            Controlled.run(() -> {
+                Jobs jobs = new Jobs();
+                try {
+                    List<String> slowNames = new ArrayList<>();
+                    Call<List<String>> boss = CrewTest.boss(() -> {
+                        Crew crew = new Crew();
+                        List<Thread> quick = new ArrayList<>();
+                        List<Thread> started = CrewTest.launchBoth(crew, names,
+                                name -> name.startsWith("quick") ? jobs.quick(name) : jobs.held(name));
+                        for (Thread thread : started) {
+                            if (names.get(started.indexOf(thread)).startsWith("quick")) {
+                                quick.add(thread);
+                            } else {
+                                slowNames.add(thread.getName());
+                            }
+                        }
+                        // The quick ones have certainly finished before awaitAll is called; the slow ones are held.
+                        CrewTest.joinAll(quick);
+                        return crew.awaitAll(Duration.ofMillis(300));
+                    });
+                    boss.awaitEnd(CrewTest.PATIENCE);
+                    if (!boss.ended()) {
+                        fail(CrewFeedback.missedDeadline(2, Duration.ofMillis(300), CrewTest.PATIENCE)
+                                + CrewFeedback.whereIs(boss));
+                    }
+                    CrewTest.rethrow(boss);
+                    // The names the threads carry (a naming mistake is the business of thread-names).
+                    List<String> expected = List.copyOf(slowNames);
+                    assertEquals(expected, boss.result(),
+                            () -> CrewFeedback.reportedFinished(names, expected, boss.result()));
+                } finally {
+                    CrewTest.cleanUp(jobs);
+                }
+            });
         }
     }
 
     @Test
-    @DisplayName("Once every job has finished, no thread started by the crew is left running")
+    @DisplayName("After awaitAll gives up, the crew still knows its threads: aliveCount counts them, a second awaitAll waits for them")
+    @Graded(id = "crew-kept-after-await", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void crewKeptAfterAwait() throws Exception {
+        List<String> names = List.of("job-1", "job-2", "job-3");
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Call<Object> boss = CrewTest.boss(() -> {
+                    Crew crew = new Crew();
+                    List<String> launched = CrewTest.launchBoth(crew, names, jobs::held).stream()
+                            .map(Thread::getName).toList();
+                    List<String> first = crew.awaitAll(Duration.ofMillis(100));
+                    if (!first.equals(launched)) {
+                        fail(CrewFeedback.wrongAlive("At the deadline all three jobs were still running", launched, first));
+                    }
+                    int alive = crew.aliveCount();
+                    if (alive != 3) {
+                        fail(CrewFeedback.forgotten("aliveCount() returned " + alive + ", not 3"));
+                    }
+                    long start = Controlled.nanoTime();
+                    List<String> second = crew.awaitAll(Duration.ofMillis(100));
+                    long took = Controlled.nanoTime() - start;
+                    if (!second.equals(launched) || took < Duration.ofMillis(100).toNanos()) {
+                        fail(CrewFeedback.forgotten("a second awaitAll(100 ms) returned " + second + " after "
+                                + CrewFeedback.text(Duration.ofNanos(took)) + " (expected " + launched + " after 100 ms)"));
+                    }
+                    return null;
+                });
+                boss.awaitEnd(CrewTest.PATIENCE);
+                if (!boss.ended()) {
+                    fail(CrewFeedback.stuck("awaiting three running jobs twice for 100 ms")
+                            + CrewFeedback.whereIs(boss));
+                }
+                CrewTest.rethrow(boss);
+            } finally {
+                CrewTest.cleanUp(jobs);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("Interrupted while awaitAll(1 min) waits, the boss gets InterruptedException at once")
+    @Graded(id = "interrupt-while-waiting", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
+    void interruptWhileWaiting() throws Exception {
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Call<List<String>> boss = CrewTest.boss(() -> {
+                    Crew crew = new Crew();
+                    CrewTest.launchBoth(crew, List.of("job-1", "job-2"), jobs::held);
+                    return crew.awaitAll(Duration.ofMinutes(1));
+                });
+                if (boss.ended()) {
+                    CrewTest.rethrow(boss);
+                    fail(CrewFeedback.didNotWait(Duration.ofMinutes(1), boss.result()));
+                }
+                long interrupted = Controlled.nanoTime();
+                boss.interrupt();
+                boss.awaitEnd(CrewTest.PATIENCE);
+                if (!boss.ended()) {
+                    fail(CrewFeedback.notInterrupted("had not returned " + CrewFeedback.text(CrewTest.PATIENCE)
+                            + " later") + CrewFeedback.whereIs(boss));
+                }
+                Throwable thrown = boss.thrown().orElse(null);
+                if (thrown instanceof UnsupportedOperationException notWritten) {
+                    throw notWritten;
+                }
+                if (!(thrown instanceof InterruptedException)) {
+                    String outcome = thrown == null
+                            ? "returned " + boss.result() + " after " + CrewFeedback.text(
+                                    Duration.ofNanos(boss.endNanos() - interrupted))
+                            : "threw " + thrown;
+                    fail(CrewFeedback.notInterrupted(outcome));
+                }
+                if (boss.endNanos() > interrupted) {
+                    fail(CrewFeedback.notInterrupted("threw InterruptedException only "
+                            + CrewFeedback.text(Duration.ofNanos(boss.endNanos() - interrupted)) + " later"));
+                }
+            } finally {
+                CrewTest.cleanUp(jobs);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("The crew starts no thread but the jobs', and none is left running once awaitAll returned, in time or at its deadline")
     @Graded(id = "leaves-nothing-running", points = 1, visibility = Visibility.AFTER_DUE_DATE,
             timeoutSeconds = 30)
     void leavesNothingRunning() throws Exception {
-        Set<Thread> before = Threads.alive();
-        Boss<List<String>> boss = Boss.start(() -> {
-            Crew crew = new Crew();
-            CrewTest.launchBoth(crew, "job", 3, () -> { });
-            return crew.awaitAll(BOUND);
-        });
-        List<String> alive;
-        try {
-            // Generous: returning late is the target of waits-for-the-end, not of this check.
-            Duration generous = BOUND.multipliedBy(3);
-            alive = boss.result(generous, () -> CrewFeedback.notBackAfterFinish(BOUND, generous));
-        } finally {
-            boss.end();
-        }
-        assertEquals(List.of(), alive, () -> CrewFeedback.wrongAlive("All three jobs had finished", List.of(),
-                alive));
-
-        boolean allEnded = Eventually.holds(BOUND, () -> Threads.startedSince(before).isEmpty());
-
-        if (!allEnded) {
-            fail(CrewFeedback.leftRunning(Threads.names(Threads.startedSince(before)), BOUND));
+        for (boolean finished : new boolean[] {true, false}) {
+            Controlled.run(() -> {
+                Jobs jobs = new Jobs();
+                try {
+                    Call<List<Thread>> boss = CrewTest.boss(() -> {
+                        Crew crew = new Crew();
+                        List<Thread> started = CrewTest.launchBoth(crew, List.of("job-1", "job-2", "job-3"),
+                                finished ? jobs::quick : jobs::held);
+                        crew.awaitAll(Duration.ofSeconds(1));
+                        return started;
+                    });
+                    boss.awaitEnd(CrewTest.PATIENCE);
+                    if (!boss.ended()) {
+                        fail(CrewFeedback.stuck("awaiting three jobs for 1 s") + CrewFeedback.whereIs(boss));
+                    }
+                    CrewTest.rethrow(boss);
+                    Controlled.settle();
+                    List<Thread> others = new ArrayList<>(Controlled.startedThreads());
+                    others.remove(boss.thread());
+                    others.removeAll(boss.result());
+                    others.removeIf(Controlled::isEnding);
+                    if (!others.isEmpty()) {
+                        fail(CrewFeedback.extraThreads(finished ? "Every job had finished and awaitAll(1 s) had returned"
+                                : "awaitAll(1 s) had given up on three running jobs", CrewTest.names(others)));
+                    }
+                } finally {
+                    CrewTest.cleanUp(jobs);
+                }
+            });
         }
     }
 }

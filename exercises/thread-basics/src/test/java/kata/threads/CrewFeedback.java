@@ -3,6 +3,7 @@ package kata.threads;
 import java.time.Duration;
 import java.util.List;
 import kata.support.agent.StudentCode;
+import kata.support.threads.Call;
 import kata.support.threads.Deadlocks;
 import kata.support.threads.LockNames;
 
@@ -13,17 +14,33 @@ final class CrewFeedback {
             + " thread then calls run(). Calling run() yourself is an ordinary method call: the work runs right"
             + " there, on the caller's thread.";
 
+    static final String ONE_DEADLINE = "The deadline is for all threads together: compute one end time"
+            + " (System.nanoTime() + deadline) and join each thread only for the time left until then, nothing"
+            + " once it has passed.";
+
     private CrewFeedback() {
     }
 
     static String ranOnCaller(String job, String caller) {
         return "The job \"" + job + "\" ran on the thread that launched it (\"" + caller + "\"), not on a new"
-                + " thread.\n" + START_NOT_RUN;
+                + " thread, and the launch did not return while the job ran.\n" + START_NOT_RUN;
     }
 
-    static String neverRan(String job, Duration bound) {
-        return "The job \"" + job + "\" had not run " + seconds(bound) + " after it was launched: launch must"
-                + " start a thread that runs the job's work.";
+    static String stuckInLaunch() {
+        return "The launches had not returned while their jobs ran (each job waits until the check lets it"
+                + " go). launch must start the thread and return at once: no join() there, and start(), not"
+                + " run().";
+    }
+
+    static String neverRan(String job, String how) {
+        return "The job \"" + job + "\" never ran, although the thread " + how + " returned had ended: the"
+                + " thread must run the job's work (Thread(work, name), or JobThread.run() calling the work).";
+    }
+
+    static String ranTwice(String job, String how, int times) {
+        return "The job \"" + job + "\" given to " + how + " ran " + times + " times, not once. A JobThread"
+                + " either overrides run() or passes the work to Thread as its target, not both: Thread.run()"
+                + " runs the target, so calling super.run() after the work runs it again.";
     }
 
     static String ranElsewhere(String job, String ranOn, String returned) {
@@ -37,22 +54,22 @@ final class CrewFeedback {
                 + " in a field of your own is invisible to getName(), thread dumps and debuggers.";
     }
 
+    static String nameSeenByJob(String how, String seen) {
+        return "A job launched with " + how + "(new Job(\"frank\", ...)) asked for its thread's name as it"
+                + " started and got \"" + seen + "\": in some schedule the new thread ran before it had its name."
+                + " Give the name when the thread is made (new Thread(work, name), super(name)), not with"
+                + " setName() after start(): from start() on, the job may already be running.";
+    }
+
     static String wrongClass(String how, String expected, Class<?> actual) {
         return how + " gave a " + actual.getName() + ", but it should give a " + expected + ".";
     }
 
-    static String notAllInFlight(int jobs, int inside, int peak, Duration bound) {
-        return jobs + " jobs were launched that each wait until the check lets them go, but " + seconds(bound)
-                + " later only " + inside + " of them were running (never more than " + peak + " at once)."
-                + " Every job must be in flight at the same time: launch must return right after start(),"
-                + " without waiting for the job (no join there), and start the job itself (not later, in"
-                + " awaitAll).";
-    }
-
-    static String stuckInLaunch(Duration bound) {
-        return "A launch had not returned " + seconds(bound) + " later: it waited for its job, which the check"
-                + " holds until it has seen every job running. launch must start the thread and return at once:"
-                + " no join() there, and start(), not run().";
+    static String notAllInFlight(int jobs, int inside) {
+        return jobs + " jobs were launched that each wait until the check lets them go, but only " + inside
+                + " of them were running once every thread had got as far as it could. Every job must be in"
+                + " flight at the same time: launch must start the job's thread itself (not later, in awaitAll)"
+                + " and return right after start().";
     }
 
     static String notTheLaunchedThreads(String running, String launched) {
@@ -60,76 +77,91 @@ final class CrewFeedback {
                 + launched + ": return the very thread you started for each job.";
     }
 
-    static String jobOnBoss(String caller) {
-        return "A job was running on the thread that launched it (\"" + caller + "\"), not on a new thread.\n"
-                + START_NOT_RUN;
-    }
-
-    static String missedDeadline(int running, Duration deadline, Duration bound) {
-        return "awaitAll(" + millis(deadline) + ") had not returned " + seconds(bound) + " later, with " + running
+    static String missedDeadline(int running, Duration deadline, Duration patience) {
+        return "awaitAll(" + text(deadline) + ") had not returned " + text(patience) + " later, with " + running
                 + " threads still running (they wait until the check lets them go): it must give up at the"
                 + " deadline. Join with a time limit, and only for the time left until the one deadline."
-                + " Beware: join(0) waits forever, and join() without a limit ignores the deadline.";
+                + " Beware: join(0) waits forever (and join(millis) rounds a fraction of a millisecond down to"
+                + " 0), join() without a limit ignores the deadline, and TimeUnit.X.timedJoin takes a time in"
+                + " X.";
     }
 
-    static String perThreadDeadline(int running, Duration deadline, Duration bound) {
-        return "awaitAll(" + millis(deadline) + ") had not returned " + seconds(bound) + " later, with " + running
-                + " threads still running. Giving each thread the whole deadline (join(" + deadline.toMillis()
-                + ") for each) waits up to " + running + " x " + millis(deadline) + ". The deadline is for all"
-                + " threads together: compute one end time, and join each thread only for the time left until"
-                + " then (nothing once it has passed).";
+    static String returnedEarly(Duration took, Duration deadline, int running, List<String> reported) {
+        return "awaitAll(" + text(deadline) + ") returned after " + text(took) + ", reporting " + reported
+                + ", while all " + running + " threads were still running: it must wait until they finish or the"
+                + " whole deadline has passed. (Duration.getNano() is only the nanoseconds within the second:"
+                + " toNanos() is the whole duration.)";
     }
 
-    static String zeroDeadline(int running, Duration bound) {
-        return "awaitAll(0 ms) had not returned " + seconds(bound) + " later, with " + running + " threads still"
-                + " running. A deadline of zero means: do not wait, just report who is alive. Careful: join(0)"
-                + " does not mean \"do not wait\", it means \"wait forever\".";
+    static String returnedLate(int running, Duration deadline, Duration took) {
+        return "awaitAll(" + text(deadline) + ") returned only after " + text(took) + ", with " + running
+                + " threads running all along: it must give up at the deadline (at most " + text(CrewTest.LATE)
+                + " late). Giving each thread the whole deadline waits up to " + running + " times as long.\n"
+                + ONE_DEADLINE;
+    }
+
+    static String zeroDeadline(int running, Duration took, Duration patience) {
+        String what = took == null ? "had not returned " + text(patience) + " later" : "took " + text(took);
+        return "awaitAll(0 ms) " + what + ", with " + running + " threads still running. A deadline of zero"
+                + " means: do not wait, just report who is alive. Careful: join(0) does not mean \"do not"
+                + " wait\", it means \"wait forever\".";
     }
 
     static String wrongAlive(String situation, List<String> expected, List<String> actual) {
-        return situation + ": awaitAll should report " + expected + " (the threads still alive, in launch"
-                + " order), but it reported " + actual + ".";
+        return situation + ": awaitAll should report " + expected + " (the names of the threads still alive, in"
+                + " launch order, one per thread), but it reported " + actual + ".";
     }
 
-    static String reportedFinished(List<String> expected, List<String> actual) {
-        return wrongAlive("Two of four jobs had finished before awaitAll(300 ms), the other two were still"
-                + " running", expected, actual) + " Report only the threads that are still alive (isAlive()),"
-                + " not everyone once the deadline has passed.";
+    static String reportedFinished(List<String> launched, List<String> expected, List<String> actual) {
+        return wrongAlive("Of " + launched + " (launched in that order), the quick ones had finished before"
+                + " awaitAll(300 ms), the others were still running", expected, actual) + " Report only the"
+                + " threads that are still alive (isAlive()) when awaitAll stops waiting.";
     }
 
-    static String returnedEarly(long elapsedMillis, Duration deadline) {
-        return "awaitAll(" + millis(deadline) + ") returned after " + elapsedMillis + " ms, while all its threads"
-                + " were still running: it must wait until they finish or the deadline passes.";
+    static String didNotWait(Duration deadline, List<String> reported) {
+        return "awaitAll(" + text(deadline) + ") returned before its deadline, reporting " + reported + " still"
+                + " alive, while the jobs were running: it must wait for them (join) until they finish or the"
+                + " deadline passes.";
     }
 
-    static String didNotWait(List<String> reported) {
-        return "awaitAll(30 s) returned at once, reporting " + reported + " still alive, while the jobs were"
-                + " running: it must wait for them (join) until they finish or the deadline passes.";
+    static String notBackAfterFinish(Duration deadline, Duration patience) {
+        return "Every job had finished, but awaitAll(" + text(deadline) + ") had not returned " + text(patience)
+                + " later.";
     }
 
-    static String notBackAfterFinish(Duration deadline, Duration bound) {
-        return "Every job had finished, but awaitAll(" + seconds(deadline) + ") had not returned " + seconds(bound)
-                + " later. It"
-                + " must return as soon as the threads have finished, not sleep until the deadline: join() returns"
-                + " when the thread ends.";
+    static String lateAfterFinish(Duration deadline, Duration late) {
+        return "awaitAll(" + text(deadline) + ") returned " + text(late) + " after the last job had finished."
+                + " It must return the moment the threads have finished: join() returns when the thread ends,"
+                + " while sleeping (or polling isAlive() with sleeps in between) always comes late.";
     }
 
-    static String neverWaitedInAwaitAll(Duration bound) {
-        return "The jobs were launched and awaitAll(30 s) called, but " + seconds(bound) + " later the boss"
-                + " thread was neither waiting in awaitAll nor done. launch must return while the job runs, and"
-                + " awaitAll must block in join() while the threads run (not spin in a loop).";
+    static String stuck(String doing) {
+        return "The boss thread, " + doing + ", had not finished " + text(CrewTest.PATIENCE) + " later.";
     }
 
     static String wrongAliveCount(String when, int expected, int actual) {
         return "aliveCount() returned " + actual + " " + when + ", when exactly " + expected + " of the crew's"
-                + " threads were alive. Count the crew's own threads with isAlive(). Thread.activeCount()"
-                + " counts every thread of the thread group (the test's too), and is only an estimate.";
+                + " threads were alive. Count the crew's own threads with isAlive() (a thread waiting for"
+                + " something is alive too). Thread.activeCount() counts every thread of the thread group (the"
+                + " test's too) and only estimates, and each Crew has threads of its own.";
     }
 
-    static String leftRunning(String names, Duration bound) {
-        return "Every job had finished and awaitAll had returned, but " + seconds(bound) + " later these threads"
-                + " started during the check were still alive: " + names + ". Every thread you start must end:"
-                + " shut down an executor you create, cancel a timer.";
+    static String forgotten(String what) {
+        return "After awaitAll(100 ms) gave up with three jobs still running, " + what + ". awaitAll must not"
+                + " forget the crew: its threads still run, aliveCount() counts them and a later awaitAll"
+                + " waits for them.";
+    }
+
+    static String extraThreads(String when, String names) {
+        return when + ", these threads started by the crew, not jobs, were still there: " + names + ". Start no"
+                + " threads other than the jobs' (the boss joins them itself): a helper or a pool left running"
+                + " after awaitAll returned keeps the program alive.";
+    }
+
+    static String notInterrupted(String outcome) {
+        return "The boss was interrupted while awaitAll(1 min) waited for two running jobs, and awaitAll "
+                + outcome + ". It must throw InterruptedException (join does; let it through): an"
+                + " interrupt asks the boss to stop waiting, and swallowing it loses that request.";
     }
 
     static String threw(Throwable cause) {
@@ -142,18 +174,23 @@ final class CrewFeedback {
     }
 
     /** Where the boss thread is, for a message about a call that did not return. */
-    static String whereIs(Thread boss) {
-        if (!boss.isAlive()) {
+    static String whereIs(Call<?> boss) {
+        if (boss.ended()) {
             return "";
         }
-        return "\nWhere the boss thread was:\n" + Deadlocks.describe(List.of(boss), LockNames.none());
+        return "\nWhere the boss thread was:\n" + Deadlocks.describe(List.of(boss.thread()), LockNames.none());
     }
 
-    private static String seconds(Duration duration) {
-        return duration.toSeconds() + " s";
-    }
-
-    private static String millis(Duration duration) {
-        return duration.toMillis() + " ms";
+    static String text(Duration duration) {
+        if (duration.toNanos() % 1_000_000 != 0 && duration.toMillis() < 10) {
+            return duration.toNanos() / 1000.0 + " µs";
+        }
+        if (duration.toMillis() % 1000 != 0 || duration.isZero()) {
+            return duration.toNanos() / 1_000_000.0 + " ms";
+        }
+        if (duration.toSeconds() % 60 != 0) {
+            return duration.toSeconds() + " s";
+        }
+        return duration.toMinutes() + " min";
     }
 }

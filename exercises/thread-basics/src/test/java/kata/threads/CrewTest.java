@@ -1,240 +1,356 @@
 package kata.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import kata.support.Graded;
-import kata.support.threads.Gate;
-import kata.support.threads.Threads;
+import kata.support.interleave.Controlled;
+import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Public checks. Jobs that must still be running when the check looks are held at a {@link Gate}
- * until the check opens it, so "still running", "all at once" and "past the deadline" are facts
- * the check controls, not timing it hopes for. Waits for what must happen are bounded generously.
+ * Public checks. Each runs under the scheduler ({@link Controlled#run}): the boss (the thread that
+ * uses the crew, like the seed's main thread) is a thread of its own, and jobs that must still be
+ * running when the check looks stay inside until the check lets them out ({@link Jobs}). After
+ * {@code settle()} every thread has got as far as it can, so "all four at once" and "still running
+ * at the deadline" are facts on any machine. Time is virtual: a deadline ends exactly when it is
+ * due, and a wait of ten minutes costs nothing.
  */
 class CrewTest {
 
-    /** How long a check waits for something that takes microseconds in a correct crew. */
-    static final Duration BOUND = Duration.ofSeconds(5);
-    static final Duration DEADLINE = Duration.ofMillis(500);
+    static final String BOSS = "boss";
 
-    /** What a boss script saw: the threads it launched, what awaitAll reported, and how long it took. */
-    record Launched(List<Thread> threads, List<String> alive, long awaitMillis) {
+    /** How long (virtual time) a check waits for the boss; far beyond any deadline it gives. */
+    static final Duration PATIENCE = Duration.ofMinutes(10);
+
+    /** How late awaitAll may return after its deadline (a join rounded up to whole milliseconds, say). */
+    static final Duration LATE = Duration.ofMillis(20);
+
+    /** Deadlines awaitAll is tried with: milliseconds, seconds, below a millisecond. */
+    static final List<Duration> DEADLINES = List.of(Duration.ofMillis(500), Duration.ofSeconds(2),
+            Duration.ofNanos(300_000));
+
+    /** What the boss saw: the threads it launched, what awaitAll reported, and how long awaitAll took. */
+    record Awaited(List<Thread> threads, List<String> alive, long awaitNanos) {
         List<String> names() {
             return threads.stream().map(Thread::getName).toList();
         }
-    }
 
-    @Test
-    @DisplayName("Each job runs on a new thread, the one launch returns, not on the caller's")
-    @Graded(id = "runs-on-new-threads", points = 2, timeoutSeconds = 30)
-    void jobsRunOnNewThreads() throws Exception {
-        Map<String, Thread> ranOn = new ConcurrentHashMap<>();
-        Boss<List<Thread>> boss = Boss.start(() -> {
-            Crew crew = new Crew();
-            Thread alice = crew.launch(new Job("alice", () -> ranOn.put("alice", Thread.currentThread())));
-            Thread bob = crew.launchSubclassed(new Job("bob", () -> ranOn.put("bob", Thread.currentThread())));
-            joinAll(List.of(alice, bob));
-            return List.of(alice, bob);
-        });
-        try {
-            List<Thread> returned = boss.result(BOUND, () -> "Launching two jobs that do nothing did not finish.");
-
-            assertRanOn("alice", returned.get(0), ranOn, boss.thread());
-            assertRanOn("bob", returned.get(1), ranOn, boss.thread());
-        } finally {
-            boss.end();
+        Duration took() {
+            return Duration.ofNanos(awaitNanos);
         }
     }
 
     @Test
-    @DisplayName("Threads carry their job's name, in both styles")
+    @DisplayName("Each job runs once, on the thread launch returns (both styles), not on the caller's; launch returns while the job runs")
+    @Graded(id = "runs-on-new-threads", points = 2, timeoutSeconds = 30)
+    void jobsRunOnNewThreads() throws Exception {
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Call<List<Thread>> boss = boss(() -> {
+                    Crew crew = new Crew();
+                    return List.of(crew.launch(jobs.held("alice")), crew.launchSubclassed(jobs.held("bob")));
+                });
+                expectLaunchesReturned(boss, jobs, List.of("alice", "bob"));
+                List<Thread> returned = boss.result();
+                jobs.letOut();
+                joinAll(returned);
+                assertRanOnce("alice", "launch", returned.get(0), jobs);
+                assertRanOnce("bob", "launchSubclassed", returned.get(1), jobs);
+            } finally {
+                cleanUp(jobs);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("Threads carry their job's name, in both styles; launch gives a plain Thread, launchSubclassed a JobThread")
     @Graded(id = "thread-names", points = 1, timeoutSeconds = 30)
     void threadsCarryTheJobsName() throws Exception {
         JobThread direct = new JobThread(new Job("carol", () -> { }));
         assertEquals("carol", direct.getName(),
                 () -> CrewFeedback.wrongName("new JobThread(new Job(\"carol\", ...))", "carol", direct.getName()));
 
-        Boss<List<Thread>> boss = Boss.start(() -> {
-            Crew crew = new Crew();
-            List<Thread> started = List.of(crew.launch(new Job("dave", () -> { })),
-                    crew.launchSubclassed(new Job("erin", () -> { })));
-            joinAll(started);
-            return started;
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Call<List<Thread>> boss = boss(() -> {
+                    Crew crew = new Crew();
+                    return List.of(crew.launch(jobs.quick("dave")), crew.launchSubclassed(jobs.quick("erin")));
+                });
+                expectLaunchesReturned(boss, jobs, List.of("dave", "erin"));
+                Thread dave = boss.result().get(0);
+                Thread erin = boss.result().get(1);
+                assertEquals("dave", dave.getName(),
+                        () -> CrewFeedback.wrongName("launch(new Job(\"dave\", ...))", "dave", dave.getName()));
+                assertEquals("erin", erin.getName(), () -> CrewFeedback.wrongName(
+                        "launchSubclassed(new Job(\"erin\", ...))", "erin", erin.getName()));
+                if (dave.getClass() != Thread.class) {
+                    fail(CrewFeedback.wrongClass("launch",
+                            "plain java.lang.Thread whose target is the job's work (the first style)", dave.getClass()));
+                }
+                if (!(erin instanceof JobThread)) {
+                    fail(CrewFeedback.wrongClass("launchSubclassed", "JobThread (the second style)", erin.getClass()));
+                }
+            } finally {
+                cleanUp(jobs);
+            }
         });
-        try {
-            List<Thread> started = boss.result(BOUND, () -> "Launching two jobs that do nothing did not finish.");
-            Thread dave = started.get(0);
-            Thread erin = started.get(1);
-
-            assertEquals("dave", dave.getName(),
-                    () -> CrewFeedback.wrongName("launch(new Job(\"dave\", ...))", "dave", dave.getName()));
-            assertEquals("erin", erin.getName(),
-                    () -> CrewFeedback.wrongName("launchSubclassed(new Job(\"erin\", ...))", "erin", erin.getName()));
-            assertSame(Thread.class, dave.getClass(), () -> CrewFeedback.wrongClass("launch",
-                    "plain java.lang.Thread whose target is the job's work (the first style)", dave.getClass()));
-            assertTrue(erin instanceof JobThread, () -> CrewFeedback.wrongClass("launchSubclassed",
-                    "JobThread (the second style)", erin.getClass()));
-        } finally {
-            boss.end();
-        }
     }
 
     @Test
-    @DisplayName("All jobs are in flight at once, whatever the style")
+    @DisplayName("Four jobs that stay inside until the check lets them out are all running at once, each on the thread its launch returned")
     @Graded(id = "all-in-flight", points = 3, timeoutSeconds = 30)
     void allJobsAreInFlightAtOnce() throws Exception {
-        Gate gate = Gate.closed();
-        Boss<List<Thread>> boss = Boss.start(() -> launchBoth(new Crew(), "job", 4, gate::pass));
-        try {
-            // A thread counts as inside once it is in threadsInside(): inside() goes up a moment earlier.
-            boolean allInside = Eventually.holds(BOUND, () -> gate.threadsInside().size() == 4 || onBoss(gate, boss));
-
-            if (onBoss(gate, boss)) {
-                fail(CrewFeedback.jobOnBoss(Boss.NAME));
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                List<String> names = List.of("job-1", "job-2", "job-3", "job-4");
+                Call<List<Thread>> boss = boss(() -> launchBoth(new Crew(), names, jobs::held));
+                expectLaunchesReturned(boss, jobs, names);
+                Set<Thread> running = jobs.inside();
+                List<Thread> launched = boss.result();
+                if (running.size() != names.size()) {
+                    fail(CrewFeedback.notAllInFlight(names.size(), running.size()));
+                }
+                assertEquals(running, Set.copyOf(launched), () -> CrewFeedback.notTheLaunchedThreads(
+                        names(running), names(launched)));
+            } finally {
+                cleanUp(jobs);
             }
-            if (!allInside) {
-                fail(CrewFeedback.notAllInFlight(4, gate.inside(), gate.peak(), BOUND));
-            }
-            Set<Thread> running = gate.threadsInside();
-            List<Thread> launched = boss.result(BOUND, () -> CrewFeedback.stuckInLaunch(BOUND));
-            assertEquals(running, Set.copyOf(launched), () -> CrewFeedback.notTheLaunchedThreads(
-                    Threads.names(running), Threads.names(Set.copyOf(launched))));
-        } finally {
-            gate.open();
-            boss.end();
-        }
-        joinAll(boss.result(BOUND, () -> "The launched jobs did not finish."));
+        });
     }
 
     @Test
-    @DisplayName("awaitAll gives up at its deadline and names the threads still alive")
-    @Graded(id = "deadline-reports-alive", points = 3, timeoutSeconds = 30)
+    @DisplayName("With four jobs still running, awaitAll(500 ms), awaitAll(2 s) and awaitAll(300 µs) return at their deadline and name all four, in launch order")
+    @Graded(id = "deadline-reports-alive", points = 3, timeoutSeconds = 60)
     void awaitAllGivesUpAtTheDeadline() throws Exception {
-        Gate gate = Gate.closed();
-        Boss<Launched> boss = Boss.start(() -> awaitHeldJobs(gate, 4, DEADLINE));
-        try {
-            Launched launched = boss.result(BOUND, () -> CrewFeedback.missedDeadline(4, DEADLINE, BOUND));
-
-            assertEquals(launched.names(), launched.alive(), () -> CrewFeedback.wrongAlive(
-                    "At the deadline all four jobs were still running", launched.names(), launched.alive()));
-            assertTrue(launched.awaitMillis() >= DEADLINE.toMillis() * 9 / 10,
-                    () -> CrewFeedback.returnedEarly(launched.awaitMillis(), DEADLINE));
-        } finally {
-            gate.open();
-            boss.end();
+        // Names whose hash order differs from the launch order.
+        List<String> names = List.of("walt", "ann", "zoe", "bob");
+        for (Duration deadline : DEADLINES) {
+            Controlled.run(() -> {
+                Jobs jobs = new Jobs();
+                try {
+                    Awaited awaited = awaitHeld(jobs, names, deadline);
+                    assertEquals(awaited.names(), awaited.alive(), () -> CrewFeedback.wrongAlive(
+                            "At the deadline all four jobs were still running", awaited.names(), awaited.alive()));
+                } finally {
+                    cleanUp(jobs);
+                }
+            });
         }
     }
 
     @Test
-    @DisplayName("awaitAll waits while the jobs run and returns as soon as they have finished")
+    @DisplayName("awaitAll(30 s) waits while the jobs run, and returns the moment the last one has finished, reporting none")
     @Graded(id = "waits-for-the-end", points = 2, timeoutSeconds = 30)
     void awaitAllWaitsForTheJobs() throws Exception {
-        Gate gate = Gate.closed();
-        Boss<List<String>> boss = Boss.start(() -> {
-            Crew crew = new Crew();
-            launchBoth(crew, "job", 4, gate::pass);
-            return crew.awaitAll(Duration.ofSeconds(30));
+        Duration deadline = Duration.ofSeconds(30);
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Call<List<String>> boss = boss(() -> {
+                    Crew crew = new Crew();
+                    launchBoth(crew, List.of("job-1", "job-2", "job-3", "job-4"), jobs::held);
+                    return crew.awaitAll(deadline);
+                });
+                if (boss.ended()) {
+                    rethrow(boss);
+                    fail(CrewFeedback.didNotWait(deadline, boss.result()));
+                }
+                // Some time passes (an odd amount, between any poller's ticks), then every job ends.
+                TimeUnit.NANOSECONDS.sleep(1_234_567_891L);
+                Controlled.settle();
+                if (boss.ended()) {
+                    rethrow(boss);
+                    fail(CrewFeedback.didNotWait(deadline, boss.result()));
+                }
+                long finished = Controlled.nanoTime();
+                jobs.letOut();
+                boss.awaitEnd(PATIENCE);
+                if (!boss.ended()) {
+                    fail(CrewFeedback.notBackAfterFinish(deadline, PATIENCE) + CrewFeedback.whereIs(boss));
+                }
+                rethrow(boss);
+                long late = boss.endNanos() - finished;
+                if (late > 0) {
+                    fail(CrewFeedback.lateAfterFinish(deadline, Duration.ofNanos(late)));
+                }
+                assertEquals(List.of(), boss.result(), () -> CrewFeedback.wrongAlive("All four jobs had finished",
+                        List.of(), boss.result()));
+            } finally {
+                cleanUp(jobs);
+            }
         });
-        try {
-            // Open the gate only once the boss waits inside awaitAll: a crew that does not wait has
-            // returned by then, with the jobs still held, on every run.
-            boolean waiting = Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingIn("awaitAll"));
-            if (!waiting) {
-                fail(CrewFeedback.neverWaitedInAwaitAll(BOUND) + CrewFeedback.whereIs(boss.thread()));
-            }
-            if (boss.isDone()) {
-                List<String> early = boss.result(BOUND, () -> "");
-                fail(CrewFeedback.didNotWait(early));
-            }
-            gate.open();
-
-            List<String> alive = boss.result(BOUND,
-                    () -> CrewFeedback.notBackAfterFinish(Duration.ofSeconds(30), BOUND));
-            assertEquals(List.of(), alive, () -> CrewFeedback.wrongAlive("All four jobs had finished", List.of(),
-                    alive));
-        } finally {
-            gate.open();
-            boss.end();
-        }
     }
 
     @Test
-    @DisplayName("aliveCount counts the crew's own threads that are alive")
+    @DisplayName("aliveCount counts the crew's own live threads: 3 while held (with another crew's 2 running too), 0 after")
     @Graded(id = "alive-count", points = 1, timeoutSeconds = 30)
     void aliveCountCountsTheCrewsThreads() throws Exception {
-        Gate gate = Gate.closed();
-        Boss<int[]> boss = Boss.start(() -> {
-            Crew crew = new Crew();
-            List<Thread> started = launchBoth(crew, "job", 3, gate::pass);
-            int whileHeld = crew.aliveCount();
-            gate.open();
-            joinAll(started);
-            return new int[] {whileHeld, crew.aliveCount()};
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Semaphore count = new Semaphore(0);
+                Call<Object> boss = boss(() -> {
+                    Crew other = new Crew();
+                    launchBoth(other, List.of("other-1", "other-2"), jobs::held);
+                    Crew crew = new Crew();
+                    List<Thread> started = launchBoth(crew, List.of("job-1", "job-2", "job-3"), jobs::held);
+                    // Counts once every job is inside (waiting there, alive all the same).
+                    count.acquire();
+                    int whileHeld = crew.aliveCount();
+                    if (whileHeld != 3) {
+                        fail(CrewFeedback.wrongAliveCount("while its three jobs were running (and another crew's"
+                                + " two)", 3, whileHeld));
+                    }
+                    jobs.letOut();
+                    joinAll(started);
+                    int after = crew.aliveCount();
+                    if (after != 0) {
+                        fail(CrewFeedback.wrongAliveCount("after its three jobs had finished", 0, after));
+                    }
+                    return null;
+                });
+                if (boss.ended()) {
+                    rethrow(boss);
+                }
+                count.release();
+                boss.awaitEnd(PATIENCE);
+                if (!boss.ended()) {
+                    fail(CrewFeedback.stuck("launching jobs and counting them") + CrewFeedback.whereIs(boss));
+                }
+                rethrow(boss);
+            } finally {
+                cleanUp(jobs);
+            }
         });
-        try {
-            int[] counts = boss.result(BOUND, () -> "Launching three jobs did not return.");
-
-            assertEquals(3, counts[0], () -> CrewFeedback.wrongAliveCount("while three jobs were running", 3,
-                    counts[0]));
-            assertEquals(0, counts[1], () -> CrewFeedback.wrongAliveCount("after all three had finished", 0,
-                    counts[1]));
-        } finally {
-            gate.open();
-            boss.end();
-        }
     }
 
-    /** Launches jobs {@code prefix-1..n} with this work: odd ones with launch, even ones subclassed. */
-    static List<Thread> launchBoth(Crew crew, String prefix, int jobs, Runnable work) {
+    // ---- shared by the public and the hidden checks ----
+
+    /** Starts the boss's script on a thread of its own and lets every thread get as far as it can. */
+    static <T> Call<T> boss(Call.Body<T> script) {
+        Call<T> boss = Call.start(BOSS, script);
+        Controlled.settle();
+        return boss;
+    }
+
+    /**
+     * Requires that the boss's launches have returned while the jobs run: a job that runs on the boss
+     * (run() instead of start()) keeps it inside the launch.
+     */
+    static void expectLaunchesReturned(Call<?> boss, Jobs jobs, List<String> names) {
+        if (!boss.ended()) {
+            for (String name : names) {
+                if (jobs.ranOn(name).contains(boss.thread())) {
+                    fail(CrewFeedback.ranOnCaller(name, BOSS) + CrewFeedback.whereIs(boss));
+                }
+            }
+            fail(CrewFeedback.stuckInLaunch() + CrewFeedback.whereIs(boss));
+        }
+        rethrow(boss);
+    }
+
+    /** Launches the held jobs (odd ones with launch, even ones subclassed), then awaitAll(deadline). */
+    static Awaited awaitHeld(Jobs jobs, List<String> names, Duration deadline) throws Exception {
+        Call<Awaited> boss = boss(() -> {
+            Crew crew = new Crew();
+            List<Thread> started = launchBoth(crew, names, jobs::held);
+            long start = Controlled.nanoTime();
+            List<String> alive = crew.awaitAll(deadline);
+            return new Awaited(started, alive, Controlled.nanoTime() - start);
+        });
+        boss.awaitEnd(PATIENCE);
+        if (!boss.ended()) {
+            fail(CrewFeedback.missedDeadline(names.size(), deadline, PATIENCE) + CrewFeedback.whereIs(boss));
+        }
+        rethrow(boss);
+        Awaited awaited = boss.result();
+        if (awaited.took().compareTo(deadline) < 0) {
+            fail(CrewFeedback.returnedEarly(awaited.took(), deadline, names.size(), awaited.alive()));
+        }
+        if (awaited.took().compareTo(deadline.plus(LATE)) > 0) {
+            fail(CrewFeedback.returnedLate(names.size(), deadline, awaited.took()));
+        }
+        return awaited;
+    }
+
+    /** Launches jobs with these names: odd ones (1st, 3rd, ...) with launch, even ones subclassed. */
+    static List<Thread> launchBoth(Crew crew, List<String> names, Function<String, Job> job) {
         List<Thread> started = new ArrayList<>();
-        for (int i = 1; i <= jobs; i++) {
-            Job job = new Job(prefix + "-" + i, work);
-            started.add(i % 2 == 1 ? crew.launch(job) : crew.launchSubclassed(job));
+        for (int i = 0; i < names.size(); i++) {
+            Job made = job.apply(names.get(i));
+            started.add(i % 2 == 0 ? crew.launch(made) : crew.launchSubclassed(made));
         }
         return started;
     }
 
-    /** Launches {@code jobs} jobs held at the gate, then awaits them with the deadline. */
-    static Launched awaitHeldJobs(Gate gate, int jobs, Duration deadline) throws InterruptedException {
-        Crew crew = new Crew();
-        List<Thread> started = launchBoth(crew, "job", jobs, gate::pass);
-        long start = System.nanoTime();
-        List<String> alive = crew.awaitAll(deadline);
-        return new Launched(started, alive, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** Waits for threads the check started (they end quickly once nothing holds them). */
+    /** Waits (virtual time) for threads that end once nothing holds them. */
     static void joinAll(List<Thread> threads) throws InterruptedException {
         for (Thread thread : threads) {
-            thread.join(BOUND.toMillis());
+            TimeUnit.NANOSECONDS.timedJoin(thread, PATIENCE.toNanos());
         }
     }
 
-    private static boolean onBoss(Gate gate, Boss<?> boss) {
-        return gate.threadsInside().contains(boss.thread());
+    /** Throws what the boss threw: the stub's message and assertions as they are, else as a failure naming it. */
+    static void rethrow(Call<?> boss) {
+        Throwable thrown = boss.thrown().orElse(null);
+        if (thrown == null) {
+            return;
+        }
+        if (thrown instanceof UnsupportedOperationException notWritten) {
+            throw notWritten;
+        }
+        if (thrown instanceof AssertionError assertion) {
+            throw assertion;
+        }
+        fail(CrewFeedback.threw(thrown), thrown);
     }
 
-    private static void assertRanOn(String job, Thread returned, Map<String, Thread> ranOn, Thread caller) {
-        Thread thread = ranOn.get(job);
-        if (thread == null) {
-            fail(CrewFeedback.neverRan(job, BOUND));
+    /**
+     * After a check: lets every job out, then waits for the boss (interrupting it if it is still
+     * stuck). Only the boss is joined: the crew's own threads may be joined by the crew itself, and
+     * they end once the jobs are out.
+     */
+    static void cleanUp(Jobs jobs) throws InterruptedException {
+        jobs.letOut();
+        for (Thread thread : Controlled.startedThreads()) {
+            if (thread.getName().equals(BOSS)) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, PATIENCE.toNanos());
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    TimeUnit.NANOSECONDS.timedJoin(thread, PATIENCE.toNanos());
+                }
+            }
         }
-        if (thread == caller) {
-            fail(CrewFeedback.ranOnCaller(job, Boss.NAME));
+        // The jobs, let out, end now: none is left alive for the next check to see.
+        Controlled.settleAllowingBusyWaits();
+    }
+
+    static String names(java.util.Collection<Thread> threads) {
+        return threads.stream().map(thread -> "\"" + thread.getName() + "\"").sorted().toList().toString();
+    }
+
+    private static void assertRanOnce(String job, String how, Thread returned, Jobs jobs) {
+        List<Thread> ranOn = jobs.ranOn(job);
+        if (ranOn.isEmpty()) {
+            fail(CrewFeedback.neverRan(job, how));
         }
-        if (thread != returned) {
-            fail(CrewFeedback.ranElsewhere(job, thread.getName(), returned.getName()));
+        if (ranOn.size() > 1) {
+            fail(CrewFeedback.ranTwice(job, how, ranOn.size()));
+        }
+        if (ranOn.get(0) != returned) {
+            fail(CrewFeedback.ranElsewhere(job, ranOn.get(0).getName(), returned.getName()));
         }
     }
 }
