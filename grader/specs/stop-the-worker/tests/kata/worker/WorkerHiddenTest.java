@@ -66,13 +66,12 @@ class WorkerHiddenTest {
         Set<Thread> before = Threads.alive();
         Hold begin = new Hold();
         TestChore chore = TestChore.heldAtBegin(begin);
-        Boss<WorkerTest.Stopped> boss = Boss.start(() -> {
-            Worker worker = new Worker(chore);
-            worker.start();
-            return WorkerTest.stopped(worker, chore);
-        });
+        CountDownLatch cue = new CountDownLatch(1);
+        Boss<WorkerTest.Stopped> boss = WorkerTest.bossThatStopsOnCue(chore, cue);
         try {
             WorkerTest.awaitBegin(begin, chore, boss);
+            // stop() only once the worker thread is in begin(): its thread, pool or task is under way.
+            cue.countDown();
             // Let the worker into its loop only once the stop request has been made.
             Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
             begin.open();
@@ -82,6 +81,7 @@ class WorkerHiddenTest {
             }
         } finally {
             begin.open();
+            cue.countDown();
             boss.end();
         }
 

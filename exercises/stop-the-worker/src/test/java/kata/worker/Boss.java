@@ -54,6 +54,15 @@ final class Boss<T> {
         return waiting && isIn(method);
     }
 
+    /**
+     * True while the boss waits without a time limit (or is blocked on a lock) inside
+     * {@code Worker.<method>}: a wait with a timeout may end before the worker does.
+     */
+    boolean isWaitingWithoutTimeoutIn(String method) {
+        Thread.State state = thread.getState();
+        return (state == Thread.State.WAITING || state == Thread.State.BLOCKED) && isIn(method);
+    }
+
     /** True while {@code Worker.<method>} is on the boss's stack. */
     boolean isIn(String method) {
         return Arrays.stream(thread.getStackTrace()).anyMatch(frame ->

@@ -21,6 +21,7 @@ final class TestChore implements Chore {
     private final AtomicInteger ends = new AtomicInteger();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Thread worker;
+    private volatile Thread ender;
     /** Plain on purpose (see above); only the worker thread touches it. Checks read {@link #roundsAtEnd}. */
     private long rounds;
     private volatile long roundsAtEnd = -1;
@@ -38,6 +39,11 @@ final class TestChore implements Chore {
     /** A chore whose begin() waits at the hold until the check lets it go. */
     static TestChore heldAtBegin(Hold hold) {
         return new TestChore(hold, null);
+    }
+
+    /** A chore whose begin() waits at one hold and whose end() waits at the other. */
+    static TestChore heldAtBeginAndEnd(Hold beginHold, Hold endHold) {
+        return new TestChore(beginHold, endHold);
     }
 
     /** A chore whose end() waits at the hold until the check lets it go. */
@@ -61,6 +67,7 @@ final class TestChore implements Chore {
 
     @Override
     public void end() {
+        ender = Thread.currentThread();
         ends.incrementAndGet();
         if (endHold != null) {
             endHold.pass();
@@ -72,6 +79,11 @@ final class TestChore implements Chore {
     /** The thread that called begin(), or null before that. */
     Thread worker() {
         return worker;
+    }
+
+    /** The thread that called end(), or null before that. */
+    Thread ender() {
+        return ender;
     }
 
     int begins() {

@@ -66,6 +66,36 @@ final class WorkerFeedback {
                 + " count the worker thread wrote after it has ended: " + JOIN;
     }
 
+    static String endedElsewhere(String worker, String ender) {
+        return "The chore's end() ran on thread \"" + ender + "\", not on the worker thread \"" + worker + "\" that"
+                + " called begin(): the worker thread itself calls end(), once, after its last round.";
+    }
+
+    static String roundsAfterStop(long rounds) {
+        return "The worker was asked to stop while it was still in the chore's begin() (the check held it there),"
+                + " yet it then did " + rounds + " round" + (rounds == 1 ? "" : "s") + ": check the request before"
+                + " every round, the first one too (a while loop, not do-while). Asked to stop before its first round,"
+                + " a worker does no round and stop() returns 0.";
+    }
+
+    static String interruptIgnored(Duration bound) {
+        return "The thread waiting in stop() was interrupted, but " + seconds(bound) + " later stop() had neither"
+                + " returned nor thrown (the worker was still held in begin()). stop() declares InterruptedException:"
+                + " a wait that is interrupted (join(), await(), get()) throws it; let it propagate.";
+    }
+
+    static String interruptSwallowed(String outcome) {
+        return "The thread waiting in stop() was interrupted while the worker was still held in begin(), and stop() "
+                + outcome + " instead of throwing InterruptedException. That count is"
+                + " not final (the worker had not ended), and the caller never learns it was interrupted: do not catch"
+                + " the InterruptedException of join() in stop(); let it propagate, as the signature says.";
+    }
+
+    static String stoppedTheOther() {
+        return "Two workers were running; stopping one of them made the other end too (it called end() without"
+                + " being asked). Each worker has its own request to stop: not a static field shared by all workers.";
+    }
+
     static String endedUnasked() {
         return "The worker thread ended before it was asked to stop: it must keep doing rounds until stop().";
     }

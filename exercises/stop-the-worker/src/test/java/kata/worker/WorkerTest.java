@@ -25,6 +25,10 @@ class WorkerTest {
     static final Duration WARM_CPU = Duration.ofMillis(300);
     /** Wall time allowed for that warm-up, on a loaded single CPU. */
     static final Duration WARM_BOUND = Duration.ofSeconds(30);
+    /** CPU time the loop runs on after the JIT has compiled it, before a hot check stops it. */
+    static final Duration AFTER_COMPILED_CPU = Duration.ofMillis(100);
+    /** CPU time a worker must go on doing rounds to count as still running. */
+    static final Duration STILL_RUNNING_CPU = Duration.ofMillis(50);
 
     /** What the boss saw: what stop() returned, and whether end() had returned by then. */
     record Stopped(long rounds, boolean endedFirst) {
@@ -62,6 +66,9 @@ class WorkerTest {
             }
             assertEquals(1, chore.begins(), () -> WorkerFeedback.calls("begin()", 1, chore.begins()));
             assertEquals(1, chore.ends(), () -> WorkerFeedback.calls("end()", 1, chore.ends()));
+            if (chore.ender() != chore.worker()) {
+                fail(WorkerFeedback.endedElsewhere(chore.worker().getName(), chore.ender().getName()));
+            }
         } finally {
             begin.open();
             cue.countDown();
@@ -74,7 +81,8 @@ class WorkerTest {
     @Graded(id = "stop-waits-for-the-worker", points = 3, timeoutSeconds = 30)
     void stopWaitsForTheWorker() throws Exception {
         Hold begin = new Hold();
-        TestChore chore = TestChore.heldAtBegin(begin);
+        Hold end = new Hold();
+        TestChore chore = TestChore.heldAtBeginAndEnd(begin, end);
         Boss<Stopped> boss = Boss.start(() -> {
             Worker worker = new Worker(chore);
             worker.start();
@@ -83,15 +91,16 @@ class WorkerTest {
         try {
             awaitBegin(begin, chore, boss);
             // The worker is held in begin(): a stop() that waits blocks now, one that does not returns.
-            boolean settled = Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingIn("stop"));
-            if (boss.isDone()) {
-                boss.result(BOUND, () -> "");
-                fail(WorkerFeedback.returnedBeforeWorkerEnded("in the chore's begin()"));
-            }
-            if (!settled) {
-                fail(WorkerFeedback.stopDidNotBlock(BOUND) + WorkerFeedback.whereIs(boss.thread()));
-            }
+            awaitStopWaiting(boss, "in the chore's begin()");
             begin.open();
+
+            // Held again in end(): stop() must still be waiting, until end() has returned.
+            Eventually.holds(BOUND, () -> end.isHeld() || boss.isDone());
+            if (!end.isHeld() && !boss.isDone()) {
+                fail(WorkerFeedback.neverEnded(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+            }
+            awaitStopWaiting(boss, "in the chore's end()");
+            end.open();
 
             Stopped stopped = boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
             if (!stopped.endedFirst()) {
@@ -101,6 +110,117 @@ class WorkerTest {
                     () -> WorkerFeedback.wrongCount(stopped.rounds(), chore.roundsAtEnd()));
         } finally {
             begin.open();
+            end.open();
+            boss.end();
+        }
+    }
+
+    @Test
+    @DisplayName("A worker asked to stop before its first round does no round")
+    @Graded(id = "stops-before-first-round", points = 1, timeoutSeconds = 30)
+    void askedInBeginDoesNoRound() throws Exception {
+        Hold begin = new Hold();
+        TestChore chore = TestChore.heldAtBegin(begin);
+        Boss<Stopped> boss = Boss.start(() -> {
+            Worker worker = new Worker(chore);
+            worker.start();
+            return stopped(worker, chore);
+        });
+        try {
+            awaitBegin(begin, chore, boss);
+            // Let the worker into its loop only once the stop request has been made.
+            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
+            begin.open();
+            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!chore.awaitEnd(BOUND)) {
+                fail(WorkerFeedback.neverEnded(BOUND));
+            }
+            assertEquals(0, chore.roundsAtEnd(), () -> WorkerFeedback.roundsAfterStop(chore.roundsAtEnd()));
+        } finally {
+            begin.open();
+            boss.end();
+        }
+    }
+
+    @Test
+    @DisplayName("stop() throws InterruptedException when its caller is interrupted while it waits")
+    @Graded(id = "interrupted-stop-throws", points = 1, timeoutSeconds = 30)
+    void interruptedStopThrows() throws Exception {
+        Hold begin = new Hold();
+        TestChore chore = TestChore.heldAtBegin(begin);
+        Boss<String> boss = Boss.start(() -> {
+            Worker worker = new Worker(chore);
+            worker.start();
+            try {
+                return "returned " + worker.stop();
+            } catch (InterruptedException expected) {
+                return null;
+            }
+        });
+        try {
+            awaitBegin(begin, chore, boss);
+            awaitStopWaiting(boss, "in the chore's begin()");
+            boss.thread().interrupt();
+            String outcome = boss.result(BOUND, () -> WorkerFeedback.interruptIgnored(BOUND));
+            if (outcome != null) {
+                fail(WorkerFeedback.interruptSwallowed(outcome));
+            }
+            begin.open();
+            if (!chore.awaitEnd(BOUND)) {
+                fail(WorkerFeedback.neverEnded(BOUND));
+            }
+        } finally {
+            begin.open();
+            boss.end();
+        }
+    }
+
+    @Test
+    @DisplayName("Stopping one worker does not stop another")
+    @Graded(id = "workers-are-independent", points = 1, timeoutSeconds = 60)
+    void workersAreIndependent() throws Exception {
+        Hold begin = new Hold();
+        TestChore first = TestChore.heldAtBegin(begin);
+        TestChore second = TestChore.free();
+        CountDownLatch firstStopped = new CountDownLatch(1);
+        CountDownLatch cue = new CountDownLatch(1);
+        Boss<Long> boss = Boss.start(() -> {
+            Worker other = new Worker(second);
+            other.start();
+            Worker worker = new Worker(first);
+            worker.start();
+            worker.stop();
+            firstStopped.countDown();
+            cue.await();
+            return other.stop();
+        });
+        try {
+            awaitBegin(begin, first, boss);
+            Eventually.holds(BOUND, () -> second.worker() != null || boss.isDone());
+            Thread otherThread = second.worker();
+            if (otherThread == null) {
+                fail(WorkerFeedback.neverBegan(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+            }
+            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
+            begin.open();
+            if (!firstStopped.await(BOUND.toNanos(), TimeUnit.NANOSECONDS)) {
+                fail(WorkerFeedback.stopNeverReturned(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+            }
+            // The other worker keeps doing rounds: a while of CPU, or it ends unasked.
+            long cpuAtStop = Threads.cpuNanos(otherThread);
+            Eventually.holds(WARM_BOUND, () -> second.ends() > 0
+                    || Threads.cpuNanos(otherThread) - cpuAtStop >= STILL_RUNNING_CPU.toNanos());
+            if (second.ends() > 0) {
+                fail(WorkerFeedback.stoppedTheOther());
+            }
+            if (Threads.cpuNanos(otherThread) - cpuAtStop < STILL_RUNNING_CPU.toNanos()) {
+                fail(WorkerFeedback.neverGotHot(Threads.cpuNanos(otherThread) / 1_000_000, WARM_BOUND));
+            }
+            // Stopping the other worker is the hot checks' business: not judged here.
+            cue.countDown();
+        } finally {
+            begin.open();
+            cue.countDown();
             boss.end();
         }
     }
@@ -142,6 +262,22 @@ class WorkerTest {
         return new Stopped(rounds, chore.hasEnded());
     }
 
+    /**
+     * Waits until the boss waits in stop() without a time limit, while the worker is held
+     * {@code where}. A stop() that returns meanwhile did not wait; one that keeps running does not
+     * block; one that waits with a timeout is given {@link #BOUND}, then the worker is let go.
+     */
+    static void awaitStopWaiting(Boss<?> boss, String where) throws InterruptedException {
+        Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingWithoutTimeoutIn("stop"));
+        if (boss.isDone()) {
+            boss.result(BOUND, () -> "");
+            fail(WorkerFeedback.returnedBeforeWorkerEnded(where));
+        }
+        if (!boss.isWaitingIn("stop")) {
+            fail(WorkerFeedback.stopDidNotBlock(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+        }
+    }
+
     /** Waits until the worker thread is held in begin(); fails if it never gets there. */
     static void awaitBegin(Hold begin, TestChore chore, Boss<?> boss) throws InterruptedException {
         Eventually.holds(BOUND, () -> begin.isHeld() || boss.isDone());
@@ -177,8 +313,17 @@ class WorkerTest {
         if (worker == boss.thread()) {
             fail(WorkerFeedback.ranOnCaller(Boss.NAME));
         }
+        long deadline = System.nanoTime() + WARM_BOUND.toNanos();
         boolean hot = Eventually.holds(WARM_BOUND,
                 () -> Threads.cpuNanos(worker) >= WARM_CPU.toNanos() || !worker.isAlive());
+        if (hot && worker.isAlive()) {
+            // On a loaded machine the JIT's threads may lag behind the worker: wait for C2 code too.
+            Eventually.holds(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                    () -> Jit.studentCodeCompiled() || !worker.isAlive());
+            long compiledAt = Threads.cpuNanos(worker);
+            Eventually.holds(WARM_BOUND, () -> Threads.cpuNanos(worker) - compiledAt >= AFTER_COMPILED_CPU.toNanos()
+                    || !worker.isAlive());
+        }
         long cpuMillis = Threads.cpuNanos(worker) / 1_000_000;
         if (!worker.isAlive()) {
             fail(WorkerFeedback.endedUnasked());

@@ -128,10 +128,21 @@ public final class SafetyRules {
         JavaClass owner = target.getOwner();
         List<String> parameters = target instanceof AccessTarget.CodeUnitAccessTarget code
                 ? code.getRawParameterTypes().stream().map(HasName::getName).toList() : List.of();
-        Optional<Forbidden.Ban> ban = Forbidden.member(owner, target.getName(), parameters, allowed)
+        // Member bans name JDK methods: a field, or a method the student's own class declares
+        // (a Thread subclass's field named stop), is not one of them.
+        boolean jdkMethod = target instanceof AccessTarget.CodeUnitAccessTarget
+                && target.resolveMember().map(member -> declaredInJdk(member.getOwner())).orElse(true);
+        Optional<Forbidden.Ban> ban = (jdkMethod ? Forbidden.member(owner, target.getName(), parameters, allowed)
+                : Optional.<Forbidden.Ban>empty())
                 .or(() -> Forbidden.type(owner.getBaseComponentType().getName(), allowed));
         ban.ifPresent(b -> findings.add(access.getOriginOwner(), access.getLineNumber(), owner.getName(),
                 describe(target), b));
+    }
+
+    private static boolean declaredInJdk(JavaClass type) {
+        String name = type.getPackageName();
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("sun.") || name.startsWith("com.sun.");
     }
 
     /** {@code calls System.exit(int)}, {@code creates File(String)}, {@code uses System.out}. */

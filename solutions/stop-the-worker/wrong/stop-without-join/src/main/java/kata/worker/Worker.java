@@ -1,0 +1,35 @@
+package kata.worker;
+
+/**
+ * A background worker: it does its chore's rounds on a thread of its own until {@link #stop()}.
+ * A worker is started and stopped by one thread, the one that owns it.
+ */
+public class Worker {
+
+    private final Chore chore;
+    private volatile boolean stopRequested;
+    private volatile long rounds;
+    private Thread thread;
+
+    public Worker(Chore chore) {
+        this.chore = chore;
+    }
+
+    public void start() {
+        thread = new Thread(() -> {
+            chore.begin();
+            while (!stopRequested) {
+                chore.round();
+                rounds++;
+            }
+            chore.end();
+        }, "worker");
+        thread.start();
+    }
+
+    public long stop() throws InterruptedException {
+        stopRequested = true;
+        // the counter is volatile, so the latest value is visible here
+        return rounds;
+    }
+}

@@ -1,0 +1,43 @@
+package kata.worker;
+
+/**
+ * A background worker: it does its chore's rounds on a thread of its own until {@link #stop()}.
+ * A worker is started and stopped by one thread, the one that owns it.
+ */
+public class Worker {
+
+    private final Chore chore;
+    private boolean stopRequested;
+    private Thread thread;
+    private long rounds;
+
+    public Worker(Chore chore) {
+        this.chore = chore;
+    }
+
+    public void start() {
+        thread = new Thread(this::work, "worker");
+        thread.start();
+    }
+
+    private void work() {
+        chore.begin();
+        long n = 0;
+        while (!stopRequested) {
+            chore.round();
+            n++;
+        }
+        rounds = n;
+        chore.end();
+    }
+
+    private synchronized void requestStop() {
+        stopRequested = true;
+    }
+
+    public long stop() throws InterruptedException {
+        requestStop();
+        thread.join();
+        return rounds;
+    }
+}
