@@ -12,9 +12,14 @@ import javax.management.ObjectName;
  */
 final class Jit {
 
-    /** The checks' own classes in kata.worker: their compiled methods do not count. */
-    private static final Set<String> CHECK_CLASSES = Set.of("Boss", "Eventually", "Hold", "Jit", "TestChore",
-            "WorkerFeedback", "WorkerRules", "WorkerTest", "WorkerHiddenTest", "WorkerHiddenRules");
+    /** The checks' own helper classes in kata.worker: their compiled methods do not count. */
+    private static final Set<String> CHECK_CLASSES = Set.of("Boss", "Eventually", "Hold", "Jit", "TestChore");
+
+    /** Test classes and their messages, public or graded later, are named like this. */
+    private static boolean isCheckClass(String simpleName) {
+        return CHECK_CLASSES.contains(simpleName) || simpleName.endsWith("Test") || simpleName.endsWith("Rules")
+                || simpleName.endsWith("Feedback");
+    }
     private static final int C2 = 4;
     private static final int IN_USE = 0;
 
@@ -51,7 +56,7 @@ final class Jit {
             String owner = method.substring(0, method.lastIndexOf('.', paren < 0 ? method.length() : paren));
             String simple = owner.substring("kata.worker.".length());
             int nested = simple.indexOf('$');
-            if (!CHECK_CLASSES.contains(nested < 0 ? simple : simple.substring(0, nested))) {
+            if (!isCheckClass(nested < 0 ? simple : simple.substring(0, nested))) {
                 return true;
             }
         }
