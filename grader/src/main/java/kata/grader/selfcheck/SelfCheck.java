@@ -85,13 +85,26 @@ public final class SelfCheck {
      * next. Every candidate under every configuration, repeated: {@link #everyRun}.
      */
     public static List<Grading> buildPlan(List<Candidate> candidates, JvmOptions base) {
+        return buildPlan(candidates, base, 0, 1);
+    }
+
+    /**
+     * One share of {@link #buildPlan(List, JvmOptions)}: the reference and the stub, and of the other
+     * candidates every {@code shares}-th from position {@code share}, so that the shares run on two
+     * JDKs together grade every candidate once.
+     */
+    public static List<Grading> buildPlan(List<Candidate> candidates, JvmOptions base, int share, int shares) {
+        if (shares < 1 || share < 0 || share >= shares) {
+            throw new IllegalArgumentException("share " + share + " of " + shares);
+        }
         List<JvmOptions> runs = List.of(base.compiledFirst(true), base.onOneCpu(true));
         List<Grading> plan = new ArrayList<>();
-        int next = 0;
+        int position = 0;
+        int next = share;
         for (Candidate candidate : candidates) {
             if (candidate.name().equals("reference") || candidate.name().equals("stub")) {
                 runs.forEach(run -> plan.add(new Grading(candidate, run)));
-            } else {
+            } else if (position++ % shares == share) {
                 plan.add(new Grading(candidate, runs.get(next++ % runs.size())));
             }
         }

@@ -31,4 +31,18 @@ class BuildPlanTest {
         assertEquals(List.of(false), oneCpu.get("wrong/c"));
         assertEquals(7, plan.size());
     }
+
+    @Test
+    void twoSharesGradeEveryOtherCandidateOnceBetweenThemAndTheReferenceAndStubInBoth() {
+        List<Candidate> candidates = List.of(candidate("reference"), candidate("correct/a"), candidate("stub"),
+                candidate("wrong/b"), candidate("wrong/c"));
+
+        List<String> first = SelfCheck.buildPlan(candidates, JvmOptions.defaults(), 0, 2).stream()
+                .map(g -> g.candidate().name()).toList();
+        List<String> second = SelfCheck.buildPlan(candidates, JvmOptions.defaults(), 1, 2).stream()
+                .map(g -> g.candidate().name()).toList();
+
+        assertEquals(List.of("reference", "reference", "correct/a", "stub", "stub", "wrong/c"), first);
+        assertEquals(List.of("reference", "reference", "stub", "stub", "wrong/b"), second);
+    }
 }
