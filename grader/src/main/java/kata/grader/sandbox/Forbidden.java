@@ -188,12 +188,12 @@ final class Forbidden {
                 return Optional.of(GRADER);
             }
         }
-        for (String jdk : JDK_PACKAGES) {
-            if (packageName.equals(jdk) || packageName.startsWith(jdk + ".")) {
-                return Optional.of(JDK_PACKAGE);
-            }
-        }
-        return Optional.empty();
+        return isJdkPackage(packageName) ? Optional.of(JDK_PACKAGE) : Optional.empty();
+    }
+
+    /** True for a package of the JDK's own (java, javax, jdk, sun, com.sun and below). */
+    static boolean isJdkPackage(String packageName) {
+        return JDK_PACKAGES.stream().anyMatch(jdk -> packageName.equals(jdk) || packageName.startsWith(jdk + "."));
     }
 
     private static boolean isSubtype(JavaClass owner, String type) {

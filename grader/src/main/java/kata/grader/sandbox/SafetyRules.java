@@ -131,18 +131,13 @@ public final class SafetyRules {
         // Member bans name JDK methods: a field, or a method the student's own class declares
         // (a Thread subclass's field named stop), is not one of them.
         boolean jdkMethod = target instanceof AccessTarget.CodeUnitAccessTarget
-                && target.resolveMember().map(member -> declaredInJdk(member.getOwner())).orElse(true);
+                && target.resolveMember().map(member -> Forbidden.isJdkPackage(member.getOwner().getPackageName()))
+                .orElse(true);
         Optional<Forbidden.Ban> ban = (jdkMethod ? Forbidden.member(owner, target.getName(), parameters, allowed)
                 : Optional.<Forbidden.Ban>empty())
                 .or(() -> Forbidden.type(owner.getBaseComponentType().getName(), allowed));
         ban.ifPresent(b -> findings.add(access.getOriginOwner(), access.getLineNumber(), owner.getName(),
                 describe(target), b));
-    }
-
-    private static boolean declaredInJdk(JavaClass type) {
-        String name = type.getPackageName();
-        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-                || name.startsWith("sun.") || name.startsWith("com.sun.");
     }
 
     /** {@code calls System.exit(int)}, {@code creates File(String)}, {@code uses System.out}. */
