@@ -40,9 +40,11 @@ class WorkerHiddenTest {
             if (!end.isHeld()) {
                 fail(WorkerFeedback.neverSawStop(cpuMillis, BOUND) + WorkerFeedback.whereIs(boss.thread()));
             }
+            WorkerTest.failIfStoppedByLuck(cpuMillis);
             if (!settled) {
                 fail(WorkerFeedback.stopDidNotBlock(BOUND) + WorkerFeedback.whereIs(boss.thread()));
             }
+            WorkerTest.awaitStillWaiting(boss, "in the chore's end()");
             end.open();
 
             WorkerTest.Stopped stopped = boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));

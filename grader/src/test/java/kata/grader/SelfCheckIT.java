@@ -44,6 +44,7 @@ class SelfCheckIT {
 
         return verdicts.stream().map(verdict -> DynamicTest.dynamicTest(
                 verdict.candidate().slug() + " " + verdict.candidate().name() + " [" + verdict.run() + "]",
-                () -> assertTrue(verdict.ok(), String.join("\n", verdict.problems()))));
+                () -> assertTrue(verdict.ok(), verdict.candidate().slug() + " " + verdict.candidate().name()
+                        + " [" + verdict.run() + "]: " + String.join("\n", verdict.problems()))));
     }
 }

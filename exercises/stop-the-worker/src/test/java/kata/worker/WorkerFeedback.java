@@ -111,6 +111,13 @@ final class WorkerFeedback {
                 + " it never saw the request to stop.\n" + VISIBILITY;
     }
 
+    static String stoppedByLuck(long cpuMillis, String plainField) {
+        return "The worker stopped this time, but only by luck: " + plainField + ". After " + cpuMillis
+                + " ms of CPU its loop was compiled, and the JIT may then read a plain field once, before the loop,"
+                + " and never again; it did not this time, but on another run, JVM or machine this worker never"
+                + " stops.\n" + VISIBILITY;
+    }
+
     static String leftRunning(String names, Duration bound) {
         return "The worker had been stopped, but " + seconds(bound) + " later these threads started during the check"
                 + " were still alive: " + names + ". Every thread you start must end: shut down an executor you"
