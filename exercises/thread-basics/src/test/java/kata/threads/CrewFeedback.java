@@ -54,8 +54,8 @@ final class CrewFeedback {
                 + " in a field of your own is invisible to getName(), thread dumps and debuggers.";
     }
 
-    static String nameSeenByJob(String how, String seen) {
-        return "A job launched with " + how + "(new Job(\"frank\", ...)) asked for its thread's name as it"
+    static String nameSeenByJob(String how, String name, String seen) {
+        return "A job launched with " + how + "(new Job(\"" + name + "\", ...)) asked for its thread's name as it"
                 + " started and got \"" + seen + "\": in some schedule the new thread ran before it had its name."
                 + " Give the name when the thread is made (new Thread(work, name), super(name)), not with"
                 + " setName() after start(): from start() on, the job may already be running.";

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import kata.support.Graded;
 import kata.support.interleave.Controlled;
+import kata.support.interleave.Interleavings;
 import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,60 @@ class CrewTest {
                 cleanUp(jobs);
             }
         });
+
+        // The name must be there before the thread runs: in every order of the steps, the job sees it.
+        nameSeenAsTheJobStarts("launch", Crew::launch);
+        nameSeenAsTheJobStarts("launchSubclassed", Crew::launchSubclassed);
+    }
+
+    /** One crew's launch in a scenario, and the name its job found on its own thread as it started. */
+    private static final class FirstName {
+        final Crew crew = new Crew();
+        final AtomicReference<Thread> ranOn = new AtomicReference<>();
+        final AtomicReference<String> seen = new AtomicReference<>();
+        final Job job;
+        volatile Thread launcher;
+
+        FirstName(String name) {
+            job = new Job(name, () -> {
+                if (ranOn.compareAndSet(null, Thread.currentThread())) {
+                    seen.set(Thread.currentThread().getName());
+                }
+            });
+        }
+
+        void launchAndJoin(BiFunction<Crew, Job, Thread> launch) throws InterruptedException {
+            launcher = Thread.currentThread();
+            launch.apply(crew, job).join();
+        }
+
+        /** A job that ran on the launching thread, or not at all, is other checks' business. */
+        void expectSeen(String how) {
+            boolean ranOnItsOwnThread = ranOn.get() != null && ranOn.get() != launcher;
+            if (ranOnItsOwnThread && !job.name().equals(seen.get())) {
+                fail(CrewFeedback.nameSeenByJob(how, job.name(), seen.get()));
+            }
+        }
+    }
+
+    /** Two crews, each launching a job from a thread of its own, in every order of their steps. */
+    private record TwoLaunches(FirstName frank, FirstName grace) {
+        TwoLaunches() {
+            this(new FirstName("frank"), new FirstName("grace"));
+        }
+    }
+
+    private static void nameSeenAsTheJobStarts(String how, BiFunction<Crew, Job, Thread> launch) {
+        // Every call on a Thread (setName too) is a point where the schedule may switch threads.
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .given(TwoLaunches::new)
+                .thread("boss", two -> two.frank().launchAndJoin(launch))
+                .thread("other boss", two -> two.grace().launchAndJoin(launch))
+                .check(two -> {
+                    two.frank().expectSeen(how);
+                    two.grace().expectSeen(how);
+                });
     }
 
     @Test

@@ -33,7 +33,7 @@ final class Instrumenter {
     private static final String HOOKS = JdkInstrumenter.HOOKS;
     private static final String BODY_SUFFIX = "$unsynchronized";
     private static final Set<String> THREAD_METHODS =
-            Set.of("start", "join", "sleep", "yield", "onSpinWait", "interrupt");
+            Set.of("start", "join", "sleep", "yield", "onSpinWait", "interrupt", "setName");
     private static final Set<String> MONITOR_METHODS = Set.of("wait", "notify", "notifyAll");
     private static final Set<String> WAIT_DESCRIPTORS = Set.of("()V", "(J)V", "(JI)V");
     /** Calls the scheduler takes over while it controls the thread, by owner.name+descriptor. */
