@@ -107,7 +107,7 @@ class CourseStructureTest {
     }
 
     private static String points(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return kata.grader.scorecards.Points.text(value);
     }
 
     private static List<Path> directories(Path dir) throws IOException {

@@ -1,17 +1,16 @@
 package kata.grader.scorecards;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import kata.support.score.Scoring;
 
-/** Points as people and gradebooks write them: 3, 2.5, 0.33 (two decimals at most, rounded half up). */
+/** Points in the grader's renderings, written by the one rule of {@link Scoring#points(double)}. */
 public final class Points {
 
     private Points() {
     }
 
+    /** 3, 2.5, 0.33. */
     public static String text(double value) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-        return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+        return Scoring.points(value);
     }
 
     /** "3 / 10". */

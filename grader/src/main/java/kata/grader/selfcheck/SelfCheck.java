@@ -29,6 +29,7 @@ import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.Scorecard;
+import kata.support.score.Scoring;
 
 /**
  * Proves the grader's verdicts: for every exercise, the reference solution and every correct
@@ -300,7 +301,7 @@ public final class SelfCheck {
     }
 
     private static String points(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return Scoring.points(value);
     }
 
     private static Path temporaryDirectory() {

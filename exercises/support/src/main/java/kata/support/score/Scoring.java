@@ -1,5 +1,7 @@
 package kata.support.score;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +65,13 @@ public final class Scoring {
                 all(checks, CheckStatus.SKIPPED, "Not submitted."));
     }
 
-    /** Points as students read them: whole numbers without a fraction, others as they are. */
+    /**
+     * Points as people and gradebooks write them: 3, 2.5, 0.33 (two decimals at most, rounded half
+     * up). The one rule for every rendering, the student's and the grader's.
+     */
     public static String points(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 
     private static double maxScore(List<? extends CheckDefinition> checks) {

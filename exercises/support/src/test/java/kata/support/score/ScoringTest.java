@@ -73,4 +73,12 @@ class ScoringTest {
         assertEquals("3", Scoring.points(3.0));
         assertEquals("2.5", Scoring.points(2.5));
     }
+
+    @Test
+    void pointsKeepTwoDecimalsAtMostRoundedHalfUp() {
+        assertEquals("0.33", Scoring.points(1.0 / 3));
+        assertEquals("0.67", Scoring.points(2.0 / 3));
+        assertEquals("1.01", Scoring.points(1.005));
+        assertEquals("10", Scoring.points(9.999));
+    }
 }
