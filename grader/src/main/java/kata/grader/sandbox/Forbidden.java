@@ -39,6 +39,7 @@ final class Forbidden {
         }
     }
 
+    /** A type or package, and the ban on it; no ban for a type permitted inside a banned package. */
     private record TypeBan(String prefix, Ban ban) {
 
         boolean matches(String className) {
@@ -46,7 +47,11 @@ final class Forbidden {
         }
     }
 
-    private record MemberBan(String owner, Set<String> names, Predicate<List<String>> parameters, Ban ban) {
+    private record MemberBan(String owner, Predicate<String> name, Predicate<List<String>> parameters, Ban ban) {
+
+        MemberBan(String owner, Set<String> names, Predicate<List<String>> parameters, Ban ban) {
+            this(owner, names::contains, parameters, ban);
+        }
     }
 
     static final Ban GRADER = new Ban(null, "the grader's, JUnit's, Awaitility's and the checks' own classes"
@@ -73,6 +78,9 @@ final class Forbidden {
 
     private static final List<TypeBan> TYPES = List.of(
             type("java.lang.reflect", REFLECTION), type("java.lang.invoke", REFLECTION),
+            // VarHandles are an atomics technique (compareAndSet, getVolatile on a field of one's own):
+            // the handle, and the two ways to get one, which MEMBERS narrows MethodHandles down to.
+            permitted("java.lang.invoke.VarHandle"), permitted("java.lang.invoke.MethodHandles"),
             type("java.beans", REFLECTION), type("java.lang.StackWalker", REFLECTION),
             type("java.io.ObjectInputStream", REFLECTION), type("java.io.ObjectOutputStream", REFLECTION),
             type("java.lang.ProcessBuilder", PROCESSES), type("java.lang.Process", PROCESSES),
@@ -113,6 +121,8 @@ final class Forbidden {
             new TypeBan("javax.net", LOOPBACK_ONLY));
 
     private static final List<MemberBan> MEMBERS = List.of(
+            allOtherMembers("java.lang.invoke.MethodHandles", REFLECTION, "lookup", "arrayElementVarHandle"),
+            allOtherMembers("java.lang.invoke.MethodHandles$Lookup", REFLECTION, "findVarHandle"),
             member("java.lang.System", EXIT, "exit"), member("java.lang.Runtime", EXIT, "exit", "halt"),
             member("java.lang.Runtime", PROCESSES, "exec"),
             member("java.lang.System", NATIVE, "load", "loadLibrary", "mapLibraryName"),
@@ -159,6 +169,7 @@ final class Forbidden {
         }
         return TYPES.stream().filter(t -> t.matches(className))
                 .sorted(Comparator.comparingInt((TypeBan t) -> t.prefix().length()).reversed())
+                .takeWhile(t -> t.ban() != null)
                 .map(TypeBan::ban).filter(ban -> applies(ban, allowed)).findFirst();
     }
 
@@ -168,7 +179,7 @@ final class Forbidden {
      */
     static Optional<Ban> member(JavaClass owner, String name, List<String> parameterTypes, Set<Allowance> allowed) {
         for (MemberBan ban : MEMBERS) {
-            if (ban.names().contains(name) && ban.parameters().test(parameterTypes) && applies(ban.ban(), allowed)
+            if (ban.name().test(name) && ban.parameters().test(parameterTypes) && applies(ban.ban(), allowed)
                     && (owner.getName().equals(ban.owner()) || isSubtype(owner, ban.owner()))) {
                 return Optional.of(ban.ban());
             }
@@ -206,6 +217,17 @@ final class Forbidden {
 
     private static TypeBan type(String prefix, Allowance allowance) {
         return new TypeBan(prefix, new Ban(allowance, allowance.reason()));
+    }
+
+    /** A type inside a banned package that student code may use (its members may still be banned). */
+    private static TypeBan permitted(String type) {
+        return new TypeBan(type, null);
+    }
+
+    /** Every member of the type but these few. */
+    private static MemberBan allOtherMembers(String owner, Allowance allowance, String... permitted) {
+        Set<String> names = Set.of(permitted);
+        return new MemberBan(owner, name -> !names.contains(name), ANY, new Ban(allowance, allowance.reason()));
     }
 
     private static MemberBan member(String owner, Allowance allowance, String... names) {

@@ -36,6 +36,9 @@ final class RedTeamCases {
                     "calls Files.writeString(Path, CharSequence, OpenOption[]) at " + TARGET + ":14"),
             new RedTeamCase("changes-a-tests-fields-by-reflection", "reads a hidden test's field by reflection",
                     ERROR, 0, "calls Class.forName(String) at " + TARGET + ":13"),
+            new RedTeamCase("exits-through-a-method-handle", "System.exit found by a method handle (VarHandles are"
+                    + " allowed, the rest of java.lang.invoke is not)", ERROR, 0,
+                    "calls Lookup.findStatic(Class, String, MethodType) at " + TARGET + ":14"),
             new RedTeamCase("hides-its-output-with-set-out", "System.setOut to a null stream", ERROR, 0,
                     "calls System.setOut(PrintStream) at " + TARGET + ":10"),
             new RedTeamCase("stops-the-test-thread", "Thread.stop on the test's thread", ERROR, 0,
