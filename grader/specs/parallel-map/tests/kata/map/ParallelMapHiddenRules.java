@@ -3,6 +3,7 @@ package kata.map;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.concurrent.TimeUnit;
 import kata.support.Graded;
 import kata.support.Visibility;
 
@@ -15,6 +16,7 @@ class ParallelMapHiddenRules {
             .that().resideInAPackage("kata.map")
             .should().callMethod(Thread.class, "sleep", long.class)
             .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+            .orShould().callMethod(TimeUnit.class, "sleep", long.class)
             .orShould().callMethod(Thread.class, "yield")
             .orShould().callMethod(Thread.class, "onSpinWait")
             .because("polling the futures with sleeps reacts late to the first failure and wastes CPU;"

@@ -3,6 +3,7 @@ package kata.worker;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.concurrent.TimeUnit;
 import kata.support.Graded;
 import kata.support.Visibility;
 
@@ -15,6 +16,7 @@ class WorkerHiddenRules {
             .that().resideInAPackage("kata.worker")
             .should().callMethod(Thread.class, "sleep", long.class)
             .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+            .orShould().callMethod(TimeUnit.class, "sleep", long.class)
             .because("stop() must wait exactly until the worker has ended (join); a sleep is either too short"
                     + " or too long, and the worker's loop must not slow itself down")
             .allowEmptyShould(true);
