@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import kata.support.Graded;
 import kata.support.interleave.Controlled;
 import kata.support.threads.Call;
+import kata.support.threads.Threads;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,13 @@ class BoundedPoolTest {
         });
         int[][] sizes = {{0, 4}, {-1, 4}, {2, 0}, {2, -1}};
         for (int[] size : sizes) {
+            Set<Thread> before = Threads.alive();
             assertThrows(IllegalArgumentException.class, () -> new BoundedPool(size[0], size[1], "none"),
                     PoolFeedback.sizeAccepted(size[0], size[1]));
+            Set<Thread> left = Threads.startedSince(before);
+            if (!left.isEmpty()) {
+                fail(PoolFeedback.threadsLeftByRefusal(size[0], size[1], Threads.names(left)));
+            }
         }
     }
 
@@ -159,6 +165,9 @@ class BoundedPoolTest {
                 List<Integer> values = PoolScene.valuesOf(submitter.futures(), "the tasks accepted before shutdown()");
                 if (!values.equals(PoolScene.upTo(5))) {
                     fail(PoolFeedback.queuedResults(values));
+                }
+                if (!scene.interruptedTasks().isEmpty()) {
+                    fail(PoolFeedback.acceptedTasksInterrupted(scene.interruptedTasks()));
                 }
                 boolean terminated = scene.pool().awaitTermination(PoolScene.PATIENCE);
                 scene.settle();

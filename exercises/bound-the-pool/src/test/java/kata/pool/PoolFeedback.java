@@ -82,6 +82,19 @@ final class PoolFeedback {
                 + ".\nA pool that is shutting down refuses new tasks at once.";
     }
 
+    static String acceptedTasksInterrupted(Set<Integer> values) {
+        return "Every task accepted before shutdown() must still run, undisturbed, but the tasks returning " + values
+                + " ran on a thread the pool had interrupted. shutdown() may wake idle workers (signal the condition"
+                + " they wait on, or interrupt only the idle ones), never a worker that runs a task, and a worker"
+                + " clears a stray interrupt before it starts the next task.";
+    }
+
+    static String threadsLeftByRefusal(int workers, int capacity, String names) {
+        return "new BoundedPool(" + workers + ", " + capacity + ", ...) threw IllegalArgumentException, as it should,"
+                + " but left these threads running: " + names + ". Check both sizes before starting any thread: a"
+                + " refused pool has no way to be shut down.";
+    }
+
     static String queuedResults(List<Integer> values) {
         return "Every task accepted before shutdown() must still run: their futures should hold "
                 + PoolScene.upTo(values.size()) + ", but they hold " + values + ".";

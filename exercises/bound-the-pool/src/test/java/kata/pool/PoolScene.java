@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +45,8 @@ final class PoolScene implements AutoCloseable {
     private final AtomicInteger inside = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger entered = new AtomicInteger();
+    /** Tasks that found their thread interrupted as they started or finished: by the pool, not the test. */
+    private final Set<Integer> interrupted = ConcurrentHashMap.newKeySet();
     private final Set<Thread> runners = ConcurrentHashMap.newKeySet();
     private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
     private final List<Call<?>> calls = new CopyOnWriteArrayList<>();
@@ -99,6 +102,9 @@ final class PoolScene implements AutoCloseable {
             peak.accumulateAndGet(inside.incrementAndGet(), Math::max);
             exits.acquireUninterruptibly();
             inside.decrementAndGet();
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted.add(value);
+            }
             return value;
         };
     }
@@ -108,6 +114,9 @@ final class PoolScene implements AutoCloseable {
         return () -> {
             runners.add(Thread.currentThread());
             entered.incrementAndGet();
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted.add(value);
+            }
             return value;
         };
     }
@@ -139,6 +148,11 @@ final class PoolScene implements AutoCloseable {
     }
 
     /** Tasks that have started so far. */
+    /** The values of the tasks that ran on an interrupted thread, in order. */
+    Set<Integer> interruptedTasks() {
+        return new TreeSet<>(interrupted);
+    }
+
     int entered() {
         return entered.get();
     }

@@ -1,0 +1,107 @@
+package kata.pool;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+public class BoundedPool {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private final int capacity;
+    private final Thread[] threads;
+    private boolean shutdown;
+    private static final long SUBMIT_PATIENCE_SECONDS = 60; // do not block a caller forever
+
+    public BoundedPool(int workers, int queueCapacity, String namePrefix) {
+        if (workers < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("workers and queueCapacity must be >= 1");
+        }
+        this.capacity = queueCapacity;
+        this.threads = new Thread[workers];
+        for (int i = 0; i < workers; i++) {
+            threads[i] = new Thread(this::workerLoop, namePrefix + "-" + (i + 1));
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+    }
+
+    public <T> Future<T> submit(Callable<T> task) throws InterruptedException {
+        if (task == null) {
+            throw new NullPointerException("task");
+        }
+        FutureTask<T> future = new FutureTask<>(task);
+        lock.lockInterruptibly();
+        try {
+            long waitNanos = TimeUnit.SECONDS.toNanos(SUBMIT_PATIENCE_SECONDS);
+            while (!shutdown && queue.size() >= capacity) {
+                if (waitNanos <= 0) {
+                    throw new RejectedExecutionException("no room in the queue for " + SUBMIT_PATIENCE_SECONDS + " s");
+                }
+                waitNanos = notFull.awaitNanos(waitNanos);
+            }
+            if (shutdown) {
+                throw new RejectedExecutionException("pool is shut down");
+            }
+            queue.addLast(future);
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+        return future;
+    }
+
+    private void workerLoop() {
+        while (true) {
+            Runnable next;
+            lock.lock();
+            try {
+                while (queue.isEmpty() && !shutdown) {
+                    notEmpty.awaitUninterruptibly();
+                }
+                if (queue.isEmpty()) {
+                    return;
+                }
+                next = queue.pollFirst();
+                notFull.signal();
+            } finally {
+                lock.unlock();
+            }
+            next.run(); // FutureTask records the result or whatever was thrown
+        }
+    }
+
+    public void shutdown() {
+        lock.lock();
+        try {
+            shutdown = true;
+            notEmpty.signalAll();
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+            }
+            if (t.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
