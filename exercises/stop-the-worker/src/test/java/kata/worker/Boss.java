@@ -33,9 +33,19 @@ final class Boss<T> {
 
     /** Starts a boss thread that runs the script. */
     static <T> Boss<T> start(Callable<T> body) {
-        Boss<T> boss = new Boss<>(body);
-        boss.thread.start();
+        Boss<T> boss = prepare(body);
+        boss.go();
         return boss;
+    }
+
+    /** A boss whose thread is made but not started: see {@link #go()}. */
+    static <T> Boss<T> prepare(Callable<T> body) {
+        return new Boss<>(body);
+    }
+
+    /** Starts the boss's thread. */
+    void go() {
+        thread.start();
     }
 
     Thread thread() {

@@ -11,12 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * hoisted out of that loop as it would be in real code. Every check uses this same class on
  * purpose: a second chore class at the worker's call site would change how the JIT compiles the
  * loop. What the checks need to hold or watch happens in {@link #begin()} and {@link #end()},
- * outside the loop.
+ * outside the loop, but for one cold check that holds the worker inside a round.
  */
 final class TestChore implements Chore {
 
     private final Hold beginHold;
     private final Hold endHold;
+    /** The round in which {@link #roundHold} holds the worker; 0 for none. */
+    private final long holdInRound;
+    private final Hold roundHold;
     private final AtomicInteger begins = new AtomicInteger();
     private final AtomicInteger ends = new AtomicInteger();
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -27,8 +30,23 @@ final class TestChore implements Chore {
     private volatile long roundsAtEnd = -1;
 
     private TestChore(Hold beginHold, Hold endHold) {
+        this(beginHold, endHold, 0, null);
+    }
+
+    private TestChore(Hold beginHold, Hold endHold, long holdInRound, Hold roundHold) {
         this.beginHold = beginHold;
         this.endHold = endHold;
+        this.holdInRound = holdInRound;
+        this.roundHold = roundHold;
+    }
+
+    /**
+     * A chore whose round number {@code round} (counting from 1) waits at the hold until the check
+     * lets it go. Only a cold check uses it: the branch never taken in the others costs the hot loop
+     * one compare.
+     */
+    static TestChore heldInRound(long round, Hold hold) {
+        return new TestChore(null, null, round, hold);
     }
 
     /** A chore that never holds the worker. */
@@ -63,6 +81,9 @@ final class TestChore implements Chore {
     @Override
     public void round() {
         rounds++;
+        if (rounds == holdInRound) {
+            roundHold.pass();
+        }
     }
 
     @Override

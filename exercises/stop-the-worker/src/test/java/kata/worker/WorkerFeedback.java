@@ -71,6 +71,31 @@ final class WorkerFeedback {
                 + " called begin(): the worker thread itself calls end(), once, after its last round.";
     }
 
+    static String stopWaitedForTheOther(boolean otherStartedFirst, Duration bound) {
+        return "Two workers ran, the " + (otherStartedFirst ? "second" : "first") + " one started was held in"
+                + " begin() and stopped, and let go; its stop() had still not returned " + seconds(bound) + " later,"
+                + " while the other worker was running. Did it wait for the other worker's thread? Each worker keeps"
+                + " its own thread, request and count in fields of its own, not static ones.";
+    }
+
+    static String countedTheOthersRounds(long returned, long done) {
+        return "Two workers ran; the one stopped while still in begin() did " + Math.max(0, done) + " rounds, yet its"
+                + " stop() returned " + returned + ": did it count the other worker's rounds? Each worker keeps its own"
+                + " count, not a static one.";
+    }
+
+    static String skippedBegin() {
+        return "Asked to stop right after start(), before its thread had begun (the check held the new thread at"
+                + " its start), the worker never called the chore's begin(): the worker thread calls begin() first,"
+                + " whenever the request comes, then checks it before every round, then calls end().";
+    }
+
+    static String roundsAfterRequestInRound(long round, long rounds) {
+        return "The worker was asked to stop during its round " + round + " (the check held it there), yet it did "
+                + rounds + " rounds in all: stop() asks the worker to stop after its current round, so check the"
+                + " request before every round, not every so often.";
+    }
+
     static String roundsAfterStop(long rounds) {
         return "The worker was asked to stop while it was still in the chore's begin() (the check held it there),"
                 + " yet it then did " + rounds + " round" + (rounds == 1 ? "" : "s") + ": check the request before"

@@ -56,6 +56,14 @@ class WorkerRules {
         @Override
         public void check(JavaClass owner, ConditionEvents events) {
             Set<JavaCodeUnit> stopCode = stopCode(owner);
+            // getPlain() is a plain read: the JIT may hoist it out of the loop like a plain field's.
+            owner.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getName().equals("getPlain")
+                            && call.getTargetOwner().getPackageName().equals("java.util.concurrent.atomic"))
+                    .forEach(call -> events.add(SimpleConditionEvent.violated(call, call.getOrigin().getName()
+                            + "() reads " + call.getTargetOwner().getSimpleName() + ".getPlain() "
+                            + call.getSourceCodeLocation() + ", a plain read that the JIT may do once, before the"
+                            + " loop: use get()")));
             for (JavaCodeUnit unit : stopCode) {
                 for (JavaFieldAccess write : unit.getFieldAccesses()) {
                     if (write.getAccessType() != AccessType.SET) {

@@ -9,7 +9,9 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import kata.support.Graded;
+import kata.support.threads.StartHold;
 import kata.support.threads.Threads;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -95,14 +97,13 @@ class WorkerTest {
         Hold begin = new Hold();
         Hold end = new Hold();
         TestChore chore = TestChore.heldAtBeginAndEnd(begin, end);
-        Boss<Stopped> boss = Boss.start(() -> {
-            Worker worker = new Worker(chore);
-            worker.start();
-            return stopped(worker, chore);
-        });
+        CountDownLatch cue = new CountDownLatch(1);
+        Boss<Stopped> boss = bossThatStopsOnCue(chore, cue);
         try {
             awaitBegin(begin, chore, boss);
-            // The worker is held in begin(): a stop() that waits blocks now, one that does not returns.
+            // stop() once the worker is held in begin() (a request before its thread has begun is
+            // stops-before-first-round's): a stop() that waits blocks now, one that does not returns.
+            cue.countDown();
             awaitStopWaiting(boss, "in the chore's begin()");
             begin.open();
 
@@ -123,12 +124,13 @@ class WorkerTest {
         } finally {
             begin.open();
             end.open();
+            cue.countDown();
             boss.end();
         }
     }
 
     @Test
-    @DisplayName("A worker asked to stop before its first round does no round")
+    @DisplayName("A worker asked to stop does no round after the one in progress: none when asked in begin(), no fourth when asked in its third")
     @Graded(id = "stops-before-first-round", points = 1, timeoutSeconds = 30)
     void askedInBeginDoesNoRound() throws Exception {
         Hold begin = new Hold();
@@ -141,15 +143,90 @@ class WorkerTest {
             // under way whatever it is built on (a thread, or a pool's task that a cancel would skip).
             cue.countDown();
             // Let the worker into its loop only once the stop request has been made.
-            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
+            boolean asked = Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
             begin.open();
             boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
             if (!chore.awaitEnd(BOUND)) {
                 fail(WorkerFeedback.neverEnded(BOUND));
             }
-            assertEquals(0, chore.roundsAtEnd(), () -> WorkerFeedback.roundsAfterStop(chore.roundsAtEnd()));
+            // A boss still stuck in a start() that waits for begin() could not ask in time:
+            // runs-in-background's business, and no order of events to judge here.
+            if (asked) {
+                assertEquals(0, chore.roundsAtEnd(), () -> WorkerFeedback.roundsAfterStop(chore.roundsAtEnd()));
+            }
         } finally {
             begin.open();
+            cue.countDown();
+            boss.end();
+        }
+        askedBeforeItsThreadBeganDoesNoRound();
+        askedInThirdRoundDoesNoFourth();
+    }
+
+    /**
+     * stop() right after start(), while the worker thread is held before the first instruction of
+     * its code (a {@link StartHold}): every worker gets the request before it has begun, on every run.
+     */
+    private static void askedBeforeItsThreadBeganDoesNoRound() throws Exception {
+        TestChore chore = TestChore.free();
+        Boss<Stopped> boss = Boss.prepare(() -> {
+            Worker worker = new Worker(chore);
+            worker.start();
+            return stopped(worker, chore);
+        });
+        try (StartHold hold = StartHold.threadsStartedBy(boss.thread())) {
+            boss.go();
+            boolean asked = Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingIn("stop")
+                    || chore.worker() != null);
+            boolean heldWhenAsked = asked && hold.holding() > 0;
+            boolean returnedWhileHeld = heldWhenAsked && boss.isDone();
+            hold.open();
+            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!heldWhenAsked) {
+                // A thread the boss did not start (a shared pool's) ran the worker, or start() waited
+                // for the held thread: no request came before the worker began.
+                return;
+            }
+            if (returnedWhileHeld) {
+                fail(WorkerFeedback.returnedBeforeWorkerEnded("about to begin"));
+            }
+            if (!chore.awaitEnd(BOUND)) {
+                fail(chore.begins() == 0 ? WorkerFeedback.skippedBegin() : WorkerFeedback.neverEnded(BOUND));
+            }
+            if (chore.begins() != 1) {
+                fail(WorkerFeedback.skippedBegin());
+            }
+            assertEquals(0, chore.roundsAtEnd(), () -> WorkerFeedback.roundsAfterStop(chore.roundsAtEnd()));
+        } finally {
+            boss.end();
+        }
+    }
+
+    private static void askedInThirdRoundDoesNoFourth() throws Exception {
+        Hold third = new Hold();
+        TestChore chore = TestChore.heldInRound(3, third);
+        CountDownLatch cue = new CountDownLatch(1);
+        Boss<Stopped> boss = bossThatStopsOnCue(chore, cue);
+        try {
+            Eventually.holds(BOUND, () -> third.isHeld() || chore.hasEnded() || boss.isDone());
+            if (!third.isHeld()) {
+                if (boss.isDone()) {
+                    boss.result(BOUND, () -> "");
+                }
+                fail(chore.hasEnded() ? WorkerFeedback.endedUnasked()
+                        : WorkerFeedback.neverBegan(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+            }
+            cue.countDown();
+            // Let the worker finish its third round only once the stop request has been made.
+            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
+            third.open();
+            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!chore.awaitEnd(BOUND)) {
+                fail(WorkerFeedback.neverEnded(BOUND));
+            }
+            assertEquals(3, chore.roundsAtEnd(), () -> WorkerFeedback.roundsAfterRequestInRound(3, chore.roundsAtEnd()));
+        } finally {
+            third.open();
             cue.countDown();
             boss.end();
         }
@@ -161,9 +238,11 @@ class WorkerTest {
     void interruptedStopThrows() throws Exception {
         Hold begin = new Hold();
         TestChore chore = TestChore.heldAtBegin(begin);
+        CountDownLatch cue = new CountDownLatch(1);
         Boss<String> boss = Boss.start(() -> {
             Worker worker = new Worker(chore);
             worker.start();
+            cue.await();
             try {
                 return "returned " + worker.stop();
             } catch (InterruptedException expected) {
@@ -172,6 +251,7 @@ class WorkerTest {
         });
         try {
             awaitBegin(begin, chore, boss);
+            cue.countDown();
             awaitStopWaiting(boss, "in the chore's begin()");
             boss.thread().interrupt();
             String outcome = boss.result(BOUND, () -> WorkerFeedback.interruptIgnored(BOUND));
@@ -184,6 +264,7 @@ class WorkerTest {
             }
         } finally {
             begin.open();
+            cue.countDown();
             boss.end();
         }
     }
@@ -192,17 +273,31 @@ class WorkerTest {
     @DisplayName("Stopping one worker does not stop another")
     @Graded(id = "workers-are-independent", points = 1, timeoutSeconds = 60)
     void workersAreIndependent() throws Exception {
+        // Both orders: a worker that keeps its thread or count in a static field gets the other's.
+        workersAreIndependent(true);
+        workersAreIndependent(false);
+    }
+
+    private static void workersAreIndependent(boolean otherStartedFirst) throws Exception {
         Hold begin = new Hold();
         TestChore first = TestChore.heldAtBegin(begin);
         TestChore second = TestChore.free();
         CountDownLatch firstStopped = new CountDownLatch(1);
+        AtomicLong firstRounds = new AtomicLong(-1);
+        CountDownLatch stopFirst = new CountDownLatch(1);
         CountDownLatch cue = new CountDownLatch(1);
         Boss<Long> boss = Boss.start(() -> {
             Worker other = new Worker(second);
-            other.start();
             Worker worker = new Worker(first);
-            worker.start();
-            worker.stop();
+            if (otherStartedFirst) {
+                other.start();
+                worker.start();
+            } else {
+                worker.start();
+                other.start();
+            }
+            stopFirst.await();
+            firstRounds.set(worker.stop());
             firstStopped.countDown();
             cue.await();
             return other.stop();
@@ -214,10 +309,17 @@ class WorkerTest {
             if (otherThread == null) {
                 fail(WorkerFeedback.neverBegan(BOUND) + WorkerFeedback.whereIs(boss.thread()));
             }
+            // Both workers are under way: the first held in begin(), the other in its loop.
+            stopFirst.countDown();
             Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
             begin.open();
             if (!firstStopped.await(BOUND.toNanos(), TimeUnit.NANOSECONDS)) {
-                fail(WorkerFeedback.stopNeverReturned(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+                fail(WorkerFeedback.stopWaitedForTheOther(otherStartedFirst, BOUND)
+                        + WorkerFeedback.whereIs(boss.thread()));
+            }
+            // Off by one is stop-waits-for-the-worker's business; the other worker's rounds are many more.
+            if (firstRounds.get() > Math.max(0, first.roundsAtEnd()) + 1) {
+                fail(WorkerFeedback.countedTheOthersRounds(firstRounds.get(), first.roundsAtEnd()));
             }
             // The other worker keeps doing rounds: a while of CPU, or it ends unasked.
             long cpuAtStop = Threads.cpuNanos(otherThread);
@@ -233,6 +335,7 @@ class WorkerTest {
             cue.countDown();
         } finally {
             begin.open();
+            stopFirst.countDown();
             cue.countDown();
             boss.end();
         }
@@ -298,8 +401,9 @@ class WorkerTest {
      * block; one that waits with a timeout is given {@link #BOUND}, then the worker is let go.
      */
     static void awaitStopWaiting(Boss<?> boss, String where) throws InterruptedException {
-        Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingWithoutTimeoutIn("stop"));
-        if (!boss.isDone() && !boss.isWaitingIn("stop")) {
+        // One look decides: a second one could catch a waiting stop() between two of its own steps.
+        boolean blocked = Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingWithoutTimeoutIn("stop"));
+        if (!blocked && !boss.isDone() && !boss.isWaitingIn("stop")) {
             fail(WorkerFeedback.stopDidNotBlock(BOUND) + WorkerFeedback.whereIs(boss.thread()));
         }
         awaitStillWaiting(boss, where);

@@ -1,6 +1,7 @@
 package kata.support.boot;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,6 +15,8 @@ public final class Hooks {
 
     private static volatile Dispatcher dispatcher;
     private static volatile ObjIntConsumer<Object> creations;
+    private static volatile Consumer<Thread> startWatcher;
+    private static volatile Runnable beginWatcher;
 
     private Hooks() {
     }
@@ -21,6 +24,16 @@ public final class Hooks {
     /** Installed by the scheduler while it controls an execution; null otherwise. */
     public static void install(Dispatcher installed) {
         dispatcher = installed;
+    }
+
+    /**
+     * Installed by a check that holds new threads at their very start (outside a controlled
+     * execution): told in the starting thread which thread it starts, then run first thing in
+     * every new thread. Nulls remove them.
+     */
+    public static void watchThreads(Consumer<Thread> onStarting, Runnable onBeginning) {
+        startWatcher = onStarting;
+        beginWatcher = onBeginning;
     }
 
     /** Installed by the agent: told where the student's code creates locks and conditions. */
@@ -194,6 +207,10 @@ public final class Hooks {
     }
 
     public static void threadStarting(Thread thread) {
+        Consumer<Thread> watcher = startWatcher;
+        if (watcher != null) {
+            watcher.accept(thread);
+        }
         Dispatcher d = dispatcher;
         if (d != null) {
             d.threadStarting(thread);
@@ -201,6 +218,10 @@ public final class Hooks {
     }
 
     public static void threadBegins() {
+        Runnable watcher = beginWatcher;
+        if (watcher != null) {
+            watcher.run();
+        }
         Dispatcher d = dispatcher;
         if (d != null) {
             d.threadBegins();
