@@ -31,8 +31,8 @@ public final class StartHold implements AutoCloseable {
     private static final Duration LONGEST = Duration.ofMinutes(1);
 
     private final Thread starter;
-    private final Set<Thread> started = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> held = ConcurrentHashMap.newKeySet();
+    /** Started by the starter and not yet past their beginning: counted from start() on, not from when they run. */
+    private final Set<Thread> unbegun = ConcurrentHashMap.newKeySet();
     private final CountDownLatch opened = new CountDownLatch(1);
 
     private StartHold(Thread starter) {
@@ -58,9 +58,12 @@ public final class StartHold implements AutoCloseable {
         return hold;
     }
 
-    /** How many threads are waiting here right now. */
+    /**
+     * How many threads the starter has started that have not begun their code yet: each one is
+     * counted as soon as its {@code start()} is called, whether or not it has been scheduled since.
+     */
     public int holding() {
-        return held.size();
+        return unbegun.size();
     }
 
     /** Lets the held threads, and any later ones, go. */
@@ -78,17 +81,17 @@ public final class StartHold implements AutoCloseable {
 
     private void starting(Thread thread) {
         if (Thread.currentThread() == starter) {
-            started.add(thread);
+            unbegun.add(thread);
         }
     }
 
     private void beginning() {
         Thread self = Thread.currentThread();
-        // remove: a Thread subclass whose run() calls super.run() begins twice
-        if (!started.remove(self)) {
+        // Once through, a thread is no longer held: a Thread subclass whose run() calls super.run()
+        // begins twice.
+        if (!unbegun.contains(self)) {
             return;
         }
-        held.add(self);
         boolean interrupted = false;
         long end = System.nanoTime() + LONGEST.toNanos();
         try {
@@ -101,7 +104,7 @@ public final class StartHold implements AutoCloseable {
                 }
             }
         } finally {
-            held.remove(self);
+            unbegun.remove(self);
             if (interrupted) {
                 self.interrupt();
             }
