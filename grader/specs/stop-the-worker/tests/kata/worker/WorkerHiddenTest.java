@@ -30,7 +30,8 @@ class WorkerHiddenTest {
 
             cue.countDown();
             // The worker is held in end(), after millions of rounds: a stop() that waits blocks now.
-            boolean settled = Eventually.holds(BOUND,
+            StopProblems problems = StopProblems.of(boss, chore);
+            boolean settled = WorkerTest.untilUnlessStuck(problems,
                     () -> boss.isDone() || end.isHeld() && boss.isWaitingIn("stop"));
             if (boss.isDone()) {
                 boss.result(BOUND, () -> "");
@@ -47,7 +48,7 @@ class WorkerHiddenTest {
             WorkerTest.awaitStillWaiting(boss, "in the chore's end()");
             end.open();
 
-            WorkerTest.Stopped stopped = boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            WorkerTest.Stopped stopped = boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
             if (!stopped.endedFirst()) {
                 fail(WorkerFeedback.returnedBeforeWorkerEnded("finishing"));
             }
@@ -77,8 +78,8 @@ class WorkerHiddenTest {
             // Let the worker into its loop only once the stop request has been made.
             Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
             begin.open();
-            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
-            if (!chore.awaitEnd(BOUND)) {
+            boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!WorkerTest.awaitEnd(boss, chore)) {
                 fail(WorkerFeedback.neverEnded(BOUND));
             }
         } finally {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -21,13 +22,15 @@ import java.util.function.Supplier;
 final class Boss<T> {
 
     static final String NAME = "boss";
+    /** How often {@link #result} looks for a problem while it waits. */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(5);
 
     private final FutureTask<T> script;
     private final Thread thread;
 
     private Boss(Callable<T> body) {
         script = new FutureTask<>(body);
-        thread = new Thread(script, NAME);
+        thread = new BossThread(script);
         thread.setDaemon(true);
     }
 
@@ -81,16 +84,44 @@ final class Boss<T> {
 
     /**
      * The script's result, waiting at most {@code bound} for it. Fails the check with the text of
-     * {@code whenLate} if it takes longer, or with what the worker code threw.
+     * {@code whenLate} if it takes longer, or with what the worker code threw; at once if stop()
+     * waits holding a lock that a worker needs.
      */
     T result(Duration bound, Supplier<String> whenLate) throws InterruptedException {
+        return result(StopProblems.locksOnly(this), bound, whenLate);
+    }
+
+    /**
+     * The result of a script that stops the worker doing {@code chore}: as {@link #result}, and
+     * fails at once if that worker goes on with its rounds once the boss is in stop().
+     */
+    T resultOfStop(TestChore chore, Duration bound, Supplier<String> whenLate) throws InterruptedException {
+        return result(StopProblems.of(this, chore), bound, whenLate);
+    }
+
+    private T result(StopProblems problems, Duration bound, Supplier<String> whenLate) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
         try {
-            return script.get(bound.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException late) {
-            return fail(whenLate.get() + WorkerFeedback.whereIs(thread));
+            while (true) {
+                try {
+                    return script.get(Math.min(LOOK_EVERY.toNanos(), Math.max(0, deadline - System.nanoTime())),
+                            TimeUnit.NANOSECONDS);
+                } catch (TimeoutException notYet) {
+                    Optional<String> problem = problems.now();
+                    if (problem.isPresent()) {
+                        return fail(problem.get());
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        return fail(whenLate.get() + WorkerFeedback.whereIs(thread));
+                    }
+                }
+            }
         } catch (ExecutionException thrown) {
             Throwable cause = thrown.getCause();
             // Assertions of the script, and the stub's "not written yet", speak for themselves.
+            if (cause instanceof RanOnCaller) {
+                return fail(WorkerFeedback.ranOnCaller(NAME));
+            }
             if (cause instanceof AssertionError error) {
                 throw error;
             }
@@ -98,6 +129,28 @@ final class Boss<T> {
                 throw notWritten;
             }
             return fail(WorkerFeedback.threw(cause), cause);
+        }
+    }
+
+    /** True if the current thread is a boss: the chore must never run on one. */
+    static boolean isBossThread() {
+        return Thread.currentThread() instanceof BossThread;
+    }
+
+    /** A boss's own thread type, so that the chore knows when it is called on one. */
+    private static final class BossThread extends Thread {
+        BossThread(Runnable script) {
+            super(script, NAME);
+        }
+    }
+
+    /**
+     * Thrown by the chore's begin() on a boss's thread: start() ran the worker on its caller. It
+     * ends the boss at once, where the worker's loop would keep it busy for good.
+     */
+    static final class RanOnCaller extends Error {
+        RanOnCaller() {
+            super("the chore's begin() was called on the thread that called start()", null, false, false);
         }
     }
 

@@ -1,8 +1,8 @@
 package kata.worker;
 
-import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * outside the loop, but for one cold check that holds the worker inside a round.
  */
 final class TestChore implements Chore {
+
+    /** Worker threads between their begin() and the return of their end(), of every chore. */
+    private static final Set<Thread> UNFINISHED = ConcurrentHashMap.newKeySet();
 
     private final Hold beginHold;
     private final Hold endHold;
@@ -73,6 +76,10 @@ final class TestChore implements Chore {
     public void begin() {
         begins.incrementAndGet();
         worker = Thread.currentThread();
+        UNFINISHED.add(worker);
+        if (Boss.isBossThread()) {
+            throw new Boss.RanOnCaller();
+        }
         if (beginHold != null) {
             beginHold.pass();
         }
@@ -94,7 +101,13 @@ final class TestChore implements Chore {
             endHold.pass();
         }
         roundsAtEnd = rounds;
+        UNFINISHED.remove(Thread.currentThread());
         ended.countDown();
+    }
+
+    /** The threads that called some chore's begin() and have not returned from its end(). */
+    static Set<Thread> unfinishedWorkers() {
+        return Set.copyOf(UNFINISHED);
     }
 
     /** The thread that called begin(), or null before that. */
@@ -114,11 +127,6 @@ final class TestChore implements Chore {
     /** How many times end() was entered so far. */
     int ends() {
         return ends.get();
-    }
-
-    /** True as soon as end() has returned once, waiting at most {@code bound} for it. */
-    boolean awaitEnd(Duration bound) throws InterruptedException {
-        return ended.await(bound.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** True once end() has returned. */

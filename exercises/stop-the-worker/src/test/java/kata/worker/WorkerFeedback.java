@@ -2,6 +2,7 @@ package kata.worker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import kata.support.agent.StudentCode;
 import kata.support.threads.Deadlocks;
 import kata.support.threads.LockNames;
@@ -69,6 +70,23 @@ final class WorkerFeedback {
     static String endedElsewhere(String worker, String ender) {
         return "The chore's end() ran on thread \"" + ender + "\", not on the worker thread \"" + worker + "\" that"
                 + " called begin(): the worker thread itself calls end(), once, after its last round.";
+    }
+
+    static String waitsHoldingWorkersLock(String threads) {
+        return "stop() waits for the worker while holding a lock that the worker needs to go on: neither can"
+                + " ever move again (a deadlock).\n" + threads + "\nDo not hold a lock while waiting for the worker"
+                + " to finish: make the request to stop a volatile field (or an atomic) that the worker reads"
+                + " without a lock, or release the lock before you join the worker.";
+    }
+
+    static String keptRunning(long cpuMillis, Optional<String> plainRequest) {
+        return "stop() was called, but the worker went on with its rounds: it used " + cpuMillis + " ms more of"
+                + " CPU in its loop without calling end(). It never saw the request to stop"
+                + plainRequest.map(field -> ": " + field + ".\n" + VISIBILITY)
+                        .orElse(". Make the request before stop() waits, and have the worker look at it before"
+                                + " every round; an interrupt used as the request is lost if something clears it"
+                                + " (Thread.interrupted(), or catching InterruptedException) and does not set it"
+                                + " again.");
     }
 
     static String stopWaitedForTheOther(boolean otherStartedFirst, Duration bound) {

@@ -7,9 +7,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import kata.support.Graded;
 import kata.support.threads.StartHold;
 import kata.support.threads.Threads;
@@ -73,9 +77,9 @@ class WorkerTest {
             // Let the worker into its loop only once the stop request has been made.
             Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
             begin.open();
-            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
 
-            if (!chore.awaitEnd(BOUND)) {
+            if (!awaitEnd(boss, chore)) {
                 fail(WorkerFeedback.neverEnded(BOUND));
             }
             assertEquals(1, chore.begins(), () -> WorkerFeedback.calls("begin()", 1, chore.begins()));
@@ -108,14 +112,14 @@ class WorkerTest {
             begin.open();
 
             // Held again in end(): stop() must still be waiting, until end() has returned.
-            Eventually.holds(BOUND, () -> end.isHeld() || boss.isDone());
+            untilUnlessStuck(StopProblems.of(boss, chore), () -> end.isHeld() || boss.isDone());
             if (!end.isHeld() && !boss.isDone()) {
                 fail(WorkerFeedback.neverEnded(BOUND) + WorkerFeedback.whereIs(boss.thread()));
             }
             awaitStopWaiting(boss, "in the chore's end()");
             end.open();
 
-            Stopped stopped = boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            Stopped stopped = boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
             if (!stopped.endedFirst()) {
                 fail(WorkerFeedback.returnedBeforeWorkerEnded("finishing"));
             }
@@ -145,8 +149,8 @@ class WorkerTest {
             // Let the worker into its loop only once the stop request has been made.
             boolean asked = Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
             begin.open();
-            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
-            if (!chore.awaitEnd(BOUND)) {
+            boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!awaitEnd(boss, chore)) {
                 fail(WorkerFeedback.neverEnded(BOUND));
             }
             // A boss still stuck in a start() that waits for begin() could not ask in time:
@@ -181,7 +185,7 @@ class WorkerTest {
             boolean heldWhenAsked = asked && hold.holding() > 0;
             boolean returnedWhileHeld = heldWhenAsked && boss.isDone();
             hold.open();
-            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
             if (!heldWhenAsked) {
                 // A thread the boss did not start (a shared pool's) ran the worker, or start() waited
                 // for the held thread: no request came before the worker began.
@@ -190,7 +194,7 @@ class WorkerTest {
             if (returnedWhileHeld) {
                 fail(WorkerFeedback.returnedBeforeWorkerEnded("about to begin"));
             }
-            if (!chore.awaitEnd(BOUND)) {
+            if (!awaitEnd(boss, chore)) {
                 fail(chore.begins() == 0 ? WorkerFeedback.skippedBegin() : WorkerFeedback.neverEnded(BOUND));
             }
             if (chore.begins() != 1) {
@@ -220,8 +224,8 @@ class WorkerTest {
             // Let the worker finish its third round only once the stop request has been made.
             Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
             third.open();
-            boss.result(BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
-            if (!chore.awaitEnd(BOUND)) {
+            boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!awaitEnd(boss, chore)) {
                 fail(WorkerFeedback.neverEnded(BOUND));
             }
             assertEquals(3, chore.roundsAtEnd(), () -> WorkerFeedback.roundsAfterRequestInRound(3, chore.roundsAtEnd()));
@@ -259,7 +263,7 @@ class WorkerTest {
                 fail(WorkerFeedback.interruptSwallowed(outcome));
             }
             begin.open();
-            if (!chore.awaitEnd(BOUND)) {
+            if (!awaitEnd(boss, chore)) {
                 fail(WorkerFeedback.neverEnded(BOUND));
             }
         } finally {
@@ -313,7 +317,8 @@ class WorkerTest {
             stopFirst.countDown();
             Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
             begin.open();
-            if (!firstStopped.await(BOUND.toNanos(), TimeUnit.NANOSECONDS)) {
+            untilUnlessStuck(StopProblems.of(boss, first), () -> firstStopped.getCount() == 0);
+            if (firstStopped.getCount() > 0) {
                 fail(WorkerFeedback.stopWaitedForTheOther(otherStartedFirst, BOUND)
                         + WorkerFeedback.whereIs(boss.thread()));
             }
@@ -352,8 +357,8 @@ class WorkerTest {
             long cpuMillis = warmUp(chore, boss);
 
             cue.countDown();
-            boss.result(BOUND, () -> WorkerFeedback.neverSawStop(cpuMillis, BOUND));
-            if (!chore.awaitEnd(BOUND)) {
+            boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.neverSawStop(cpuMillis, BOUND));
+            if (!awaitEnd(boss, chore)) {
                 fail(WorkerFeedback.neverSawStop(cpuMillis, BOUND));
             }
             failIfStoppedByLuck(cpuMillis);
@@ -371,12 +376,37 @@ class WorkerTest {
      * reading of the student's bytecode.
      */
     static void failIfStoppedByLuck(long cpuMillis) {
+        plainStopRequest().ifPresent(field -> fail(WorkerFeedback.stoppedByLuck(cpuMillis, field)));
+    }
+
+    /** The plain field (or plain read) the worker's request to stop goes through, as the rule words it. */
+    static Optional<String> plainStopRequest() {
         JavaClasses classes = new ClassFileImporter()
                 .importUrl(Worker.class.getProtectionDomain().getCodeSource().getLocation());
         EvaluationResult result = WorkerRules.STOP_REQUEST_IS_VOLATILE.evaluate(classes);
-        if (result.hasViolation()) {
-            fail(WorkerFeedback.stoppedByLuck(cpuMillis, result.getFailureReport().getDetails().get(0)));
+        return result.hasViolation() ? Optional.of(result.getFailureReport().getDetails().get(0)) : Optional.empty();
+    }
+
+    /**
+     * Waits at most {@link #BOUND} for the condition, as {@link Eventually#holds}; fails at once with
+     * what went wrong in stop() if the watch sees it first.
+     */
+    static boolean untilUnlessStuck(StopProblems problems, BooleanSupplier condition) {
+        List<String> seen = new ArrayList<>();
+        boolean held = Eventually.holds(BOUND,
+                () -> condition.getAsBoolean() || problems.now().map(seen::add).orElse(false));
+        if (!seen.isEmpty()) {
+            fail(seen.get(0));
         }
+        return held;
+    }
+
+    /**
+     * Waits at most {@link #BOUND} for the worker, asked to stop, to return from end(); fails at once
+     * if it goes on with its rounds instead.
+     */
+    static boolean awaitEnd(Boss<?> boss, TestChore chore) {
+        return untilUnlessStuck(StopProblems.of(boss, chore), chore::hasEnded);
     }
 
     /** A boss that starts a worker, waits for the check's cue, then stops it. */
@@ -456,18 +486,20 @@ class WorkerTest {
             fail(WorkerFeedback.ranOnCaller(Boss.NAME));
         }
         long deadline = System.nanoTime() + WARM_BOUND.toNanos();
+        // A worker that ends unasked (it may be held in end(), alive but idle) is judged at once.
+        BooleanSupplier ended = () -> !worker.isAlive() || chore.ends() > 0;
         boolean hot = Eventually.holds(WARM_BOUND,
-                () -> Threads.cpuNanos(worker) >= WARM_CPU.toNanos() || !worker.isAlive());
-        if (hot && worker.isAlive()) {
+                () -> Threads.cpuNanos(worker) >= WARM_CPU.toNanos() || ended.getAsBoolean());
+        if (hot && !ended.getAsBoolean()) {
             // On a loaded machine the JIT's threads may lag behind the worker: wait for C2 code too.
             Eventually.holds(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
-                    () -> Jit.studentCodeCompiled() || !worker.isAlive());
+                    () -> Jit.studentCodeCompiled() || ended.getAsBoolean());
             long compiledAt = Threads.cpuNanos(worker);
             Eventually.holds(WARM_BOUND, () -> Threads.cpuNanos(worker) - compiledAt >= AFTER_COMPILED_CPU.toNanos()
-                    || !worker.isAlive());
+                    || ended.getAsBoolean());
         }
         long cpuMillis = Threads.cpuNanos(worker) / 1_000_000;
-        if (!worker.isAlive()) {
+        if (ended.getAsBoolean()) {
             fail(WorkerFeedback.endedUnasked());
         }
         if (!hot) {

@@ -168,7 +168,7 @@ public final class SelfCheck {
 
     /**
      * A table of the verdicts: one row per candidate, one column per run; each cell is the verdict,
-     * the score, and how long the hidden checks took (the hidden suite's time).
+     * the score, and how long grading the exercise took (compiling, starting the test JVM, every check).
      */
     public static String table(List<Verdict> verdicts) {
         StringBuilder text = new StringBuilder();
@@ -176,8 +176,8 @@ public final class SelfCheck {
         Map<Candidate, Long> perCandidate = verdicts.stream()
                 .collect(Collectors.groupingBy(Verdict::candidate, Collectors.counting()));
         boolean sameRuns = perCandidate.values().stream().distinct().count() <= 1;
-        text.append(sameRuns ? "Each run: verdict, score, time of the hidden checks.\n"
-                : "Each grading: run, verdict, score, time of the hidden checks.\n");
+        text.append(sameRuns ? "Each run: verdict, score, time to grade.\n"
+                : "Each grading: run, verdict, score, time to grade.\n");
         if (!verdicts.isEmpty() && sameRuns) {
             Candidate first = verdicts.get(0).candidate();
             text.append(String.format(Locale.ROOT, "%-52s", ""));
@@ -198,18 +198,13 @@ public final class SelfCheck {
             }
             text.append(String.format(Locale.ROOT, " %s %5s %6s", verdict.ok() ? "ok  " : "FAIL",
                     points(verdict.result().score()) + "/" + points(verdict.result().maxScore()),
-                    String.format(Locale.ROOT, "%.1fs", hiddenMillis(verdict.result()) / 1000.0)));
+                    String.format(Locale.ROOT, "%.1fs", verdict.result().durationMillis() / 1000.0)));
         }
         return text.append('\n').toString();
     }
 
     private static String abbreviate(String run) {
         return run.replace("all CPUs", "2+ CPUs").replace(", C2-compiled early", " C2");
-    }
-
-    private static long hiddenMillis(ExerciseResult result) {
-        return result.checks().stream().filter(c -> c.visibility() != kata.support.Visibility.VISIBLE)
-                .mapToLong(CheckResult::durationMillis).sum();
     }
 
     private static Verdict judge(Grader grader, Candidate candidate, Path submission, String run) {

@@ -45,6 +45,37 @@ public final class Deadlocks {
         return Optional.of(describeCycle(infos(ours), names));
     }
 
+    /**
+     * A wait that cannot end, which the JVM's own detection misses because one side waits for an
+     * event rather than a lock: {@code waiter} waits without a time limit (say, in
+     * {@code Thread.join()} or on a latch) while holding a lock that one of {@code needed} (the
+     * threads it waits for) is blocked on. Both are read in one snapshot of the JVM's threads.
+     *
+     * @return the two threads' description, holder first; empty when there is no such wait
+     */
+    public static Optional<String> holdsWhileWaiting(Thread waiter, Collection<Thread> needed, LockNames names) {
+        long[] ids = new long[needed.size() + 1];
+        ids[0] = waiter.getId();
+        int i = 1;
+        for (Thread thread : needed) {
+            ids[i++] = thread.getId();
+        }
+        ThreadInfo[] infos = infos(ids);
+        ThreadInfo holder = infos[0];
+        if (holder == null || holder.getThreadState() != Thread.State.WAITING) {
+            return Optional.empty();
+        }
+        for (int j = 1; j < infos.length; j++) {
+            ThreadInfo blocked = infos[j];
+            if (blocked != null && blocked.getLockOwnerId() == waiter.getId()) {
+                return Optional.of("  \"" + holder.getThreadName() + "\" holds " + held(holder, names)
+                        + "\n    and waits at " + where(holder.getStackTrace()) + " for \"" + blocked.getThreadName()
+                        + "\"\n" + "  \"" + blocked.getThreadName() + "\" waits for " + waitedFor(blocked, names));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** True when any of these threads is in a deadlock cycle. */
     public static boolean any(Collection<Thread> among) {
         return find(among, LockNames.none()).isPresent();
