@@ -19,8 +19,7 @@ import org.junit.jupiter.api.TestFactory;
  * The build's proof that the grader's verdicts are right: every exercise's reference solution gets
  * full marks, its stub 0, each correct solution full marks and each known-wrong solution fails
  * exactly the checks its expected.json names. To fit CI's time each candidate is graded once, on all
- * CPUs with the student code C2-compiled early or with the test JVM on one CPU, alternately (the
- * reference and the stub on both). Every candidate on every configuration, N times:
+ * CPUs with the student code C2-compiled early or with the test JVM on one CPU, alternately. Every candidate on every configuration, N times:
  * {@code java -jar grader/target/grader.jar selfcheck --repeat N}. One grading more than CPUs runs at
  * once: some of the time goes to process start-up and compiling, using little CPU.
  */
@@ -34,7 +33,8 @@ class SelfCheckIT {
         assertEquals(List.of(), SelfCheck.unknownChecks(course, candidates));
 
         // CI runs this on JDK 17 and 25: each grades half of the candidates (all of them between the
-        // two), the reference and the stub in full; -Dkata.selfcheck.shares=1 grades every one here.
+        // two), and the reference and the stub, each under the configuration the other JDK does not
+        // use; -Dkata.selfcheck.shares=1 grades every one here, the reference and the stub under both.
         int shares = Integer.getInteger("kata.selfcheck.shares", 2);
         int share = Runtime.version().feature() >= 25 ? shares - 1 : 0;
         List<Verdict> verdicts = SelfCheck.run(Grader.of(course),

@@ -135,6 +135,19 @@ final class BufferFeedback {
                 + " returned false; it must hold exactly " + capacity + ".";
     }
 
+    static String lostWakeUpAcrossBuffers(String details) {
+        return "Two buffers A and B of capacity 1, a consumer waiting on each: in one order of their steps a"
+                + " consumer was left waiting although its buffer held an item: a put into one buffer woke the"
+                + " other buffer's consumer, which waited again.\n" + details + "\nThe buffers share their lock"
+                + " or their Conditions (static fields?): each buffer has its own lock and Conditions, so that a"
+                + " signal() reaches a waiter of the same buffer.";
+    }
+
+    static String staticState(String field, String type) {
+        return "The static field " + field + " (" + type + ") is shared by every buffer. Each buffer has its own"
+                + " items, count and lock: make it an instance field (only constants may be static).";
+    }
+
     static String notIndependent(String what, Object expected, Object actual) {
         return "Two buffers, A holding one item and B new: " + what + " was " + actual + ", expected " + expected
                 + ". Each buffer has its own items and its own count: no static fields.";

@@ -9,7 +9,8 @@ import kata.support.threads.Threads;
 /**
  * What a check sees go wrong once the boss is in stop(), as events that have happened rather than
  * as a bound running out: stop() waits while holding a lock the worker needs (neither can move
- * again), or the worker goes on with its rounds (it never saw the request). A check that sees
+ * again), the worker goes on with its rounds (it never saw the request), or the worker's thread
+ * ends without calling end() after stop() returned. A check that sees
  * neither still waits its bound for stop() to return, or the worker to end.
  */
 final class StopProblems {
@@ -56,6 +57,11 @@ final class StopProblems {
         Thread worker = chore == null ? null : chore.worker();
         if (worker == null || chore.ends() > 0) {
             return Optional.empty();
+        }
+        if (boss.isDone() && !worker.isAlive() && chore.ends() == 0) {
+            // stop() has returned and the worker's thread is gone (read after it: all it did is
+            // visible): nobody is left to call end().
+            return Optional.of(WorkerFeedback.endSkipped(worker.getName()));
         }
         if (cpuInStop < 0) {
             // In stop(), or done with it: the request has been made.

@@ -36,6 +36,17 @@ final class WorkerFeedback {
                 + " it in begin()): start() must start the thread and return at once, without waiting for it.";
     }
 
+    static String endSkipped(String worker) {
+        return "The worker thread \"" + worker + "\" ended without calling the chore's end(), and stop() had"
+                + " returned: the worker must call end() once after its last round, also when it was asked to stop"
+                + " before its first one.";
+    }
+
+    static String startWaitsForWorker() {
+        return "start() waits while the worker thread is in begin() (the check holds it there): start() must"
+                + " start the thread and return at once, without waiting for the worker to begin.";
+    }
+
     static String stopNeverReturned(Duration bound) {
         return "The worker was free to finish, but stop() had not returned " + seconds(bound) + " later.";
     }
@@ -159,6 +170,12 @@ final class WorkerFeedback {
                 + " ms of CPU its loop was compiled, and the JIT may then read a plain field once, before the loop,"
                 + " and never again; it did not this time, but on another run, JVM or machine this worker never"
                 + " stops.\n" + VISIBILITY;
+    }
+
+    static String leftIdleInPool(String names) {
+        return "The worker had been stopped, but these threads started during the check wait for work in a thread"
+                + " pool that nobody shut down, and so will never end: " + names + ". Every thread you start must"
+                + " end: shut down an executor you create.";
     }
 
     static String leftRunning(String names, Duration bound) {

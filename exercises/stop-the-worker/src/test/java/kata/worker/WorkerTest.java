@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import kata.support.Graded;
@@ -69,8 +68,10 @@ class WorkerTest {
         });
         try {
             awaitBegin(begin, chore, boss);
-            if (!started.await(BOUND.toNanos(), TimeUnit.NANOSECONDS)) {
-                fail(WorkerFeedback.startDidNotReturn(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+            Eventually.holds(BOUND, () -> started.getCount() == 0 || startWaits(boss));
+            if (started.getCount() > 0) {
+                fail((startWaits(boss) ? WorkerFeedback.startWaitsForWorker()
+                        : WorkerFeedback.startDidNotReturn(BOUND)) + WorkerFeedback.whereIs(boss.thread()));
             }
 
             cue.countDown();
@@ -131,6 +132,34 @@ class WorkerTest {
             cue.countDown();
             boss.end();
         }
+        askedInThirdRoundWaitsAndCountsIt();
+    }
+
+    /**
+     * Asked while the worker is held inside its third round: stop() waits for that round to finish
+     * and for end(), and returns 3; a count read before the wait misses the round in progress.
+     */
+    private static void askedInThirdRoundWaitsAndCountsIt() throws Exception {
+        Hold third = new Hold();
+        TestChore chore = TestChore.heldInRound(3, third);
+        CountDownLatch cue = new CountDownLatch(1);
+        Boss<Stopped> boss = bossThatStopsOnCue(chore, cue);
+        try {
+            awaitRound(third, chore, boss);
+            cue.countDown();
+            awaitStopWaiting(boss, "in its third round");
+            third.open();
+            Stopped stopped = boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            if (!stopped.endedFirst()) {
+                fail(WorkerFeedback.returnedBeforeWorkerEnded("finishing"));
+            }
+            assertEquals(chore.roundsAtEnd(), stopped.rounds(),
+                    () -> WorkerFeedback.wrongCount(stopped.rounds(), chore.roundsAtEnd()));
+        } finally {
+            third.open();
+            cue.countDown();
+            boss.end();
+        }
     }
 
     @Test
@@ -147,7 +176,8 @@ class WorkerTest {
             // under way whatever it is built on (a thread, or a pool's task that a cancel would skip).
             cue.countDown();
             // Let the worker into its loop only once the stop request has been made.
-            boolean asked = Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
+            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone() || startWaits(boss));
+            boolean asked = boss.isWaitingIn("stop") || boss.isDone();
             begin.open();
             boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
             if (!awaitEnd(boss, chore)) {
@@ -180,8 +210,9 @@ class WorkerTest {
         });
         try (StartHold hold = StartHold.threadsStartedBy(boss.thread())) {
             boss.go();
-            boolean asked = Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingIn("stop")
-                    || chore.worker() != null);
+            Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingIn("stop")
+                    || chore.worker() != null || startWaits(boss));
+            boolean asked = boss.isDone() || boss.isWaitingIn("stop") || chore.worker() != null;
             boolean heldWhenAsked = asked && hold.holding() > 0;
             boolean returnedWhileHeld = heldWhenAsked && boss.isDone();
             hold.open();
@@ -212,14 +243,7 @@ class WorkerTest {
         CountDownLatch cue = new CountDownLatch(1);
         Boss<Stopped> boss = bossThatStopsOnCue(chore, cue);
         try {
-            Eventually.holds(BOUND, () -> third.isHeld() || chore.hasEnded() || boss.isDone());
-            if (!third.isHeld()) {
-                if (boss.isDone()) {
-                    boss.result(BOUND, () -> "");
-                }
-                fail(chore.hasEnded() ? WorkerFeedback.endedUnasked()
-                        : WorkerFeedback.neverBegan(BOUND) + WorkerFeedback.whereIs(boss.thread()));
-            }
+            awaitRound(third, chore, boss);
             cue.countDown();
             // Let the worker finish its third round only once the stop request has been made.
             Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
@@ -308,14 +332,20 @@ class WorkerTest {
         });
         try {
             awaitBegin(begin, first, boss);
-            Eventually.holds(BOUND, () -> second.worker() != null || boss.isDone());
+            Eventually.holds(BOUND, () -> second.worker() != null || boss.isDone() || startWaits(boss));
             Thread otherThread = second.worker();
             if (otherThread == null) {
-                fail(WorkerFeedback.neverBegan(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+                fail((startWaits(boss) ? WorkerFeedback.startWaitsForWorker() : WorkerFeedback.neverBegan(BOUND))
+                        + WorkerFeedback.whereIs(boss.thread()));
             }
             // Both workers are under way: the first held in begin(), the other in its loop.
             stopFirst.countDown();
-            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone());
+            // A stop() that does not wait has returned already: the boss then waits for its next cue.
+            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || firstStopped.getCount() == 0 || boss.isDone()
+                    || startWaits(boss));
+            if (startWaits(boss)) {
+                fail(WorkerFeedback.startWaitsForWorker() + WorkerFeedback.whereIs(boss.thread()));
+            }
             begin.open();
             untilUnlessStuck(StopProblems.of(boss, first), () -> firstStopped.getCount() == 0);
             if (firstStopped.getCount() > 0) {
@@ -432,7 +462,11 @@ class WorkerTest {
      */
     static void awaitStopWaiting(Boss<?> boss, String where) throws InterruptedException {
         // One look decides: a second one could catch a waiting stop() between two of its own steps.
-        boolean blocked = Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingWithoutTimeoutIn("stop"));
+        boolean blocked = Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingWithoutTimeoutIn("stop")
+                || startWaits(boss));
+        if (startWaits(boss)) {
+            fail(WorkerFeedback.startWaitsForWorker() + WorkerFeedback.whereIs(boss.thread()));
+        }
         if (!blocked && !boss.isDone() && !boss.isWaitingIn("stop")) {
             fail(WorkerFeedback.stopDidNotBlock(BOUND) + WorkerFeedback.whereIs(boss.thread()));
         }
@@ -448,6 +482,26 @@ class WorkerTest {
             boss.result(BOUND, () -> "");
             fail(WorkerFeedback.returnedBeforeWorkerEnded(where));
         }
+    }
+
+    /** Waits until the worker thread is held in the round the chore holds it in; fails if it never gets there. */
+    static void awaitRound(Hold round, TestChore chore, Boss<?> boss) throws InterruptedException {
+        Eventually.holds(BOUND, () -> round.isHeld() || chore.hasEnded() || boss.isDone());
+        if (!round.isHeld()) {
+            if (boss.isDone()) {
+                boss.result(BOUND, () -> "");
+            }
+            fail(chore.hasEnded() ? WorkerFeedback.endedUnasked()
+                    : WorkerFeedback.neverBegan(BOUND) + WorkerFeedback.whereIs(boss.thread()));
+        }
+    }
+
+    /**
+     * True while the boss waits, without a time limit, inside start(): called while the worker is
+     * held, a start() that waits for it never returns until the check lets the worker go.
+     */
+    static boolean startWaits(Boss<?> boss) {
+        return boss.isWaitingWithoutTimeoutIn("start");
     }
 
     /** Waits until the worker thread is held in begin(); fails if it never gets there. */

@@ -1,5 +1,6 @@
 package kata.grader.selfcheck;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,11 +41,13 @@ import kata.support.score.Scoring;
 public final class SelfCheck {
 
     /**
-     * A wrong solution's expected.json: why it is wrong, the checks it must fail, and where it came
-     * from ({@code "blind"}: written from the README and the stub alone, by someone who never read the
-     * checks).
+     * A wrong solution's expected.json: why it is wrong, the checks it must fail, the checks that
+     * may fail too ({@code "may_fail"}: they catch this bug only when a race goes its way, and say
+     * why in {@code "why"}), and where it came from ({@code "blind"}: written from the README and
+     * the stub alone, by someone who never read the checks).
      */
-    private record ExpectedFile(String why, List<String> fails, String origin) {
+    private record ExpectedFile(String why, List<String> fails, @JsonProperty("may_fail") List<String> mayFail,
+                                String origin) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -90,9 +93,10 @@ public final class SelfCheck {
     }
 
     /**
-     * One share of {@link #buildPlan(List, JvmOptions)}: the reference and the stub, and of the other
-     * candidates every {@code shares}-th from position {@code share}, so that the shares run on two
-     * JDKs together grade every candidate once.
+     * One share of {@link #buildPlan(List, JvmOptions)}: of the candidates other than the reference
+     * and the stub every {@code shares}-th from position {@code share}, so that the shares run on two
+     * JDKs together grade every candidate once; the reference and the stub in every share, in one
+     * configuration each that turns from share to share (both in the only share when there is one).
      */
     public static List<Grading> buildPlan(List<Candidate> candidates, JvmOptions base, int share, int shares) {
         if (shares < 1 || share < 0 || share >= shares) {
@@ -102,9 +106,14 @@ public final class SelfCheck {
         List<Grading> plan = new ArrayList<>();
         int position = 0;
         int next = share;
+        int special = share;
         for (Candidate candidate : candidates) {
             if (candidate.name().equals("reference") || candidate.name().equals("stub")) {
-                runs.forEach(run -> plan.add(new Grading(candidate, run)));
+                if (shares == 1) {
+                    runs.forEach(run -> plan.add(new Grading(candidate, run)));
+                } else {
+                    plan.add(new Grading(candidate, runs.get(special++ % runs.size())));
+                }
             } else if (position++ % shares == share) {
                 plan.add(new Grading(candidate, runs.get(next++ % runs.size())));
             }
@@ -232,6 +241,7 @@ public final class SelfCheck {
             missing.removeAll(notPassed);
             Set<String> extra = new TreeSet<>(notPassed);
             extra.removeAll(expected.mustFail());
+            extra.removeAll(expected.mayFail());
             if (!missing.isEmpty()) {
                 problems.add("should fail " + missing + ", but they passed");
             }
@@ -256,7 +266,8 @@ public final class SelfCheck {
             if (expected.fails() == null || expected.fails().isEmpty() || expected.why() == null) {
                 throw new IllegalStateException(file + " must give \"why\" and a non-empty \"fails\" list");
             }
-            return Candidate.Expected.failing(Set.copyOf(expected.fails()), expected.why());
+            return Candidate.Expected.failing(Set.copyOf(expected.fails()),
+                    expected.mayFail() == null ? Set.of() : Set.copyOf(expected.mayFail()), expected.why());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " (every wrong solution needs one)", e);
         }
@@ -268,7 +279,9 @@ public final class SelfCheck {
         for (Candidate candidate : candidates) {
             TestBundle bundle = course.bundle(course.find(candidate.slug()).orElseThrow());
             Set<String> ids = bundle.checks().stream().map(c -> c.id()).collect(Collectors.toSet());
-            for (String id : candidate.expected().mustFail()) {
+            Set<String> named = new TreeSet<>(candidate.expected().mustFail());
+            named.addAll(candidate.expected().mayFail());
+            for (String id : named) {
                 if (!ids.contains(id)) {
                     problems.add(candidate.slug() + " " + candidate.name() + ": expected.json names unknown check '"
                             + id + "'");

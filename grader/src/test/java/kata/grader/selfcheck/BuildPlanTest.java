@@ -33,16 +33,24 @@ class BuildPlanTest {
     }
 
     @Test
-    void twoSharesGradeEveryOtherCandidateOnceBetweenThemAndTheReferenceAndStubInBoth() {
+    void twoSharesGradeEveryCandidateOnceBetweenThemAndTheReferenceAndStubInEachUnderTheOtherConfiguration() {
         List<Candidate> candidates = List.of(candidate("reference"), candidate("correct/a"), candidate("stub"),
                 candidate("wrong/b"), candidate("wrong/c"));
 
-        List<String> first = SelfCheck.buildPlan(candidates, JvmOptions.defaults(), 0, 2).stream()
-                .map(g -> g.candidate().name()).toList();
-        List<String> second = SelfCheck.buildPlan(candidates, JvmOptions.defaults(), 1, 2).stream()
-                .map(g -> g.candidate().name()).toList();
+        List<SelfCheck.Grading> first = SelfCheck.buildPlan(candidates, JvmOptions.defaults(), 0, 2);
+        List<SelfCheck.Grading> second = SelfCheck.buildPlan(candidates, JvmOptions.defaults(), 1, 2);
 
-        assertEquals(List.of("reference", "reference", "correct/a", "stub", "stub", "wrong/c"), first);
-        assertEquals(List.of("reference", "reference", "stub", "stub", "wrong/b"), second);
+        assertEquals(List.of("reference", "correct/a", "stub", "wrong/c"), names(first));
+        assertEquals(List.of("reference", "stub", "wrong/b"), names(second));
+        assertEquals(List.of(false, false, true, true), oneCpu(first));
+        assertEquals(List.of(true, false, true), oneCpu(second));
+    }
+
+    private static List<String> names(List<SelfCheck.Grading> plan) {
+        return plan.stream().map(g -> g.candidate().name()).toList();
+    }
+
+    private static List<Boolean> oneCpu(List<SelfCheck.Grading> plan) {
+        return plan.stream().map(g -> g.run().oneCpu()).toList();
     }
 }

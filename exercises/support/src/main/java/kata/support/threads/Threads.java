@@ -37,6 +37,31 @@ public final class Threads {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * True if the thread is an idle worker of a {@code ThreadPoolExecutor} that nobody shut down:
+     * it waits in the pool for a task and is not interrupted. {@code shutdown()} interrupts every
+     * idle worker before it returns, and a worker that finishes its task after that exits instead
+     * of waiting; so, asked once the code that should have shut the pool down has returned, a true
+     * answer means the thread waits for work that never comes. The interrupt status is read first,
+     * so a worker woken by the shutdown in between is never taken for an idle one.
+     */
+    public static boolean idleInLivePool(Thread thread) {
+        if (thread.isInterrupted()) {
+            return false;
+        }
+        Thread.State state = thread.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+                    && frame.getMethodName().equals("getTask")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Names of threads, sorted, for messages: ["pool-1", "pool-2"]. */
     public static String names(Set<Thread> threads) {
         return threads.stream().map(Thread::getName).sorted().toList().toString();
