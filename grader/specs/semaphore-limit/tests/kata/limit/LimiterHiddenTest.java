@@ -49,13 +49,15 @@ class LimiterHiddenTest {
     }
 
     @Test
-    @DisplayName("tryRun(task, 2 s), (1 500 000 µs) and (1 min) wait for a permit that frees up within their timeout, take it at once, run the task and return true")
+    @DisplayName("tryRun(task, 2 s), (1 500 000 µs), (1 min) and (500 µs) wait for a permit that frees up within their timeout, take it at once, run the task and return true")
     @Graded(id = "timed-waits-for-permit", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void timedRunWaitsForAPermit() throws Exception {
         List<List<Waiter>> rounds = List.of(
                 List.of(new Waiter(new LimiterTest.Timeout(2, TimeUnit.SECONDS), Duration.ofMillis(1000)),
                         new Waiter(new LimiterTest.Timeout(1_500_000, TimeUnit.MICROSECONDS), Duration.ofMillis(1200))),
-                List.of(new Waiter(new LimiterTest.Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30))));
+                List.of(new Waiter(new LimiterTest.Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30))),
+                // Below a millisecond is a real timeout too: one cut down to whole milliseconds gives up at once.
+                List.of(new Waiter(new LimiterTest.Timeout(500, TimeUnit.MICROSECONDS), Duration.ofNanos(200_000))));
         Controlled.run(() -> {
             for (List<Waiter> round : rounds) {
                 waitForPermits(round);

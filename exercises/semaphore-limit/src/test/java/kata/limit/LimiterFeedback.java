@@ -77,8 +77,8 @@ final class LimiterFeedback {
     }
 
     static String changedByFailures(int failures, int before, int after) {
-        String seen = "Before, " + before + " tasks ran at once; after " + failures + " tasks threw an exception"
-                + " (through run and tryRun), " + after + " did.\n";
+        String seen = "Before, " + before + " tasks ran at once; after " + failures + " tasks threw (an exception"
+                + " and an Error, through run and tryRun), " + after + " did.\n";
         if (after < before) {
             return seen + "The tasks that threw never gave their permits back, so the limiter shrinks with every"
                     + " failure until nothing runs. Give the permit back in a finally block, in run and in tryRun:"

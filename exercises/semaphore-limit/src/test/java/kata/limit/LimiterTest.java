@@ -33,6 +33,15 @@ class LimiterTest {
         }
     }
 
+    /** What a task throws where the checks want an error, not an exception: its permit comes back too. */
+    static final class TaskError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        TaskError() {
+            super("the task failed on purpose, with an Error");
+        }
+    }
+
     /** Timeouts of tryRun on a full limiter: milliseconds, seconds, below a millisecond, zero. */
     static final List<Timeout> TIMEOUTS = List.of(new Timeout(200, TimeUnit.MILLISECONDS),
             new Timeout(2, TimeUnit.SECONDS), new Timeout(500, TimeUnit.MICROSECONDS),
@@ -181,10 +190,13 @@ class LimiterTest {
             Limiter limiter = new Limiter(2);
             int before = Crowd.atOnce(limiter, "before", 5);
 
-            failOnce("failing-run-1", () -> runReturningNull(limiter));
-            failOnce("failing-run-2", () -> runReturningNull(limiter));
-            failOnce("failing-tryRun-1", () -> limiter.tryRun(LimiterTest::throwTaskFailed, 1, TimeUnit.MINUTES));
-            failOnce("failing-tryRun-2", () -> limiter.tryRun(LimiterTest::throwTaskFailed, 1, TimeUnit.MINUTES));
+            // An exception and an Error each way: a permit given back only in catch (Exception) is lost to an Error.
+            failOnce("failing-run-1", () -> runReturningNull(limiter, LimiterTest::throwTaskFailed), TaskFailed.class);
+            failOnce("failing-run-2", () -> runReturningNull(limiter, LimiterTest::throwTaskError), TaskError.class);
+            failOnce("failing-tryRun-1", () -> limiter.tryRun(LimiterTest::throwTaskFailed, 1, TimeUnit.MINUTES),
+                    TaskFailed.class);
+            failOnce("failing-tryRun-2", () -> limiter.tryRun(LimiterTest::throwTaskError, 1, TimeUnit.MINUTES),
+                    TaskError.class);
             int after = Crowd.atOnce(limiter, "after", 5);
 
             if (after != before) {
@@ -193,9 +205,13 @@ class LimiterTest {
         });
     }
 
-    private static Object runReturningNull(Limiter limiter) throws InterruptedException {
-        limiter.run(LimiterTest::throwTaskFailed);
+    private static Object runReturningNull(Limiter limiter, Runnable task) throws InterruptedException {
+        limiter.run(task);
         return null;
+    }
+
+    static void throwTaskError() {
+        throw new TaskError();
     }
 
     static void throwTaskFailed() {
@@ -203,7 +219,8 @@ class LimiterTest {
     }
 
     /** One call, on its own thread, that must end with the task's exception. */
-    private static void failOnce(String name, Call.Body<Object> body) throws InterruptedException {
+    private static void failOnce(String name, Call.Body<Object> body, Class<? extends Throwable> thrownByTask)
+            throws InterruptedException {
         Call<Object> call = Call.start(name, body);
         if (!call.awaitEnd(Crowd.PATIENCE)) {
             String where = "  \"" + name + "\" waits at " + call.where();
@@ -215,7 +232,7 @@ class LimiterTest {
         if (thrown == null && Boolean.FALSE.equals(call.result())) {
             fail(LimiterFeedback.permitLost(name, "got no permit within its 1 min and returned false", ""));
         }
-        if (!(thrown instanceof TaskFailed)) {
+        if (!thrownByTask.isInstance(thrown)) {
             if (thrown instanceof UnsupportedOperationException unwritten) {
                 throw unwritten;
             }

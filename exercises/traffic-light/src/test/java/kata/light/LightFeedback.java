@@ -24,6 +24,13 @@ final class LightFeedback {
                 + " field, not a static one; and await() must block while the light is red: while (!green) wait();";
     }
 
+    static String strandedByClear(List<String> stillWaiting, String threads) {
+        return "A car waited at red; clear() was called again (the light was red already), then set(), and "
+                + stillWaiting + " still waited:\n" + threads + "\nclear() on a red light must change nothing for"
+                + " the cars already waiting: they wait for the next set(). If each red phase has its own latch or"
+                + " generation, start a new one only when the light turns from green to red.";
+    }
+
     static String notAllReleased(String call, int waiting, List<String> stillWaiting, String threads) {
         int drove = waiting - stillWaiting.size();
         return waiting + " cars waited in " + call + " at red; set() was called, and then " + drove

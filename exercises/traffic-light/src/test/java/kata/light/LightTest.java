@@ -155,7 +155,7 @@ class LightTest {
     }
 
     @Test
-    @DisplayName("clear() turns the light red again: a car that comes later waits, and the next set() lets it drive")
+    @DisplayName("clear() turns the light red again: a car that comes later waits, and the next set() lets it drive; clear() at red changes nothing for the cars waiting")
     @Graded(id = "clear-blocks-again", points = 2, timeoutSeconds = 30)
     void clearMakesLaterCarsWait() throws Exception {
         Controlled.run(() -> {
@@ -176,6 +176,23 @@ class LightTest {
 
                 if (!car.awaitFinished(Cars.PATIENCE)) {
                     fail(LightFeedback.notAllReleased("await()", 1, car.waiting(), car.describeWaiting()));
+                }
+                car.rethrowFirst();
+            }
+
+            // clear() on a light that is red already changes nothing: the car waiting still drives at set().
+            // One car, so that a notify() that wakes one waiter is green-releases-all's business only.
+            light.clear();
+            try (Cars car = Cars.start(light, "waiting-car", 1, Cars.AWAIT)) {
+                car.settle();
+                failIfAnyDroveOnRed(car);
+                light.clear();
+                car.settle();
+                failIfAnyDroveOnRed(car);
+                light.set();
+
+                if (!car.awaitFinished(Cars.PATIENCE)) {
+                    fail(LightFeedback.strandedByClear(car.waiting(), car.describeWaiting()));
                 }
                 car.rethrowFirst();
             }
