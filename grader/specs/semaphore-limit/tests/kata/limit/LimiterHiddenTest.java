@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import kata.support.Graded;
 import kata.support.Visibility;
 import kata.support.interleave.Controlled;
@@ -165,6 +166,49 @@ class LimiterHiddenTest {
                 fail(LimiterFeedback.changedByTimeout(timedOut, before, after));
             }
         });
+        timeoutAtTheMomentOfARelease();
+    }
+
+    /**
+     * A holder gives its permit back exactly when a tryRun's 100 ms run out, while a run(task) waits
+     * too: in every order of what happens at that instant, the waiting run(task) must get the permit.
+     * A wake-up handed to the tryRun that then gives up for its time must not be lost.
+     */
+    private static void timeoutAtTheMomentOfARelease() throws Exception {
+        int[] usual = new int[1];
+        Controlled.run(() -> {
+            try {
+                usual[0] = Crowd.atOnce(new Limiter(1), "task", 2);
+            } catch (IllegalArgumentException refused) {
+                usual[0] = 0;
+            }
+        });
+        if (usual[0] != 1) {
+            return; // A Limiter(1) that does not let exactly one in: permits-as-given judges that.
+        }
+        try {
+            // No preemptions needed: what matters is who goes first when the holder's and the tryRun's
+            // times run out together, and whom notify() wakes, and both are explored.
+            Interleavings.everySchedule().preemptingOnlyAtSynchronization().preemptions(0)
+                    .given(() -> new Limiter(1))
+                    // parkNanos: virtual time on every JDK (a check's own Thread.sleep is native on 17).
+                    .thread("holder", limiter -> limiter.run(
+                            () -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100))))
+                    .thread("impatient", limiter -> limiter.tryRun(() -> { }, 100, TimeUnit.MILLISECONDS))
+                    .thread("patient", limiter -> {
+                        try {
+                            limiter.run(() -> { });
+                        } catch (RuntimeException turnedAway) {
+                            // A caller turned away is judged by extra-callers-wait; here only lost wake-ups.
+                        }
+                    })
+                    .run();
+        } catch (InterleavingFailure failure) {
+            if ("stuck".equals(failure.kind()) || "deadlock".equals(failure.kind())) {
+                fail(LimiterFeedback.wakeUpLostToTimeout(failure.getMessage()), failure);
+            }
+            throw failure;
+        }
     }
 
     @Test

@@ -6,6 +6,9 @@ final class BankFeedback {
     static final String ORDER_HINT = "Take the two account locks in one global order that every thread"
             + " agrees on and that never changes, e.g. by account id.";
 
+    static final String RETRY_HINT = "A transfer that backs off (tryLock with a time-out) must retry until it"
+            + " has moved the money, however long an account stays busy.";
+
     private BankFeedback() {
     }
 
@@ -21,6 +24,13 @@ final class BankFeedback {
         return scenario + ": the bank should still hold " + expected + " in all, but it holds " + actual
                 + ". A transfer lost or created money: withdraw and deposit must happen while holding both"
                 + " accounts' locks.";
+    }
+
+    static String rejectedKeptLocks(String from, String to, long amount, String held) {
+        return "A transfer of " + amount + " from " + from + " to " + to + " was rejected for too little money"
+                + " (IllegalStateException), but the thread still held locks afterwards: " + held + ". Every other"
+                + " transfer that needs those accounts would wait for them forever. Release every lock you take in a"
+                + " finally block, so that it is released when the transfer throws too.";
     }
 
     static String totalSawMoneyInFlight(long total, long expected) {

@@ -4,10 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import kata.support.Graded;
+import kata.support.interleave.Controlled;
+import kata.support.interleave.InterleavingFailure;
 import kata.support.interleave.Interleavings;
 import kata.support.interleave.Scenario;
 import org.junit.jupiter.api.DisplayName;
@@ -85,13 +95,75 @@ class BankTest {
                                 "A=90, B=60", p.balances()));
                     }
                 });
+        // A transfer that backs off must retry until it has moved the money, however long an account
+        // stays busy: a statement printer holds A's lock for a (virtual) second, far longer than any
+        // sensible time-out, so a transfer that gives up after a few attempts is seen doing so.
+        try {
+            transfersWhileAIsBusy();
+        } catch (InterleavingFailure failure) {
+            if ("threw".equals(failure.kind())) {
+                fail(BankFeedback.RETRY_HINT + "\n" + failure.getMessage(), failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static void transfersWhileAIsBusy() {
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .preemptions(0)
+                .given(() -> Pair.of(100, 50))
+                .lockNames(Pair::lockNames)
+                // parkNanos, not Thread.sleep: on JDK 17 sleep is native, so a check's own sleep would
+                // pass in real time instead of the scheduler's.
+                .thread("statement of A", p -> Controlled.synchronizedOn(p.a(),
+                        () -> LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1))))
+                .thread("transfer A->B", p -> p.bank().transfer(p.a(), p.b(), 30))
+                .thread("transfer B->A", p -> p.bank().transfer(p.b(), p.a(), 20))
+                .check(p -> {
+                    if (p.a().balance() != 90 || p.b().balance() != 60) {
+                        fail(BankFeedback.wrongBalances("A (100) sent 30 to B (50) while B sent 20 to A, and another"
+                                + " thread held A's lock for a second", "A=90, B=60", p.balances())
+                                + " " + BankFeedback.RETRY_HINT);
+                    }
+                });
+    }
+
+    /**
+     * The locks the calling thread still holds (monitors and java.util.concurrent locks), or "" when
+     * none: read from the JVM, so it sees a bank's private locks too.
+     */
+    static String locksHeldByThisThread() {
+        ThreadInfo self = ManagementFactory.getThreadMXBean()
+                .getThreadInfo(new long[] {Thread.currentThread().getId()}, true, true)[0];
+        List<String> held = new ArrayList<>();
+        for (MonitorInfo monitor : self.getLockedMonitors()) {
+            held.add("the monitor of a " + simpleName(monitor.getClassName()));
+        }
+        for (LockInfo lock : self.getLockedSynchronizers()) {
+            held.add("a " + simpleName(lock.getClassName()));
+        }
+        return String.join(", ", held);
+    }
+
+    /** "ReentrantLock" for java.util.concurrent.locks.ReentrantLock$NonfairSync. */
+    private static String simpleName(String className) {
+        String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+        return outer.substring(outer.lastIndexOf('.') + 1);
     }
 
     @Test
-    @DisplayName("3 tellers x 30 transfers among 4 accounts keep every cent and never deadlock")
+    @DisplayName("3 tellers x 30 transfers among 4 accounts, some rejected for too little money, keep every cent and never deadlock")
     @Graded(id = "busy-bank", points = 2, timeoutSeconds = 60)
     void busyBankKeepsTheMoney() {
-        record Branch(Bank bank, List<Account> accounts) {
+        busyBank(1000);
+        // Small balances, so that some transfers are rejected: a rejected transfer must leave no lock
+        // behind for the other tellers.
+        busyBank(20);
+    }
+
+    private static void busyBank(long start) {
+        record Branch(Bank bank, List<Account> accounts, AtomicInteger rejected) {
             Map<Object, String> lockNames() {
                 Map<Object, String> names = new java.util.HashMap<>();
                 accounts.forEach(account -> names.put(account, "account " + account.id()));
@@ -99,8 +171,8 @@ class BankTest {
             }
         }
         Scenario<Branch> scenario = Interleavings.randomSchedule(SEED).given(() -> new Branch(new Bank(),
-                List.of(new Account("A", 1000), new Account("B", 1000), new Account("C", 1000),
-                        new Account("D", 1000))))
+                List.of(new Account("A", start), new Account("B", start), new Account("C", start),
+                        new Account("D", start)), new AtomicInteger()))
                 .lockNames(Branch::lockNames);
         for (int teller = 1; teller <= 3; teller++) {
             Random plan = new Random(SEED + teller);
@@ -111,7 +183,17 @@ class BankTest {
             }
             scenario = scenario.thread("teller-" + teller, branch -> {
                 for (int[] move : moves) {
-                    branch.bank().transfer(branch.accounts().get(move[0]), branch.accounts().get(move[1]), move[2]);
+                    try {
+                        branch.bank().transfer(branch.accounts().get(move[0]), branch.accounts().get(move[1]),
+                                move[2]);
+                    } catch (IllegalStateException tooLittleMoney) {
+                        branch.rejected().incrementAndGet();
+                        String held = locksHeldByThisThread();
+                        if (!held.isEmpty()) {
+                            fail(BankFeedback.rejectedKeptLocks(branch.accounts().get(move[0]).id(),
+                                    branch.accounts().get(move[1]).id(), move[2], held));
+                        }
+                    }
                 }
             });
         }
@@ -121,8 +203,9 @@ class BankTest {
             for (Account account : branch.accounts()) {
                 total += account.balance();
             }
-            if (total != 4000) {
-                fail(BankFeedback.moneyChanged("4 accounts of 1000 after 90 transfers by 3 tellers", 4000, total));
+            if (total != 4 * start) {
+                fail(BankFeedback.moneyChanged("4 accounts of " + start + " after 90 transfers by 3 tellers ("
+                        + branch.rejected().get() + " of them rejected for too little money)", 4 * start, total));
             }
         });
     }

@@ -49,6 +49,13 @@ final class EchoFeedback {
                 + " exactly those bytes back.";
     }
 
+    static String notClosedAfterEndOfStream(long seconds) {
+        return "The client sent \"a whole line\\n\" and half a line, then ended its stream; it got the whole line back,"
+                + " but " + seconds + " s later the server had still not closed the connection. When read() returns -1"
+                + " the client will send nothing more: the handler must close the socket (try-with-resources) and end,"
+                + " or the client waits for the end of the reply for ever.";
+    }
+
     static String partOfALine(byte[] sent, byte[] got) {
         return "The client sent " + describe(sent) + " and then closed its side of the connection (end of stream)"
                 + " in the middle of the second line; it got " + describe(got) + " back. A line comes back once its"

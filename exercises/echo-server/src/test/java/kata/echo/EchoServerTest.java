@@ -138,14 +138,15 @@ class EchoServerTest {
             client.send(sent);
             client.finishSending();
             Connection.End end = client.readToEnd(Deadline.in(PATIENCE));
-            // A server that never closes the connection after the client's end of stream fails
-            // disconnect-mid-line; here only what came back counts.
             if (end.before().length > whole.length && Arrays.equals(whole, Arrays.copyOf(end.before(), whole.length))) {
                 fail(EchoFeedback.partOfALine(sent, end.before()));
             }
             if (!Arrays.equals(whole, end.before())) {
                 fail(EchoFeedback.notByteExact("The line \"a whole line\\n\" (sent before the unfinished one)", whole,
                         end.before()));
+            }
+            if (end.ending() == Connection.Ending.STILL_OPEN) {
+                fail(EchoFeedback.notClosedAfterEndOfStream(PATIENCE.toSeconds()));
             }
         } finally {
             stopWithin(server);

@@ -12,6 +12,17 @@ final class MapFeedback {
         return "map of " + what + " should return the results, but it " + scene.describeEnding() + ".";
     }
 
+    static String lostWakeUp(String details) {
+        return "map([1, 2, 3], 2, x -> x * 10) never returned in one order of its threads' steps: the caller waited"
+                + " for a wake-up that no thread was going to give. If the caller checks whether the results are in"
+                + " and then waits, the last result can arrive, and its notify be given, between the two: the"
+                + " wake-up is lost. Check and wait under the same lock the threads take to announce results (a"
+                + " while loop around wait() inside synchronized), or wait on something that remembers, such as a"
+                + " Future, a CountDownLatch or a CompletionService. (A map that waits for threads kept from an earlier call, in a"
+                + " static pool, ends the same way: start the threads in the call and end them before it returns.)\n"
+                + details;
+    }
+
     static String notEveryElement(int parallelism, List<?> result) {
         return "With parallelism " + parallelism + ", map should give one result per element, each the function"
                 + " applied to its own element, but it returned " + result;

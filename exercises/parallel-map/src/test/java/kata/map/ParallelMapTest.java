@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import kata.support.Graded;
 import kata.support.interleave.Controlled;
+import kata.support.interleave.InterleavingFailure;
+import kata.support.interleave.Interleavings;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * depends on timing, the machine's speed or its number of CPUs.
  */
 class ParallelMapTest {
+
+    private static final long SCHEDULES_SEED = 20_261_204L;
 
     @Test
     @DisplayName("Every element is mapped, with parallelism 1, 3, and more than the elements; parallelism 0 and -1 are refused")
@@ -39,6 +44,32 @@ class ParallelMapTest {
         for (int parallelism : new int[] {0, -1}) {
             assertThrows(IllegalArgumentException.class, () -> ParallelMap.map(List.of(1, 2), parallelism, x -> x),
                     MapFeedback.badParallelismAccepted(parallelism));
+        }
+        mapsInManyOrders();
+    }
+
+    /**
+     * The caller and its pool's threads in many orders of their steps (seeded: the same orders on
+     * every run): a caller that looks whether the results are in and then waits, not under one lock
+     * with the threads that announce them, misses a wake-up given in between and waits for ever.
+     */
+    private static void mapsInManyOrders() {
+        try {
+            Interleavings.randomSchedule(SCHEDULES_SEED).runs(100)
+                    .given(() -> new AtomicReference<List<Integer>>())
+                    .thread("caller", result -> result.set(ParallelMap.map(List.of(1, 2, 3), 2, x -> x * 10)))
+                    // A scenario starts at least two threads; the pool's threads are the others that matter.
+                    .thread("bystander", result -> { })
+                    .check(result -> {
+                        // Sorted: the order is keeps-input-order's business.
+                        List<Integer> sorted = result.get().stream().sorted().toList();
+                        assertEquals(List.of(10, 20, 30), sorted, MapFeedback.notEveryElement(2, result.get()));
+                    });
+        } catch (InterleavingFailure failure) {
+            if ("stuck".equals(failure.kind()) || "deadlock".equals(failure.kind())) {
+                fail(MapFeedback.lostWakeUp(failure.getMessage()), failure);
+            }
+            throw failure;
         }
     }
 

@@ -141,6 +141,13 @@ final class LimiterFeedback {
                 : "A call that timed out kept a permit it should not hold.");
     }
 
+    static String wakeUpLostToTimeout(String details) {
+        return "Limiter(1): a task gave its permit back at the very moment a tryRun(task, 100 ms) ran out of time,"
+                + " while a run(task) waited too. The run(task) never got the free permit: the wake-up went to the"
+                + " tryRun, which gave up for its time and did not pass it on. Wake every waiter (notifyAll), or"
+                + " let a timed waiter that wakes take a free permit before it looks at the clock.\n" + details;
+    }
+
     static String changedByInterrupt(int before, int after) {
         return "Before, " + before + " tasks ran at once; after a waiting run(task) and a waiting tryRun(task, 1 min)"
                 + " were interrupted, " + after + " did.\n" + (after > before

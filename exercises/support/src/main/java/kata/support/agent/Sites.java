@@ -25,6 +25,14 @@ public final class Sites {
         return size++;
     }
 
+    /**
+     * A scheduling point in a check's own code (not instrumented, so it calls the hooks itself), named
+     * in traces by {@code where}.
+     */
+    public static int ofCheck(Site.Kind kind, String where) {
+        return register(new Site(kind, "", "", where, 0));
+    }
+
     /** True when the site is a synchronization point (see {@link Site#synchronization()}). */
     public static boolean isSynchronization(int id) {
         boolean[] flags = synchronization;

@@ -1,6 +1,8 @@
 package kata.support.interleave;
 
 import java.time.Duration;
+import kata.support.agent.Site;
+import kata.support.agent.Sites;
 import kata.support.agent.StudentCode;
 import kata.support.boot.Hooks;
 import kata.support.threads.LockNames;
@@ -190,6 +192,28 @@ public final class Controlled {
             }
         }
         return true;
+    }
+
+    private static final int CHECK_LOCKS = Sites.ofCheck(Site.Kind.LOCK, "the check's code");
+    private static final int CHECK_UNLOCKS = Sites.ofCheck(Site.Kind.UNLOCKED, "the check's code");
+
+    /**
+     * {@code synchronized (monitor) { body }} in a check's own code, seen by the scheduler as the
+     * student's code is (a check's classes are not instrumented): in a scenario or inside {@link #run},
+     * other threads that want the monitor wait in the model while the body runs. To hold it for a
+     * while, park in the body ({@code LockSupport.parkNanos}: virtual time; {@code Thread.sleep} is
+     * native on JDK 17 and would pass in real time). Outside control it is plain {@code synchronized}.
+     */
+    public static void synchronizedOn(Object monitor, Body body) throws Exception {
+        Hooks.monitorEnter(monitor, CHECK_LOCKS);
+        try {
+            synchronized (monitor) {
+                body.run();
+            }
+        } finally {
+            // After the real exit, as in instrumented code: the scheduler may hand over here.
+            Hooks.monitorExited(monitor, CHECK_UNLOCKS);
+        }
     }
 
     /** True when the calling thread runs under the scheduler. */

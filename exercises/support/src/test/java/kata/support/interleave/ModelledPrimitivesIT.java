@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import kata.support.fixtures.Counters;
 import kata.support.fixtures.Juc;
@@ -189,6 +190,33 @@ class ModelledPrimitivesIT {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
                 assertFalse(thread.isAlive(), thread.getName() + " is still alive");
             }
+        }
+
+        @Test
+        void aMonitorTheCheckHoldsMakesTheStudentsCodeWaitInTheModelAndItsParkPassesInVirtualTime()
+                throws Exception {
+            Locks.Cell cell = new Locks.Cell();
+            int[] whileHeld = new int[1];
+            long[] held = new long[1];
+            long before = System.nanoTime();
+            Controlled.run(() -> {
+                Thread car = new Thread(() -> Locks.ownUpdate(cell), "car");
+                long start = Controlled.nanoTime();
+                Controlled.synchronizedOn(cell, () -> {
+                    car.start();
+                    Controlled.settle();
+                    whileHeld[0] = cell.value;
+                    LockSupport.parkNanos(TimeUnit.MINUTES.toNanos(1));
+                });
+                held[0] = Controlled.nanoTime() - start;
+                car.join();
+            });
+            long real = System.nanoTime() - before;
+
+            assertEquals(0, whileHeld[0], "the car updated the cell while the check held its monitor");
+            assertEquals(1, cell.value, "the car updated the cell once the check let go");
+            assertTrue(held[0] >= TimeUnit.MINUTES.toNanos(1), "virtual time held: " + held[0]);
+            assertTrue(real < TimeUnit.MINUTES.toNanos(1), "no real minute passed");
         }
 
         @Test
