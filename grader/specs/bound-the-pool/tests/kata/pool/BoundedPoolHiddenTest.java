@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kata.support.Graded;
 import kata.support.Visibility;
 import kata.support.interleave.Controlled;
 import kata.support.interleave.InterleavingFailure;
+import kata.support.interleave.Interleavings;
 import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -174,6 +176,43 @@ class BoundedPoolHiddenTest {
                 }
             }
         });
+        shutdownReachesAnIdleWorkerInEveryOrder();
+    }
+
+    /**
+     * shutdown() racing with a worker that is about to wait or has just woken, in every order of
+     * their steps: a shutdown that wakes the workers before it records the state they look at lets
+     * one of them look too early and wait again for ever.
+     */
+    private static void shutdownReachesAnIdleWorkerInEveryOrder() {
+        try {
+            Interleavings.everySchedule().preemptingOnlyAtSynchronization()
+                    .given(AtomicBoolean::new)
+                    .thread("owner", ended -> {
+                        BoundedPool pool = new BoundedPool(1, 1, "racing");
+                        pool.shutdown();
+                        // Joined, not awaitTermination: that one is judged by its own checks. Virtual
+                        // time: a worker that never ends costs a minute of nobody's time.
+                        boolean all = true;
+                        for (Thread worker : Controlled.startedThreads()) {
+                            worker.join(TimeUnit.MINUTES.toMillis(1));
+                            all &= !worker.isAlive();
+                        }
+                        ended.set(all);
+                    })
+                    // A scenario starts at least two threads; the pool's worker is the other that matters.
+                    .thread("bystander", ended -> { })
+                    .check(ended -> {
+                        if (!ended.get()) {
+                            fail(PoolFeedback.idleMissedShutdown());
+                        }
+                    });
+        } catch (InterleavingFailure failure) {
+            if ("stuck".equals(failure.kind()) || "deadlock".equals(failure.kind())) {
+                fail(PoolFeedback.idleMissedShutdown() + "\n" + failure.getMessage(), failure);
+            }
+            throw failure;
+        }
     }
 
     @Test

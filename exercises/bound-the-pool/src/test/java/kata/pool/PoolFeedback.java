@@ -227,6 +227,14 @@ final class PoolFeedback {
                 + " timed look is polling.";
     }
 
+    static String idleMissedShutdown() {
+        return "A pool of 1 worker, shut down as soon as it was made: in one order of the threads' steps its worker"
+                + " had not ended a minute later. The worker woke up (or was about to wait)"
+                + " before shutdown() had recorded that the pool is shut down, looked, and waited again with nobody"
+                + " left to wake it. Change the state first, then wake the waiters, both under the lock they wait"
+                + " on (set the flag and notifyAll/signalAll inside the same synchronized block or lock).";
+    }
+
     static String awaitFalseAfterEnd(PoolScene scene) {
         return scene.describe() + ": every worker had ended after shutdown(), but awaitTermination(1 s) returned"
                 + " false.";

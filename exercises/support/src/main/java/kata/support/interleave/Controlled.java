@@ -155,12 +155,14 @@ public final class Controlled {
 
     /**
      * The threads started under control so far in this run (by the test or by the code under test),
-     * in the order they were started; call it from the test's thread inside {@link #run}.
+     * in the order they were started; call it from the test's thread inside {@link #run}, or from a
+     * scenario's thread (then: the threads started in this schedule, not the scenario's own).
      */
     public static java.util.List<Thread> startedThreads() {
         Run run = Primitives.active();
         if (run == null) {
-            throw new IllegalStateException("Controlled.startedThreads() is for the test's thread inside Controlled.run");
+            throw new IllegalStateException(
+                    "Controlled.startedThreads() is for the test's thread inside Controlled.run or a scenario's thread");
         }
         return run.actors().stream().filter(actor -> !actor.root).map(actor -> actor.thread).toList();
     }
