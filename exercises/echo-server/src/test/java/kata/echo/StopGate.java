@@ -1,11 +1,9 @@
 package kata.echo;
 
-import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +27,9 @@ import kata.support.boot.Hooks;
  *     {@code sleep}, a spin hint, or a monitor that a held thread holds: every held thread goes on
  *     (what stop() waits for is not known), and none is held until stop() runs again;</li>
  * <li>stop() spinning (many scheduling points in a row while threads are held): the same.</li>
+ * <li>stop() in a JDK pool's {@code awaitTermination}: only the pool threads go on, since they
+ *     are all it can be waiting for; a thread the server started itself (an accepting thread)
+ *     stays held, also at its very end ({@code Thread.exit}), until stop() joins it.</li>
  * </ul>
  * So a stop() that waits for its threads returns after they ended, and one that does not wait
  * returns while they are still held in the server's code: the check sees the same on every run.
@@ -50,6 +51,14 @@ final class StopGate implements Dispatcher, AutoCloseable {
     /** Free threads blocked right now (from their park, wait or sleep to their next hook): nothing is held meanwhile. */
     private final Set<Thread> waiting = new HashSet<>();
     private final Set<Thread> held = new LinkedHashSet<>();
+    /** Free threads blocked in a JDK pool's awaitTermination: only pool threads may go on for them. */
+    private final Set<Thread> awaitingPool = new HashSet<>();
+    /** Server threads that ran while stop() waited for something unknown: it may wait for them to end. */
+    private final Set<Thread> ranWhileStopWaited = new HashSet<>();
+    /** Server threads held in Thread.exit: their run() had returned, but they had not ended. */
+    private final Set<Thread> heldAtExit = new HashSet<>();
+    /** Server threads that a JDK ThreadPoolExecutor started for itself. */
+    private final Set<Thread> poolThreads = new HashSet<>();
     private volatile boolean closed;
     private boolean stopReturned;
     private int spinPoints;
@@ -96,6 +105,36 @@ final class StopGate implements Dispatcher, AutoCloseable {
         return List.copyOf(held);
     }
 
+    /** The server's threads held right now at their very end (after their run() returned). */
+    synchronized Set<Thread> heldAtExit() {
+        return Set.copyOf(heldAtExit);
+    }
+
+    /** The server's thread that waits in accept() right now, or null. */
+    synchronized Thread accepting() {
+        for (Thread thread : server) {
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                if (frame.getMethodName().equals("accept") && (frame.getClassName().startsWith("java.net.")
+                        || frame.getClassName().startsWith("sun.nio.ch."))) {
+                    return thread;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Waits until {@code thread} is held, at most until the deadline; false if it was not. */
+    synchronized boolean awaitHeld(Thread thread, Deadline deadline) throws InterruptedException {
+        while (!held.contains(thread)) {
+            long millis = deadline.remaining().toMillis();
+            if (millis <= 0) {
+                return false;
+            }
+            wait(millis);
+        }
+        return true;
+    }
+
     /** The threads the server started (alive or not). */
     synchronized Set<Thread> serverThreads() {
         return Set.copyOf(server);
@@ -123,17 +162,35 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     /** A hook of a server thread (hold it while the gate is closed) or of a free thread (it may be waiting). */
     private void reached(boolean blocking) {
+        reached(blocking, false);
+    }
+
+    private void reached(boolean blocking, boolean exiting) {
         if (!closed) {
             return;
         }
         Thread me = Thread.currentThread();
+        boolean awaitsPool = false;
+        if (blocking) {
+            synchronized (this) {
+                awaitsPool = free.contains(me) && !stopReturned;
+            }
+            awaitsPool = awaitsPool && inPoolAwaitTermination();
+        }
         synchronized (this) {
             if (free.contains(me)) {
                 if (blocking) {
                     waiting.add(me);
-                    releaseHeld();
+                    if (awaitsPool) {
+                        awaitingPool.add(me);
+                        releaseHeldPoolThreads();
+                    } else {
+                        awaitingPool.remove(me);
+                        releaseHeld();
+                    }
                 } else {
                     waiting.remove(me);
+                    awaitingPool.remove(me);
                     if (!held.isEmpty() && ++spinPoints > SPIN_POINTS) {
                         spinPoints = 0;
                         releaseHeld();
@@ -144,10 +201,24 @@ final class StopGate implements Dispatcher, AutoCloseable {
             if (!server.contains(me) || unpausable.get()[0] > 0) {
                 return;
             }
+            boolean poolThread = isPoolThread(me);
+            if (exiting && (poolThread || ranWhileStopWaited.contains(me))) {
+                // A pool thread ends after its pool reported it ended; one that ran while stop() waited
+                // for something unknown may be what stop() waited for (a latch it counted down).
+                return;
+            }
+            if (!stopReturned && !waiting.isEmpty() && !(onlyPoolsAwaited() && !poolThread)) {
+                ranWhileStopWaited.add(me);
+            }
             boolean interrupted = false;
             held.add(me);
+            if (exiting) {
+                heldAtExit.add(me);
+            }
+            notifyAll(); // for awaitHeld
             try {
-                while (closed && !free.contains(me) && (stopReturned || waiting.isEmpty())) {
+                while (closed && !free.contains(me)
+                        && (stopReturned || waiting.isEmpty() || (onlyPoolsAwaited() && !poolThread))) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -157,11 +228,54 @@ final class StopGate implements Dispatcher, AutoCloseable {
                 }
             } finally {
                 held.remove(me);
+                heldAtExit.remove(me);
             }
             if (interrupted) {
                 me.interrupt();
             }
         }
+    }
+
+    /** Under the lock: every free thread that waits, waits in a JDK pool's awaitTermination. */
+    private boolean onlyPoolsAwaited() {
+        return !waiting.isEmpty() && awaitingPool.containsAll(waiting);
+    }
+
+    /** Under the lock: the held pool threads go on (stop() waits for their pool to terminate). */
+    private void releaseHeldPoolThreads() {
+        for (Thread thread : held) {
+            if (isPoolThread(thread)) {
+                free.add(thread);
+            }
+        }
+        notifyAll();
+    }
+
+    /** Under the lock: a thread of a JDK pool (ThreadPoolExecutor or ForkJoinPool), not one started by hand. */
+    private boolean isPoolThread(Thread thread) {
+        return thread instanceof java.util.concurrent.ForkJoinWorkerThread || poolThreads.contains(thread);
+    }
+
+    /** The calling thread starts a thread for a JDK pool (ThreadPoolExecutor.addWorker). */
+    private static boolean startingPoolThread() {
+        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+            if (frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+                    && frame.getMethodName().equals("addWorker")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The calling thread is inside a JDK pool's awaitTermination (also through ExecutorService.close). */
+    private static boolean inPoolAwaitTermination() {
+        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+            if (frame.getMethodName().equals("awaitTermination")
+                    && frame.getClassName().startsWith("java.util.concurrent.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A free thread waits for {@code thread}: that one goes on. */
@@ -214,20 +328,6 @@ final class StopGate implements Dispatcher, AutoCloseable {
                 }
             }
         }
-    }
-
-    /** True when any held thread holds a lock or monitor that {@code thread} is blocked on. */
-    boolean blockedBehindHeld(Thread thread) {
-        ThreadInfo blocked = THREADS.getThreadInfo(new long[] {thread.getId()}, false, false)[0];
-        LockInfo lock = blocked == null ? null : blocked.getLockInfo();
-        if (lock == null) {
-            return false;
-        }
-        List<Long> ids = new ArrayList<>();
-        for (Thread h : held()) {
-            ids.add(h.getId());
-        }
-        return ids.contains(blocked.getLockOwnerId());
     }
 
     private boolean studentCodeOnStack() {
@@ -317,8 +417,12 @@ final class StopGate implements Dispatcher, AutoCloseable {
             fromServer = server.contains(me);
         }
         if (fromServer || studentCodeOnStack()) {
+            boolean forPool = startingPoolThread();
             synchronized (this) {
                 server.add(thread);
+                if (forPool) {
+                    poolThreads.add(thread);
+                }
             }
         }
     }
@@ -329,6 +433,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public void threadExits() {
+        reached(false, true);
     }
 
     @Override

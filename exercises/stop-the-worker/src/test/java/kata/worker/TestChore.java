@@ -105,8 +105,13 @@ final class TestChore implements Chore {
         ended.countDown();
     }
 
-    /** The threads that called some chore's begin() and have not returned from its end(). */
+    /**
+     * The live threads that called some chore's begin() and have not returned from its end(). A
+     * worker whose thread died without end() is dropped here, so that the set does not grow with
+     * every check of a JVM.
+     */
     static Set<Thread> unfinishedWorkers() {
+        UNFINISHED.removeIf(thread -> !thread.isAlive());
         return Set.copyOf(UNFINISHED);
     }
 
