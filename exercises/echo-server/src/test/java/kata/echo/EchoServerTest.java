@@ -368,7 +368,9 @@ class EchoServerTest {
 
     /** After gate.stop(server): fails unless stop() returned normally once its threads had ended. */
     private static void stopWaited(StopGate gate, Stopping stopping, Deadline deadline) throws InterruptedException {
-        if (!stopping.awaitEnd(deadline)) {
+        // A deadline of its own: the release below is for a stop() that waits where the gate cannot
+        // see, not for one that is merely slow on a busy machine.
+        if (!stopping.awaitEnd(Deadline.in(PATIENCE))) {
             if (!gate.held().isEmpty()) {
                 // stop() waits for something a held thread does where the gate cannot see it (a JDK
                 // lock it holds, or a pool whose workers need it): let them go. Only a stop() that

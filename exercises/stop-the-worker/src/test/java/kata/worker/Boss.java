@@ -2,6 +2,9 @@ package kata.worker;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -24,6 +27,7 @@ final class Boss<T> {
     static final String NAME = "boss";
     /** How often {@link #result} looks for a problem while it waits. */
     private static final Duration LOOK_EVERY = Duration.ofMillis(5);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final FutureTask<T> script;
     private final Thread thread;
@@ -61,10 +65,7 @@ final class Boss<T> {
 
     /** True while the boss is blocked or waiting somewhere inside {@code Worker.<method>}. */
     boolean isWaitingIn(String method) {
-        Thread.State state = thread.getState();
-        boolean waiting = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
-                || state == Thread.State.BLOCKED;
-        return waiting && isIn(method);
+        return isIn(method, Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED);
     }
 
     /**
@@ -72,14 +73,27 @@ final class Boss<T> {
      * {@code Worker.<method>}: a wait with a timeout may end before the worker does.
      */
     boolean isWaitingWithoutTimeoutIn(String method) {
-        Thread.State state = thread.getState();
-        return (state == Thread.State.WAITING || state == Thread.State.BLOCKED) && isIn(method);
+        return isIn(method, Thread.State.WAITING, Thread.State.BLOCKED);
+    }
+
+    /**
+     * True while the boss is in one of these states inside {@code Worker.<method>}, both read in one
+     * snapshot: a state read apart from the stack may be that of a moment before (the boss still
+     * WAITING for its cue while it already runs the first line of stop(), before its request).
+     */
+    private boolean isIn(String method, Thread.State... states) {
+        ThreadInfo info = THREADS.getThreadInfo(thread.getId(), Integer.MAX_VALUE);
+        return info != null && Arrays.asList(states).contains(info.getThreadState())
+                && Arrays.stream(info.getStackTrace()).anyMatch(frame -> isWorkerMethod(frame, method));
+    }
+
+    private static boolean isWorkerMethod(StackTraceElement frame, String method) {
+        return frame.getClassName().equals(Worker.class.getName()) && frame.getMethodName().equals(method);
     }
 
     /** True while {@code Worker.<method>} is on the boss's stack. */
     boolean isIn(String method) {
-        return Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
-                frame.getClassName().equals(Worker.class.getName()) && frame.getMethodName().equals(method));
+        return Arrays.stream(thread.getStackTrace()).anyMatch(frame -> isWorkerMethod(frame, method));
     }
 
     /**
