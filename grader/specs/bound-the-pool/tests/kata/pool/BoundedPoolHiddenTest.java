@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import kata.support.Graded;
 import kata.support.Visibility;
 import kata.support.interleave.Controlled;
 import kata.support.interleave.InterleavingFailure;
 import kata.support.interleave.Interleavings;
 import kata.support.threads.Call;
+import kata.support.threads.Deadlocks;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +54,17 @@ class BoundedPoolHiddenTest {
     @DisplayName("The bound holds when waiting submitters wake up without room (spurious wake-ups) and with two submitters competing for each freed place; no wake-up is lost: every task runs")
     @Graded(id = "bound-after-wakeups", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void boundHoldsAfterWakeUps() throws Exception {
+        AtomicBoolean boundKept = new AtomicBoolean();
         Controlled.run(() -> {
             int workers = 2;
             int capacity = 2;
             int each = 6;
+            boolean aloneKeepsTheBound;
+            try (PoolScene alone = PoolScene.of(workers, capacity, "alone")) {
+                PoolScene.Submitter only = alone.submitter("submitter", alone.heldTasks(each));
+                alone.settle();
+                aloneKeepsTheBound = only.accepted() == workers + capacity;
+            }
             try (PoolScene scene = PoolScene.of(workers, capacity, "crowded")) {
                 PoolScene.Submitter first = scene.submitter("submitter-1", scene.heldTasks(each));
                 PoolScene.Submitter second = scene.submitter("submitter-2", scene.heldTasks(each));
@@ -65,9 +76,14 @@ class BoundedPoolHiddenTest {
                         throw unchecked;
                     }
                 }
-                if (accepted(submitters) != workers + capacity) {
+                int accepted = accepted(submitters);
+                if (accepted > workers + capacity && aloneKeepsTheBound) {
+                    fail(PoolFeedback.boundBrokenByTwoSubmitters(scene, accepted - scene.entered(), scene.inside()));
+                }
+                if (accepted != workers + capacity) {
                     return; // A wrong bound: submit-blocks-when-full and bounds-other-sizes judge it.
                 }
+                boundKept.set(true);
                 for (int round = 0; round <= 2 * each; round++) {
                     for (PoolScene.Submitter submitter : submitters) {
                         if (!submitter.done()) {
@@ -101,6 +117,235 @@ class BoundedPoolHiddenTest {
                 }
             }
         });
+        if (boundKept.get() && !busyWaits()) {
+            aSubmitterArrivingAsRoomFreesKeepsTheBound();
+            twoPlacesFreedInARowWakeBothSubmitters();
+        }
+    }
+
+    /** Whether an idle worker busy-waits (idle-workers-wait judges it): every order of its spins is too many to explore. */
+    private static boolean busyWaits() throws Exception {
+        try {
+            Controlled.run(() -> {
+                try (PoolScene scene = PoolScene.of(1, 1, "probe")) {
+                    Controlled.settle();
+                }
+            });
+            return false;
+        } catch (InterleavingFailure failure) {
+            if ("unsettled".equals(failure.kind())) {
+                return true;
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * From a scenario's thread: shuts the pool down and joins the threads it started (a minute of
+     * virtual time each); true when one of them outlived shutdown(), which the shutdown checks judge.
+     */
+    private static boolean workerOutlivesShutdown(BoundedPool pool) throws InterruptedException {
+        pool.shutdown();
+        boolean outlived = false;
+        for (Thread worker : Controlled.startedThreads()) {
+            worker.join(TimeUnit.MINUTES.toMillis(1));
+            outlived |= worker.isAlive();
+        }
+        return outlived;
+    }
+
+    /** One schedule of {@link #aSubmitterArrivingAsRoomFreesKeepsTheBound}. */
+    private static final class Crowd {
+        final CountDownLatch published = new CountDownLatch(1);
+        /** The first late submitter is about to submit: the first task ends, and the worker takes the second. */
+        final CountDownLatch firstArrives = new CountDownLatch(1);
+        /** The worker has taken the second task: the second late submitter arrives. */
+        final CountDownLatch secondTaken = new CountDownLatch(1);
+        final CountDownLatch bothReturned = new CountDownLatch(2);
+        final AtomicInteger returned = new AtomicInteger();
+        /** How many of the two late submits had returned when the second task ended. */
+        final AtomicInteger returnedWhileSecondRan = new AtomicInteger(-1);
+        volatile BoundedPool pool;
+        /** The owner's own submits were rejected: other checks judge a pool that rejects instead of waiting. */
+        volatile boolean refused;
+        /** A worker outlived shutdown(): the shutdown checks judge that. */
+        volatile boolean workerOutlivedShutdown;
+        /** The worker ran a task holding a lock: n-at-once judges that (the submitters would wait for the task). */
+        volatile boolean taskRanUnderLock;
+
+        void submitLate(int value) throws Exception {
+            if (refused) {
+                bothReturned.countDown();
+                return;
+            }
+            try {
+                pool.submit(() -> value);
+                returned.incrementAndGet();
+            } catch (RejectedExecutionException rejected) {
+                // Rejecting instead of waiting: submit-blocks-when-full judges that.
+            } finally {
+                bothReturned.countDown();
+            }
+        }
+    }
+
+    /**
+     * A pool of 1 worker and a queue of 1, full, with one submitter waiting for room; as the worker
+     * takes the queued task (and wakes that submitter), a second submitter arrives (latches bring each
+     * thread in at its moment, so one deviation from taking turns is enough: either submitter first at
+     * the lock, or a preemption between a check for room and the add). In every such order, at most
+     * one of the two may get its task in while the worker still runs the taken one. A submitter that
+     * waited in an {@code if} adds its task even when the newcomer took the lock first and filled the
+     * freed place (a lock or monitor is not handed to the thread that was woken); so does one that
+     * checks for room and adds in two separate steps. No spurious wake-up is needed.
+     */
+    private static void aSubmitterArrivingAsRoomFreesKeepsTheBound() {
+        AtomicBoolean judgedElsewhere = new AtomicBoolean();
+        try {
+            Interleavings.everySchedule().preemptingOnlyAtSynchronization().preemptions(1)
+                    .given(Crowd::new)
+                    .thread("owner", crowd -> {
+                        BoundedPool pool = new BoundedPool(1, 1, "crowded");
+                        crowd.pool = pool;
+                        try {
+                            pool.submit(() -> {
+                                crowd.firstArrives.await();
+                                return 0;
+                            });
+                            pool.submit(() -> {
+                                if (!Deadlocks.heldByCurrentThread().isEmpty()) {
+                                    crowd.taskRanUnderLock = true;
+                                    crowd.secondTaken.countDown();
+                                    return 1;
+                                }
+                                crowd.secondTaken.countDown();
+                                // Virtual time: in a pool that keeps the bound, only one late submit can
+                                // return while this task runs, and the minute passes at once.
+                                crowd.bothReturned.await(1, TimeUnit.MINUTES);
+                                crowd.returnedWhileSecondRan.set(crowd.returned.get());
+                                return 1;
+                            });
+                        } catch (RejectedExecutionException rejected) {
+                            crowd.refused = true;
+                            crowd.firstArrives.countDown();
+                            crowd.secondTaken.countDown();
+                        } finally {
+                            crowd.published.countDown();
+                        }
+                        crowd.bothReturned.await();
+                        crowd.workerOutlivedShutdown = workerOutlivesShutdown(pool);
+                    })
+                    .lockNames(crowd -> Map.of(crowd.bothReturned, "the test's latch \"both late submits returned\"",
+                            crowd.secondTaken, "the test's latch \"the worker took the second task\"",
+                            crowd.firstArrives, "the test's latch \"the first late submitter arrives\"",
+                            crowd.published, "the test's latch \"the pool is made\""))
+                    .thread("submitter-1", crowd -> {
+                        crowd.published.await();
+                        crowd.firstArrives.countDown();
+                        crowd.submitLate(2);
+                    })
+                    .thread("submitter-2", crowd -> {
+                        crowd.secondTaken.await();
+                        crowd.submitLate(3);
+                    })
+                    .check(crowd -> {
+                        if (crowd.workerOutlivedShutdown || crowd.taskRanUnderLock) {
+                            // Other checks judge these; every further schedule would leave a thread behind.
+                            judgedElsewhere.set(true);
+                            throw new AssertionError("judged by other checks");
+                        }
+                        if (crowd.returnedWhileSecondRan.get() > 1) {
+                            fail(PoolFeedback.boundBrokenByNewcomer());
+                        }
+                    });
+        } catch (InterleavingFailure failure) {
+            if (judgedElsewhere.get()) {
+                return;
+            }
+            if (failure.noThreadCanContinue()) {
+                fail(PoolFeedback.newcomerWakeUpLost() + "\n" + failure.getMessage(), failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** One schedule of {@link #twoPlacesFreedInARowWakeBothSubmitters}. */
+    private static final class Draining {
+        final CountDownLatch published = new CountDownLatch(1);
+        final CountDownLatch arrived = new CountDownLatch(2);
+        final CountDownLatch go = new CountDownLatch(1);
+        final CountDownLatch bothReturned = new CountDownLatch(2);
+        volatile BoundedPool pool;
+        volatile boolean refused;
+        volatile boolean workerOutlivedShutdown;
+
+        void submitLate(int value) throws Exception {
+            published.await();
+            arrived.countDown();
+            try {
+                if (!refused) {
+                    pool.submit(() -> value);
+                }
+            } catch (RejectedExecutionException rejected) {
+                // Rejecting instead of waiting: submit-blocks-when-full judges that.
+            } finally {
+                bothReturned.countDown();
+            }
+        }
+    }
+
+    /**
+     * A pool of 1 worker and a queue of 2, full, with two submitters waiting for room; then the worker
+     * finishes its task and takes the two queued ones, quick, one after the other. Each take frees a
+     * place, so each must wake a submitter, also the second, taken from a queue that was no longer
+     * full. In every order with up to one deviation from taking turns, both submits must return.
+     */
+    private static void twoPlacesFreedInARowWakeBothSubmitters() {
+        AtomicBoolean judgedElsewhere = new AtomicBoolean();
+        try {
+            Interleavings.everySchedule().preemptingOnlyAtSynchronization().preemptions(1)
+                    .given(Draining::new)
+                    .thread("owner", draining -> {
+                        BoundedPool pool = new BoundedPool(1, 2, "draining");
+                        draining.pool = pool;
+                        try {
+                            pool.submit(() -> {
+                                draining.go.await();
+                                return 0;
+                            });
+                            pool.submit(() -> 1);
+                            pool.submit(() -> 2);
+                        } catch (RejectedExecutionException rejected) {
+                            draining.refused = true;
+                        } finally {
+                            draining.published.countDown();
+                        }
+                        draining.arrived.await();
+                        draining.go.countDown();
+                        draining.bothReturned.await();
+                        draining.workerOutlivedShutdown = workerOutlivesShutdown(pool);
+                    })
+                    .lockNames(draining -> Map.of(draining.bothReturned, "the test's latch \"both submits returned\"",
+                            draining.arrived, "the test's latch \"both submitters arrived\"",
+                            draining.go, "the test's latch \"the first task may end\"",
+                            draining.published, "the test's latch \"the pool is made\""))
+                    .thread("submitter-1", draining -> draining.submitLate(3))
+                    .thread("submitter-2", draining -> draining.submitLate(4))
+                    .check(draining -> {
+                        if (draining.workerOutlivedShutdown) {
+                            judgedElsewhere.set(true);
+                            throw new AssertionError("judged by other checks");
+                        }
+                    });
+        } catch (InterleavingFailure failure) {
+            if (judgedElsewhere.get()) {
+                return;
+            }
+            if (failure.noThreadCanContinue()) {
+                fail(PoolFeedback.secondFreedPlaceLost() + "\n" + failure.getMessage(), failure);
+            }
+            throw failure;
+        }
     }
 
     private static int accepted(List<PoolScene.Submitter> submitters) {
@@ -208,7 +453,7 @@ class BoundedPoolHiddenTest {
                         }
                     });
         } catch (InterleavingFailure failure) {
-            if ("stuck".equals(failure.kind()) || "deadlock".equals(failure.kind())) {
+            if (failure.noThreadCanContinue()) {
                 fail(PoolFeedback.idleMissedShutdown() + "\n" + failure.getMessage(), failure);
             }
             throw failure;

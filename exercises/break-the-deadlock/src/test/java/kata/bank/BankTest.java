@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.management.LockInfo;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MonitorInfo;
-import java.lang.management.ThreadInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,6 +15,7 @@ import kata.support.interleave.Controlled;
 import kata.support.interleave.InterleavingFailure;
 import kata.support.interleave.Interleavings;
 import kata.support.interleave.Scenario;
+import kata.support.threads.Deadlocks;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -129,29 +125,6 @@ class BankTest {
                 });
     }
 
-    /**
-     * The locks the calling thread still holds (monitors and java.util.concurrent locks), or "" when
-     * none: read from the JVM, so it sees a bank's private locks too.
-     */
-    static String locksHeldByThisThread() {
-        ThreadInfo self = ManagementFactory.getThreadMXBean()
-                .getThreadInfo(new long[] {Thread.currentThread().getId()}, true, true)[0];
-        List<String> held = new ArrayList<>();
-        for (MonitorInfo monitor : self.getLockedMonitors()) {
-            held.add("the monitor of a " + simpleName(monitor.getClassName()));
-        }
-        for (LockInfo lock : self.getLockedSynchronizers()) {
-            held.add("a " + simpleName(lock.getClassName()));
-        }
-        return String.join(", ", held);
-    }
-
-    /** "ReentrantLock" for java.util.concurrent.locks.ReentrantLock$NonfairSync. */
-    private static String simpleName(String className) {
-        String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
-        return outer.substring(outer.lastIndexOf('.') + 1);
-    }
-
     @Test
     @DisplayName("3 tellers x 30 transfers among 4 accounts, some rejected for too little money, keep every cent and never deadlock")
     @Graded(id = "busy-bank", points = 2, timeoutSeconds = 60)
@@ -188,10 +161,10 @@ class BankTest {
                                 move[2]);
                     } catch (IllegalStateException tooLittleMoney) {
                         branch.rejected().incrementAndGet();
-                        String held = locksHeldByThisThread();
+                        List<String> held = Deadlocks.heldByCurrentThread();
                         if (!held.isEmpty()) {
                             fail(BankFeedback.rejectedKeptLocks(branch.accounts().get(move[0]).id(),
-                                    branch.accounts().get(move[1]).id(), move[2], held));
+                                    branch.accounts().get(move[1]).id(), move[2], String.join(", ", held)));
                         }
                     }
                 }

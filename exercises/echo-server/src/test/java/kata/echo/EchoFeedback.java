@@ -168,6 +168,24 @@ final class EchoFeedback {
                 + " queue (register a socket in the set before you hand it to the pool), not only the listener.";
     }
 
+    static String stopHungOnClientAcceptedAsItBegan(long seconds, String where, String threads) {
+        return "A client connected just as stop() began (accept() had returned it, the accepting thread had not yet"
+                + " registered it), and stop() did not return within " + seconds + " s; it waits at " + where + "."
+                + " Threads of the server still alive: " + threads + ". The accepting thread registered that client"
+                + " after stop() had closed the registered sockets, so nobody closes it and its handler reads on. Close"
+                + " the listener, wait for the accepting thread to end, and only then close the registered sockets (or"
+                + " have the accepting thread close a socket it accepts once stopping has begun).";
+    }
+
+    static String acceptedAsStopBeganLeftOpen() {
+        return "A client that connected just as stop() began (accept() had returned it, the accepting thread had not"
+                + " yet registered it) was still connected after stop() returned and the server's threads went on:"
+                + " its socket got neither end-of-stream nor an error. Between accept() and registering, stop() can"
+                + " sweep the sockets and shut the pool: close the listener, wait for the accepting thread to end, and"
+                + " only then close the registered sockets (or have the accepting thread close a socket it accepts"
+                + " once stopping has begun).";
+    }
+
     static String portNotFree(int port, String error) {
         return "After stop() returned (and the server's threads ended), port " + port + " could not be bound again ("
                 + error + "): the listening socket was not closed.";

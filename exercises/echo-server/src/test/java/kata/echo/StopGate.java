@@ -29,7 +29,9 @@ import kata.support.boot.Hooks;
  * <li>stop() spinning (many scheduling points in a row while threads are held): the same.</li>
  * <li>stop() in a JDK pool's {@code awaitTermination}: only the pool threads go on, since they
  *     are all it can be waiting for; a thread the server started itself (an accepting thread)
- *     stays held, also at its very end ({@code Thread.exit}), until stop() joins it.</li>
+ *     stays held, also at its very end ({@code Thread.exit}), until stop() joins it. A pool thread
+ *     that then blocks in the pool's own code (workers ending at once share the pool's lock) waits
+ *     on the pool too, not on the threads started by hand.</li>
  * </ul>
  * So a stop() that waits for its threads returns after they ended, and one that does not wait
  * returns while they are still held in the server's code: the check sees the same on every run.
@@ -172,10 +174,15 @@ final class StopGate implements Dispatcher, AutoCloseable {
         Thread me = Thread.currentThread();
         boolean awaitsPool = false;
         if (blocking) {
+            boolean poolThread;
             synchronized (this) {
                 awaitsPool = free.contains(me) && !stopReturned;
+                poolThread = isPoolThread(me);
             }
-            awaitsPool = awaitsPool && inPoolAwaitTermination();
+            // A pool thread let go for awaitTermination that blocks outside the server's code waits on
+            // its pool's own locks and queue (workers ending at once contend for them): on other pool
+            // threads and stop(), never on a thread the server started by hand.
+            awaitsPool = awaitsPool && (inPoolAwaitTermination() || poolThread && !studentCodeOnStack());
         }
         synchronized (this) {
             if (free.contains(me)) {

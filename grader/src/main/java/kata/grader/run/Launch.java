@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import kata.grader.course.CheckSpec;
 import kata.grader.course.TestBundle;
 import kata.grader.course.TestRuntime;
+import kata.support.interleave.InterleavingFailure;
 import kata.support.score.CheckOutcome;
 import kata.support.score.CheckStatus;
 
@@ -198,8 +199,11 @@ final class Launch {
                     case "running" -> currentDeadline = System.nanoTime() + limitNanos(byId.get(current))
                             + GRACE_NANOS;
                     case "result" -> {
+                        CheckSpec check = byId.get(event.text("id"));
+                        String message = check != null && check.hidden()
+                                ? InterleavingFailure.withoutReplayHint(event.text("message")) : event.text("message");
                         outcomes.put(event.text("id"), new CheckOutcome(status(event.text("status")),
-                                event.text("message"), event.number("duration_ms"), event.text("output"),
+                                message, event.number("duration_ms"), event.text("output"),
                                 event.flag("output_truncated"), event.schedule()));
                         current = null;
                         currentDeadline = Long.MAX_VALUE;

@@ -35,6 +35,14 @@ public final class InterleavingFailure extends AssertionError {
         return kind;
     }
 
+    /**
+     * A schedule that ended with every thread waiting and none able to wake another (a deadlock
+     * among locks, or waits nobody will end: a lost wake-up). Checks put their kata's words on it.
+     */
+    public boolean noThreadCanContinue() {
+        return "deadlock".equals(kind) || "stuck".equals(kind);
+    }
+
     /** The first line of the message: what went wrong, without the trace. */
     public String headline() {
         return headline;
@@ -68,6 +76,24 @@ public final class InterleavingFailure extends AssertionError {
         return Optional.ofNullable(replayToken);
     }
 
+    /**
+     * The message without the sentence on replaying the schedule, for a check whose source the
+     * student does not have (a hidden check cannot be run again from the student's build).
+     */
+    public static String withoutReplayHint(String message) {
+        if (message == null) {
+            return null;
+        }
+        int start = message.indexOf(REPLAY_HINT);
+        if (start < 0) {
+            return message;
+        }
+        int end = message.indexOf('\n', start + REPLAY_HINT.length());
+        return message.substring(0, start) + (end < 0 ? "" : message.substring(end));
+    }
+
+    private static final String REPLAY_HINT = "\nTo run exactly this schedule again";
+
     private static String message(Failure failure, String trace, ReplayToken replay) {
         StringBuilder text = new StringBuilder(failure.headline());
         if (!failure.details().isBlank()) {
@@ -78,7 +104,7 @@ public final class InterleavingFailure extends AssertionError {
                     .append(trace);
         }
         if (replay != null) {
-            text.append("\nTo run exactly this schedule again (in a debugger, or after a fix), add -D")
+            text.append(REPLAY_HINT).append(" (in a debugger, or after a fix), add -D")
                     .append(ReplayToken.PROPERTY).append('=').append(replay.text())
                     .append(" to mvn verify, or set that system property in your IDE's run configuration.");
         }

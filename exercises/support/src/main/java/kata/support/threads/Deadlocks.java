@@ -30,6 +30,29 @@ public final class Deadlocks {
     private Deadlocks() {
     }
 
+    /**
+     * The locks the calling thread holds right now (monitors and {@code java.util.concurrent}
+     * synchronizers such as a ReentrantLock), named by class for a student ("the monitor of a
+     * Account", "a ReentrantLock"); empty when it holds none.
+     */
+    public static List<String> heldByCurrentThread() {
+        ThreadInfo self = THREADS.getThreadInfo(new long[] {Thread.currentThread().getId()}, true, true)[0];
+        List<String> held = new ArrayList<>();
+        for (MonitorInfo monitor : self.getLockedMonitors()) {
+            held.add("the monitor of a " + simpleName(monitor.getClassName()));
+        }
+        for (LockInfo lock : self.getLockedSynchronizers()) {
+            held.add("a " + simpleName(lock.getClassName()));
+        }
+        return held;
+    }
+
+    /** "ReentrantLock" for java.util.concurrent.locks.ReentrantLock$NonfairSync. */
+    private static String simpleName(String className) {
+        String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+        return outer.substring(outer.lastIndexOf('.') + 1);
+    }
+
     /** The deadlock cycle among these threads, described for a student; empty when there is none. */
     public static Optional<String> find(Collection<Thread> among, LockNames names) {
         long[] deadlocked = THREADS.isSynchronizerUsageSupported()

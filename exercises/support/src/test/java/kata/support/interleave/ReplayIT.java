@@ -43,6 +43,18 @@ class ReplayIT {
     }
 
     @Test
+    void withoutTheReplayHintAMessageKeepsEverythingButTheReplaySentence() {
+        InterleavingFailure failure = assertThrows(InterleavingFailure.class,
+                () -> twoIncrements(Interleavings.everySchedule(), Counters.Plain::new, "worker-2"));
+        String hidden = InterleavingFailure.withoutReplayHint(failure.getMessage());
+
+        assertFalse(hidden.contains("kata.replay"), hidden);
+        assertTrue(hidden.startsWith(failure.headline()), hidden);
+        assertTrue(hidden.contains("How it happens"), hidden);
+        assertEquals("expected 2, got 1", InterleavingFailure.withoutReplayHint("expected 2, got 1"));
+    }
+
+    @Test
     void aRandomScheduleIsReplayedFromItsSeed() {
         InterleavingFailure first = assertThrows(InterleavingFailure.class,
                 () -> twoIncrements(Interleavings.randomSchedule(7).runs(200).switchProbability(0.5), Counters.Plain::new, "worker-2"));
