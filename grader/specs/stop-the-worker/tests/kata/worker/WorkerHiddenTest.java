@@ -62,9 +62,9 @@ class WorkerHiddenTest {
     }
 
     @Test
-    @DisplayName("Once stopped, the worker leaves no thread running")
+    @DisplayName("Once stopped, the worker leaves no thread running, also when the caller of stop() was interrupted while it waited")
     @Graded(id = "leaves-nothing-running", points = 1, visibility = Visibility.AFTER_DUE_DATE,
-            timeoutSeconds = 30)
+            timeoutSeconds = 60)
     void leavesNothingRunning() throws Exception {
         Set<Thread> before = Threads.alive();
         Hold begin = new Hold();
@@ -87,15 +87,67 @@ class WorkerHiddenTest {
             cue.countDown();
             boss.end();
         }
+        failIfLeftRunning(before, "");
+        interruptedStopLeavesNothingRunning();
+    }
 
+    /**
+     * The caller of stop() is interrupted while stop() waits for the worker held in begin(): stop()
+     * throws (interrupted-stop-throws judges how), the worker still stops, as it was asked to, and
+     * must leave no thread behind: cleanup (a pool's shutdown, say) belongs in a finally.
+     */
+    private static void interruptedStopLeavesNothingRunning() throws Exception {
+        Set<Thread> before = Threads.alive();
+        Hold begin = new Hold();
+        TestChore chore = TestChore.heldAtBegin(begin);
+        CountDownLatch cue = new CountDownLatch(1);
+        Boss<Boolean> boss = Boss.start(() -> {
+            Worker worker = new Worker(chore);
+            worker.start();
+            cue.await();
+            try {
+                worker.stop();
+                return false;
+            } catch (InterruptedException expected) {
+                return true;
+            }
+        });
+        try {
+            WorkerTest.awaitBegin(begin, chore, boss);
+            cue.countDown();
+            // How stop() waits, and what it does when interrupted, are other checks' business: this one
+            // goes on only with a stop() that waits and then throws.
+            if (!Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingWithoutTimeoutIn("stop"))
+                    || boss.isDone()) {
+                return;
+            }
+            boss.thread().interrupt();
+            if (!Eventually.holds(BOUND, boss::isDone)
+                    || !boss.result(BOUND, () -> WorkerFeedback.interruptIgnored(BOUND))) {
+                return;
+            }
+            begin.open();
+            if (!Eventually.holds(BOUND, chore::hasEnded)) {
+                return; // The worker did not stop (the request withdrawn, end() never called): judged elsewhere.
+            }
+        } finally {
+            begin.open();
+            cue.countDown();
+            boss.end();
+        }
+        failIfLeftRunning(before, WorkerFeedback.AFTER_INTERRUPTED_STOP);
+    }
+
+    /** Fails when a thread started since {@code before} is still alive (a pool's idle worker at once). */
+    private static void failIfLeftRunning(Set<Thread> before, String when) {
         // A pool's worker idle in a pool nobody shut down will never end: no need to wait it out.
         boolean allEnded = Eventually.holds(BOUND, () -> Threads.startedSince(before).stream()
                 .allMatch(Threads::idleInLivePool)) && Threads.startedSince(before).isEmpty();
-
         if (!allEnded) {
             Set<Thread> left = Threads.startedSince(before);
-            fail(left.stream().allMatch(Threads::idleInLivePool) ? WorkerFeedback.leftIdleInPool(Threads.names(left))
-                    : WorkerFeedback.leftRunning(Threads.names(left), BOUND));
+            fail(when + (left.stream().allMatch(Threads::idleInLivePool)
+                    ? WorkerFeedback.leftIdleInPool(Threads.names(left))
+                    : WorkerFeedback.leftRunning(Threads.names(left), BOUND)));
         }
     }
 }

@@ -143,7 +143,9 @@ final class CrewFeedback {
         return "aliveCount() returned " + actual + " " + when + ", when exactly " + expected + " of the crew's"
                 + " threads were alive. Count the crew's own threads with isAlive() (a thread waiting for"
                 + " something is alive too). Thread.activeCount() counts every thread of the thread group (the"
-                + " test's too) and only estimates, and each Crew has threads of its own.";
+                + " test's too) and only estimates, and each Crew has threads of its own. A count the jobs keep"
+                + " themselves misses a job that ends by throwing, and a map keyed by the job's name keeps one thread"
+                + " per name (names need not be unique).";
     }
 
     static String forgotten(String what) {

@@ -251,7 +251,7 @@ class CrewTest {
     }
 
     @Test
-    @DisplayName("aliveCount counts the crew's own live threads: 3 while held (with another crew's 2 running too), 0 after")
+    @DisplayName("aliveCount counts the crew's own live threads: 3 while held, two of them with the same name (with another crew's 2 running too), 0 after, also when a job ended by throwing")
     @Graded(id = "alive-count", points = 1, timeoutSeconds = 30)
     void aliveCountCountsTheCrewsThreads() throws Exception {
         Controlled.run(() -> {
@@ -262,19 +262,22 @@ class CrewTest {
                     Crew other = new Crew();
                     launchBoth(other, List.of("other-1", "other-2"), jobs::held);
                     Crew crew = new Crew();
-                    List<Thread> started = launchBoth(crew, List.of("job-1", "job-2", "job-3"), jobs::held);
+                    // Two jobs share a name (names need not be unique), and one ends by throwing.
+                    List<Thread> started = launchBoth(crew, List.of("job-1", "job-2", "job-1"),
+                            name -> name.equals("job-2") ? jobs.heldThenThrows(name) : jobs.held(name));
                     // Counts once every job is inside (waiting there, alive all the same).
                     count.acquire();
                     int whileHeld = crew.aliveCount();
                     if (whileHeld != 3) {
-                        fail(CrewFeedback.wrongAliveCount("while its three jobs were running (and another crew's"
-                                + " two)", 3, whileHeld));
+                        fail(CrewFeedback.wrongAliveCount("while its three jobs were running, two of them named"
+                                + " \"job-1\" (and another crew's two)", 3, whileHeld));
                     }
                     jobs.letOut();
                     joinAll(started);
                     int after = crew.aliveCount();
                     if (after != 0) {
-                        fail(CrewFeedback.wrongAliveCount("after its three jobs had finished", 0, after));
+                        fail(CrewFeedback.wrongAliveCount("after its three jobs had finished, \"job-2\" by throwing an"
+                                + " exception", 0, after));
                     }
                     return null;
                 });

@@ -37,6 +37,18 @@ final class Jobs {
         });
     }
 
+    /** As {@link #held}, but once let out the job throws: its thread ends by an exception. */
+    Job heldThenThrows(String name) {
+        Runnable held = held(name).work();
+        return new Job(name, () -> {
+            held.run();
+            // Expected: no stack trace in the check's output.
+            Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> { });
+            throw new IllegalStateException(name + " fails on purpose: the check wants a thread that ends by an"
+                    + " exception");
+        });
+    }
+
     /** A job that records its thread and ends at once. */
     Job quick(String name) {
         return new Job(name, () ->

@@ -163,6 +163,11 @@ final class Run {
             }
             actor.done = true;
             actor.wait = null;
+            // The JVM wakes every thread waiting on the monitor of a thread that ends: Thread.join
+            // waits so, and so may a join written by hand (wait on the thread while it is alive).
+            for (Actor waiter : monitors.waiting(actor.thread)) {
+                ((Wait.MonitorWait) waiter.wait).notified = true;
+            }
             if (!over) {
                 // After a failure the trace shows how it came about, not how the threads unwound.
                 trace.event(actor.index, Trace.Event.ENDS, -1);

@@ -312,6 +312,27 @@ class ModelledPrimitivesIT {
         }
 
         @Test
+        void aWaitOnTheMonitorOfAThreadEndsWhenThatThreadEnds() throws Exception {
+            Controlled.run(() -> {
+                CountDownLatch go = new CountDownLatch(1);
+                Thread job = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "job");
+                job.start();
+                Thread opener = new Thread(go::countDown, "opener");
+                opener.start();
+                long start = Controlled.nanoTime();
+                assertTrue(Juc.joinByHand(job, 30, TimeUnit.SECONDS));
+                assertEquals(start, Controlled.nanoTime(), "no virtual time passes: the end of the thread woke the wait");
+                assertFalse(job.isAlive());
+            });
+        }
+
+        @Test
         void everyThreadWaitingForEverIsReportedWithWhatEachWaitsFor() {
             InterleavingFailure failure = assertThrows(InterleavingFailure.class, () -> Controlled.run(() -> {
                 CountDownLatch never = new CountDownLatch(1);
