@@ -78,7 +78,7 @@ class BoundedPoolHiddenTest {
                 }
                 int accepted = accepted(submitters);
                 if (accepted > workers + capacity && aloneKeepsTheBound) {
-                    fail(PoolFeedback.boundBrokenByTwoSubmitters(scene, accepted - scene.entered(), scene.inside()));
+                    fail(boundBrokenByTwoSubmitters(scene, accepted - scene.entered(), scene.inside()));
                 }
                 if (accepted != workers + capacity) {
                     return; // A wrong bound: submit-blocks-when-full and bounds-other-sizes judge it.
@@ -255,7 +255,7 @@ class BoundedPoolHiddenTest {
                             throw new AssertionError("judged by other checks");
                         }
                         if (crowd.returnedWhileSecondRan.get() > 1) {
-                            fail(PoolFeedback.boundBrokenByNewcomer());
+                            fail(boundBrokenByNewcomer());
                         }
                     });
         } catch (InterleavingFailure failure) {
@@ -263,7 +263,7 @@ class BoundedPoolHiddenTest {
                 return;
             }
             if (failure.noThreadCanContinue()) {
-                fail(PoolFeedback.newcomerWakeUpLost() + "\n" + failure.getMessage(), failure);
+                fail(newcomerWakeUpLost() + "\n" + failure.getMessage(), failure);
             }
             throw failure;
         }
@@ -342,7 +342,7 @@ class BoundedPoolHiddenTest {
                 return;
             }
             if (failure.noThreadCanContinue()) {
-                fail(PoolFeedback.secondFreedPlaceLost() + "\n" + failure.getMessage(), failure);
+                fail(secondFreedPlaceLost() + "\n" + failure.getMessage(), failure);
             }
             throw failure;
         }
@@ -559,5 +559,40 @@ class BoundedPoolHiddenTest {
                 }
             }
         });
+    }
+
+    // ---- messages of these checks (kept here: the public feedback class is in the students' repository) ----
+
+    private static String boundBrokenByTwoSubmitters(PoolScene scene, int queued, int inside) {
+        return scene.describe() + " with two submitters of held tasks: before any task finished, " + queued
+                + " tasks were queued and " + inside + " running, but at most " + scene.capacity() + " and "
+                + scene.workers() + " (one submitter alone kept the bound). When a worker takes a task and wakes a"
+                + " waiting submitter, the other submitter may take the lock first and fill the freed place: wait in"
+                + " a while loop that re-checks the room after every wake-up, and check and add in one step under"
+                + " the lock.";
+    }
+
+    private static String boundBrokenByNewcomer() {
+        return "A pool of 1 worker with a queue of 1, full, and one submitter waiting for room: in one order of the"
+                + " threads' steps, as the worker took the queued task a second submitter arrived, and both submits"
+                + " returned while the worker still ran that task: 2 tasks queued with a queue of 1.\nA woken"
+                + " submitter must still win the lock back, and the newcomer may get there first and fill the freed"
+                + " place: wait in a while loop that re-checks the room after every wake-up, not in an if, and check"
+                + " for room and add the task in one step under the lock.";
+    }
+
+    private static String secondFreedPlaceLost() {
+        return "A pool of 1 worker with a queue of 2, full, and two submitters waiting for room: the worker took the"
+                + " two queued tasks one after the other, freeing two places, but a submitter waited for room for ever."
+                + " A wake-up was lost: every task a worker takes frees a place, so wake a waiting submitter after every"
+                + " take (not only when the queue was full before it: the first woken submitter may not have refilled"
+                + " it yet), or wake them all.";
+    }
+
+    private static String newcomerWakeUpLost() {
+        return "A pool of 1 worker with a queue of 1, full, one submitter waiting for room and a second one arriving:"
+                + " in one order of the threads' steps, a submit waited for room for ever although the worker freed"
+                + " places. A wake-up was lost: wake a waiting submitter every time a worker takes a task, under the"
+                + " same lock as the change it signals.";
     }
 }

@@ -369,7 +369,7 @@ class BoundedBufferHiddenTest {
             deadlineScenario(buffer -> buffer.poll(100, TimeUnit.MILLISECONDS)).run();
         } catch (InterleavingFailure failure) {
             if (failure.noThreadCanContinue()) {
-                fail(BufferFeedback.wakeUpLostAtDeadline(failure.getMessage()), failure);
+                fail(wakeUpLostAtDeadline(failure.getMessage()), failure);
             }
             throw failure;
         }
@@ -514,5 +514,13 @@ class BoundedBufferHiddenTest {
         }
         BoundedBufferTest.rethrowUnchecked(List.of(call));
         return call.thrown().isPresent() ? call.thrown().get() : call.result();
+    }
+
+    private static String wakeUpLostAtDeadline(String schedule) {
+        return "A poll(100 ms) and a take() waited on an empty buffer of capacity 1, and an item was put just as the"
+                + " poll's time ran out, then a second one. In one order of their steps the item stayed in the buffer"
+                + " while take() waited for ever, and the second put waited for room:\n" + schedule + "\nA timed"
+                + " call woken just as its time is up must look at the buffer once more (and take the item), not give"
+                + " up at once: the wake-up it used was the take's.";
     }
 }

@@ -17,6 +17,11 @@ class WorkerHiddenTest {
 
     private static final Duration BOUND = WorkerTest.BOUND;
 
+    /** Opens a leftover-thread message about a stop() whose caller was interrupted. */
+    private static final String AFTER_INTERRUPTED_STOP = "The caller of stop() was interrupted while stop() waited for the"
+            + " worker, and stop() threw InterruptedException, as it should; the worker, already asked to stop, then"
+            + " ended its rounds. But the cleanup after the wait was skipped on that path: ";
+
     @Test
     @DisplayName("After a hot run, stop() waits for the worker and returns every round it did")
     @Graded(id = "hot-result-complete", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
@@ -135,7 +140,7 @@ class WorkerHiddenTest {
             cue.countDown();
             boss.end();
         }
-        failIfLeftRunning(before, WorkerFeedback.AFTER_INTERRUPTED_STOP);
+        failIfLeftRunning(before, AFTER_INTERRUPTED_STOP);
     }
 
     /** Fails when a thread started since {@code before} is still alive (a pool's idle worker at once). */

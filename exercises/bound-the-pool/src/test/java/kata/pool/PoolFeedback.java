@@ -197,39 +197,6 @@ final class PoolFeedback {
                 + " have taken the place first.";
     }
 
-    static String boundBrokenByTwoSubmitters(PoolScene scene, int queued, int inside) {
-        return scene.describe() + " with two submitters of held tasks: before any task finished, " + queued
-                + " tasks were queued and " + inside + " running, but at most " + scene.capacity() + " and "
-                + scene.workers() + " (one submitter alone kept the bound). When a worker takes a task and wakes a"
-                + " waiting submitter, the other submitter may take the lock first and fill the freed place: wait in"
-                + " a while loop that re-checks the room after every wake-up, and check and add in one step under"
-                + " the lock.";
-    }
-
-    static String boundBrokenByNewcomer() {
-        return "A pool of 1 worker with a queue of 1, full, and one submitter waiting for room: in one order of the"
-                + " threads' steps, as the worker took the queued task a second submitter arrived, and both submits"
-                + " returned while the worker still ran that task: 2 tasks queued with a queue of 1.\nA woken"
-                + " submitter must still win the lock back, and the newcomer may get there first and fill the freed"
-                + " place: wait in a while loop that re-checks the room after every wake-up, not in an if, and check"
-                + " for room and add the task in one step under the lock.";
-    }
-
-    static String secondFreedPlaceLost() {
-        return "A pool of 1 worker with a queue of 2, full, and two submitters waiting for room: the worker took the"
-                + " two queued tasks one after the other, freeing two places, but a submitter waited for room for ever."
-                + " A wake-up was lost: every task a worker takes frees a place, so wake a waiting submitter after every"
-                + " take (not only when the queue was full before it: the first woken submitter may not have refilled"
-                + " it yet), or wake them all.";
-    }
-
-    static String newcomerWakeUpLost() {
-        return "A pool of 1 worker with a queue of 1, full, one submitter waiting for room and a second one arriving:"
-                + " in one order of the threads' steps, a submit waited for room for ever although the worker freed"
-                + " places. A wake-up was lost: wake a waiting submitter every time a worker takes a task, under the"
-                + " same lock as the change it signals.";
-    }
-
     static String wakeUpLost(PoolScene scene, PoolScene.Submitter submitter, String threads) {
         return scene.describe() + " with two submitters: after the test let every task go, \"" + submitter.name()
                 + "\" still waits in submit at " + submitter.call().where() + " (" + submitter.accepted() + " of "

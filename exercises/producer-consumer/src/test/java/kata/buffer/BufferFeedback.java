@@ -102,14 +102,6 @@ final class BufferFeedback {
                 + " take until its deadline: it must take that chance at once.";
     }
 
-    static String wakeUpLostAtDeadline(String schedule) {
-        return "A poll(100 ms) and a take() waited on an empty buffer of capacity 1, and an item was put just as the"
-                + " poll's time ran out, then a second one. In one order of their steps the item stayed in the buffer"
-                + " while take() waited for ever, and the second put waited for room:\n" + schedule + "\nA timed"
-                + " call woken just as its time is up must look at the buffer once more (and take the item), not give"
-                + " up at once: the wake-up it used was the take's.";
-    }
-
     static String itemsLostOrDuplicated(String scenario, List<?> taken, List<?> put) {
         return scenario + ": the consumers got " + taken + ", but the producers put " + put
                 + " (each item must be taken exactly once).\n" + WHILE_NOT_IF

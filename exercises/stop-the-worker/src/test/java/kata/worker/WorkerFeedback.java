@@ -172,11 +172,6 @@ final class WorkerFeedback {
                 + " stops.\n" + VISIBILITY;
     }
 
-    /** Opens a leftover-thread message about a stop() whose caller was interrupted. */
-    static final String AFTER_INTERRUPTED_STOP = "The caller of stop() was interrupted while stop() waited for the"
-            + " worker, and stop() threw InterruptedException, as it should; the worker, already asked to stop, then"
-            + " ended its rounds. But the cleanup after the wait was skipped on that path: ";
-
     static String leftIdleInPool(String names) {
         return "The worker had been stopped, but these threads started during the check wait for work in a thread"
                 + " pool that nobody shut down, and so will never end: " + names + ". Every thread you start must"
