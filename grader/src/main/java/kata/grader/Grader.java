@@ -27,6 +27,7 @@ import kata.grader.intake.ExerciseSources;
 import kata.grader.intake.Submissions;
 import kata.grader.rules.RuleChecker;
 import kata.grader.run.JvmOptions;
+import kata.grader.run.OsSandbox;
 import kata.grader.run.TestJvm;
 import kata.grader.sandbox.SafetyRules;
 import kata.grader.sandbox.Violation;
@@ -223,7 +224,7 @@ public final class Grader {
         outcomes.putAll(run.outcomes());
         Scorecard.Environment environment = run.javaVersion().isEmpty() ? null
                 : new Scorecard.Environment(run.javaVersion(), run.javaVendor(), System.getProperty("os.name"),
-                run.cpus());
+                run.cpus(), run.isolation().label());
         return new Graded(Scoring.scored(exercise.slug(), exercise.title(), bundle.checks(), outcomes,
                 millisSince(start)), environment);
     }
@@ -248,7 +249,7 @@ public final class Grader {
 
     private static Scorecard.Environment ownEnvironment() {
         return new Scorecard.Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name"), Runtime.getRuntime().availableProcessors());
+                System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(), OsSandbox.Level.NONE.label());
     }
 
     private static long millisSince(long start) {

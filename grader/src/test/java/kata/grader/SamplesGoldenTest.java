@@ -91,7 +91,7 @@ class SamplesGoldenTest {
 
     private static String normalise(String json) {
         return json.replaceAll("\"duration_millis\" : \\d+", "\"duration_millis\" : 0")
-                .replaceAll("\"(jdk|jdk_vendor|os|version)\" : \"[^\"]*\"", "\"$1\" : \"*\"")
+                .replaceAll("\"(jdk|jdk_vendor|os|version|isolation)\" : \"[^\"]*\"", "\"$1\" : \"*\"")
                 .replaceAll("\"cpus\" : \\d+", "\"cpus\" : 0")
                 .replaceAll("@[0-9a-f]{4,8}\\b", "@*");
     }

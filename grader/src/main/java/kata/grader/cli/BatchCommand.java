@@ -71,7 +71,7 @@ final class BatchCommand implements Callable<Integer> {
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Progress shown = progress(spec.commandLine().getOut());
-        Grader grader = Grader.of(course.course()).withJvm(jvm.options()).withParallelism(1);
+        Grader grader = Grader.of(course.course()).withJvm(jvm.options(spec.commandLine().getErr())).withParallelism(1);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Batch.Options options = new Batch.Options(submissions, out, workers, students, part, regrade,

@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Grader grader = Grader.of(Course.shipped()).withJvm(jvm.options())
+        Grader grader = Grader.of(Course.shipped()).withJvm(jvm.options(spec.commandLine().getErr()))
                 .withParallelism(Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);
         for (Path sample : samples()) {

@@ -52,7 +52,7 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Submissions.requireReadable(submission);
-        Grader grader = Grader.of(course.course()).withJvm(jvm.options())
+        Grader grader = Grader.of(course.course()).withJvm(jvm.options(spec.commandLine().getErr()))
                 .withParallelism(jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
         Scorecard scorecard = grader.grade(submission, id != null ? id : Submissions.idOf(submission), null, exercises);
         ScorecardJson.write(scorecard, out);

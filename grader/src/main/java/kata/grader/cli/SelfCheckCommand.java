@@ -69,7 +69,7 @@ final class SelfCheckCommand implements Callable<Integer> {
         unknown.forEach(spec.commandLine().getOut()::println);
         int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         List<Verdict> verdicts = SelfCheck.run(Grader.of(course), candidates,
-                SelfCheck.runs(jvm.options(), repeat), parallel);
+                SelfCheck.runs(jvm.options(spec.commandLine().getErr()), repeat), parallel);
         spec.commandLine().getOut().print(SelfCheck.table(verdicts));
         long wrong = verdicts.stream().filter(v -> !v.ok()).count();
         for (Verdict verdict : verdicts) {

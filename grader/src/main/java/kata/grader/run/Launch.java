@@ -46,7 +46,11 @@ final class Launch {
 
     /** What one JVM produced. */
     record Report(Map<String, CheckOutcome> outcomes, String startFailure, String javaVersion, String javaVendor,
-                  int cpus) {
+                  int cpus, OsSandbox.Level isolation) {
+
+        static Report notStarted(String why) {
+            return new Report(Map.of(), why, "", "", 0, OsSandbox.Level.NONE);
+        }
     }
 
     private final TestBundle bundle;
@@ -71,11 +75,16 @@ final class Launch {
     Report run() {
         String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
         Process process;
+        OsSandbox.Level isolation;
         try {
             Files.createDirectories(workDir);
-            process = new ProcessBuilder(command()).directory(workDir.toFile()).start();
-        } catch (IOException e) {
-            return new Report(Map.of(), "The test JVM could not be started: " + e.getMessage(), "", "", 0);
+            isolation = OsSandbox.level(options.sandbox(), options.java());
+            ProcessBuilder builder = new ProcessBuilder(command(isolation)).directory(workDir.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(OsSandbox.ENVIRONMENT);
+            process = builder.start();
+        } catch (IOException | IllegalStateException e) {
+            return Report.notStarted("The test JVM could not be started: " + e.getMessage());
         }
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         // What the JVM itself printed (its own messages, such as "Terminating due to
@@ -85,10 +94,10 @@ final class Launch {
         Thread stderrReader = daemon("stderr", () -> keepTail(process.getErrorStream(), stderr));
         sendPlan(process, nonce);
         try {
-            return collect(process, events, stderr, stdoutReader, stderrReader);
+            return collect(process, events, stderr, stdoutReader, stderrReader, isolation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Report(Map.of(), "Grading was interrupted.", "", "", 0);
+            return Report.notStarted("Grading was interrupted.");
         } finally {
             stop(process);
             join(stdoutReader);
@@ -96,11 +105,20 @@ final class Launch {
         }
     }
 
-    private List<String> command() {
+    private List<String> command(OsSandbox.Level isolation) {
         List<String> command = new ArrayList<>();
         if (options.oneCpu()) {
             command.addAll(List.of("taskset", "-c", "0"));
         }
+        List<Path> readOnly = new ArrayList<>(runtime.classpath());
+        readOnly.addAll(List.of(runtime.agentJar(), bundle.testClasses(), studentClasses));
+        command.addAll(OsSandbox.wrap(isolation, java(), readOnly, workDir));
+        return command;
+    }
+
+    /** The test JVM's own command line. */
+    private List<String> java() {
+        List<String> command = new ArrayList<>();
         command.add(options.java().toString());
         command.add("-Xmx" + bundle.exercise().limits().heapMegabytes() + "m");
         // Every grading machine looks like two CPUs to the student's code (availableProcessors()),
@@ -172,7 +190,7 @@ final class Launch {
     }
 
     private Report collect(Process process, BlockingQueue<Event> events, StringBuilder stderr, Thread stdoutReader,
-                           Thread stderrReader) throws InterruptedException {
+                           Thread stderrReader, OsSandbox.Level isolation) throws InterruptedException {
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         Map<String, CheckSpec> byId = plan.stream().collect(Collectors.toMap(CheckSpec::id, c -> c));
         String current = null;
@@ -237,7 +255,7 @@ final class Launch {
         }
         String startFailure = "The test JVM ended before running any check (exit status " + exit + ")"
                 + tail(stderr);
-        return new Report(outcomes, startFailure, javaVersion, javaVendor, cpus);
+        return new Report(outcomes, startFailure, javaVersion, javaVendor, cpus, isolation);
     }
 
     private CheckOutcome interrupted(String check, String stopped, int exit, String exiting, StringBuilder stderr) {

@@ -24,9 +24,11 @@ public final class TestJvm {
      *
      * @param outcomes one per test check, by id, in plan order
      * @param java     the test JVM's Java version and vendor, when one started
-     * @param cpus     CPUs the test JVM saw
+     * @param cpus      CPUs the test JVM saw
+     * @param isolation how the operating system confined it
      */
-    public record Result(Map<String, CheckOutcome> outcomes, String javaVersion, String javaVendor, int cpus) {
+    public record Result(Map<String, CheckOutcome> outcomes, String javaVersion, String javaVendor, int cpus,
+                         OsSandbox.Level isolation) {
     }
 
     private TestJvm() {
@@ -55,8 +57,8 @@ public final class TestJvm {
         }
         Map<String, CheckOutcome> ordered = new LinkedHashMap<>();
         tests.forEach(check -> ordered.put(check.id(), outcomes.get(check.id())));
-        return last == null ? new Result(ordered, "", "", 0)
-                : new Result(ordered, last.javaVersion(), last.javaVendor(), last.cpus());
+        return last == null ? new Result(ordered, "", "", 0, OsSandbox.Level.NONE)
+                : new Result(ordered, last.javaVersion(), last.javaVendor(), last.cpus(), last.isolation());
     }
 
     private static void all(List<CheckSpec> checks, Map<String, CheckOutcome> outcomes, CheckStatus status,

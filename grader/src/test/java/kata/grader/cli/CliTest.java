@@ -52,6 +52,14 @@ class CliTest {
     }
 
     @Test
+    void anUnknownSandboxModeIsAUsageErrorThatNamesTheModes(@TempDir Path dir) {
+        Run run = run("grade", dir.toString(), "--out", dir.resolve("x.json").toString(), "--sandbox", "maybe");
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("'maybe' is not a sandbox mode; use auto, required or off"), run.err());
+    }
+
+    @Test
     void aMissingSubmissionIsOneLineAndAHint(@TempDir Path dir) {
         Run run = run("grade", dir.resolve("nobody").toString(), "--out", dir.resolve("x.json").toString());
 

@@ -72,7 +72,7 @@ public final class Cards {
                 List.of(check("transfer-alone", Visibility.VISIBLE, CheckStatus.ERROR, 5,
                         "Not run: Your code does not compile (1 error):", "")));
         return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-grader", "1.0.0"), id, student,
-                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2), 3, 15,
+                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2, "bubblewrap"), 3, 15,
                 List.of(race, bank));
     }
 
@@ -88,7 +88,7 @@ public final class Cards {
                 5, "1 of 1 checks passed, 5 of 5 points.", 800,
                 List.of(check("transfer-alone", Visibility.VISIBLE, CheckStatus.PASSED, 5, "", "")));
         return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-grader", "1.0.0"), id, student,
-                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2), 15, 15,
+                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2, "bubblewrap"), 15, 15,
                 List.of(race, bank));
     }
 
@@ -101,7 +101,7 @@ public final class Cards {
         ExerciseResult bank = new ExerciseResult("break-the-deadlock", "Break the deadlock", ExerciseStatus.ERROR, 0, 5,
                 message, 0, List.of(check("transfer-alone", Visibility.VISIBLE, CheckStatus.ERROR, 5, "Not run", "")));
         return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-grader", "1.0.0"), id, null,
-                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2), 0, 15,
+                gradedAt, new Scorecard.Environment("17.0.15", "Eclipse Adoptium", "Linux", 2, "bubblewrap"), 0, 15,
                 List.of(race, bank));
     }
 

@@ -57,7 +57,7 @@ class ExportVisibilityTest {
                 check(Visibility.AFTER_PUBLISHED, "", true, 4), check(Visibility.HIDDEN, "one", true, 8),
                 check(Visibility.HIDDEN, "two", false, 16)));
         return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-grader", "1.0.0"), "alice",
-                Cards.alice(), Cards.GRADED_AT, new Scorecard.Environment("17.0.15", "Temurin", "Linux", 2), 15, 31,
+                Cards.alice(), Cards.GRADED_AT, new Scorecard.Environment("17.0.15", "Temurin", "Linux", 2, "bubblewrap"), 15, 31,
                 List.of(race));
     }
 

@@ -38,7 +38,12 @@ public record Scorecard(int schemaVersion, GraderInfo grader, String submissionI
      * @param jdkVendor  its vendor
      * @param os         operating system
      * @param cpus       CPUs the test JVM could use
+     * @param isolation  how the operating system confined the test JVM: {@code bubblewrap}, or {@code none}
+     *                   where only the grader's static rules stood between the student's code and the host
      */
-    public record Environment(String jdk, String jdkVendor, String os, int cpus) {
+    public record Environment(String jdk, String jdkVendor, String os, int cpus, String isolation) {
+
+        /** What a scorecard that predates the field says. */
+        public static final String ISOLATION_UNKNOWN = "unknown";
     }
 }

@@ -62,7 +62,9 @@ public final class ScorecardText {
                         text(student.get("sis_user_id")), text(student.get("section"))),
                 Instant.parse(text(root.get("graded_at"))),
                 new Scorecard.Environment(text(environment.get("jdk")), text(environment.get("jdk_vendor")),
-                        text(environment.get("os")), number(environment.get("cpus")).intValue()),
+                        text(environment.get("os")), number(environment.get("cpus")).intValue(),
+                        environment.get("isolation") == null ? Scorecard.Environment.ISOLATION_UNKNOWN
+                                : text(environment.get("isolation"))),
                 number(root.get("score")).doubleValue(), number(root.get("max_score")).doubleValue(), exercises);
     }
 
@@ -88,6 +90,7 @@ public final class ScorecardText {
         fields.put("jdk_vendor", environment.jdkVendor());
         fields.put("os", environment.os());
         fields.put("cpus", environment.cpus());
+        fields.put("isolation", environment.isolation());
         return fields;
     }
 

@@ -19,7 +19,7 @@ class ScorecardTextTest {
                 "0 of 1 checks passed, 0 of 3 points.", 40, List.of(check));
         return new Scorecard(Scorecard.SCHEMA_VERSION, new Scorecard.GraderInfo("kata-support", "1.0"), "local",
                 new Student("Ada", null, "ada", null, null, "A"), Instant.parse("2026-01-02T03:04:05.006Z"),
-                new Scorecard.Environment("17.0.15", "Debian", "Linux", 2), 0, 3, List.of(exercise));
+                new Scorecard.Environment("17.0.15", "Debian", "Linux", 2, "bubblewrap"), 0, 3, List.of(exercise));
     }
 
     @Test

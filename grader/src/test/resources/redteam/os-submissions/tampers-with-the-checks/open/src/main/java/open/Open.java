@@ -1,0 +1,25 @@
+package open;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+public class Open {
+
+    /** The test JVM's command line names the checks' folder; a file written there would change them. */
+    public String probe() throws Exception {
+        List<String> arguments = List.of(new String(Files.readAllBytes(Path.of("/proc/self/cmdline")),
+                StandardCharsets.UTF_8).split("\0"));
+        Path checks = Path.of(arguments.get(arguments.indexOf("kata.runner.RunnerMain") + 1));
+        Path planted = checks.resolve("planted-by-a-student.txt");
+        try {
+            Files.writeString(planted, "tampered");
+        } catch (IOException e) {
+            return "contained";
+        }
+        Files.delete(planted);
+        return "wrote into " + checks;
+    }
+}
