@@ -45,7 +45,7 @@ class ArchitectureTest {
             .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("engine")
-            .whereLayer("sandbox").mayOnlyBeAccessedByLayers("engine")
+            .whereLayer("sandbox").mayOnlyBeAccessedByLayers("engine", "cli")
             .whereLayer("run").mayOnlyBeAccessedByLayers("engine", "selfcheck", "cli")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("engine", "compile", "cli", "batch")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 + " hidden and public tests in an isolated JVM with time and memory limits, and writes a JSON"
                 + " scorecard.",
         subcommands = {GradeCommand.class, BatchCommand.class, ExportCommand.class, MergeCommand.class,
-                DemoCommand.class, SimilarityCommand.class, SelfCheckCommand.class, PublishCommand.class, NewExerciseCommand.class,
+                DemoCommand.class, AllowedCommand.class, SimilarityCommand.class, SelfCheckCommand.class, PublishCommand.class, NewExerciseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

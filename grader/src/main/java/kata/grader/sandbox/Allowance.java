@@ -2,6 +2,7 @@ package kata.grader.sandbox;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +24,11 @@ public enum Allowance {
     FILES("files", "your code runs without access to files"),
     CLASS_LOADING("class-loading", "loading or defining classes is not allowed"),
     NATIVE("native", "native code and Unsafe are not allowed"),
-    STANDARD_STREAMS("standard-streams", "System.out, System.err, System.in and the system properties belong"
-            + " to the grader; print with System.out.println"),
+    STANDARD_STREAMS("standard-streams", "System.out, System.err, System.in, the system properties and the"
+            + " environment belong to the grader; print with System.out.println"),
     SHUTDOWN_HOOKS("shutdown-hooks", "shutdown hooks are not allowed"),
-    THREAD_CONTROL("thread-control", "Thread.stop, suspend and resume are unsafe; ask a thread to end"
-            + " (interrupt it, or set a flag it checks) instead"),
+    THREAD_CONTROL("thread-control", "Thread.stop, suspend, resume, thread groups and other threads' stacks"
+            + " reach the checks' own threads; ask a thread to end (interrupt it, or set a flag it checks) instead"),
     JVM_TOOLS("jvm-tools", "JVM management, attach, compiler, scripting and JDK-internal APIs are not allowed");
 
     private final String specName;
@@ -53,17 +54,28 @@ public enum Allowance {
     }
 
     /**
-     * The allowances an exercise's spec names.
+     * The allowances an exercise's spec names (its other entries grant JDK classes by name).
      *
-     * @throws CourseException naming the exercise when a name is not an allowance
+     * @throws CourseException naming the exercise when a name is neither an allowance nor a JDK name
      */
     static Set<Allowance> of(Exercise exercise) {
         Set<Allowance> allowed = EnumSet.noneOf(Allowance.class);
         for (String name : exercise.allow()) {
-            allowed.add(bySpecName(name).orElseThrow(() -> new CourseException(exercise.slug()
-                    + ": exercise.json allows \"" + name + "\", which is not one of: " + Arrays.stream(values())
-                    .map(Allowance::specName).collect(Collectors.joining(", ")))));
+            Optional<Allowance> allowance = bySpecName(name);
+            if (allowance.isPresent()) {
+                allowed.add(allowance.get());
+            } else if (JdkAllowList.Grant.parse(name).isEmpty()) {
+                throw new CourseException(exercise.slug() + ": exercise.json allows \"" + name + "\", which is"
+                        + " neither one of " + Arrays.stream(values()).map(Allowance::specName)
+                        .collect(Collectors.joining(", ")) + " nor a JDK package, class or Class#member");
+            }
         }
         return allowed;
+    }
+
+    /** The JDK packages, classes and members an exercise's spec grants by name. */
+    static List<JdkAllowList.Grant> grantsOf(Exercise exercise) {
+        return exercise.allow().stream().filter(name -> bySpecName(name).isEmpty())
+                .flatMap(name -> JdkAllowList.Grant.parse(name).stream()).toList();
     }
 }

@@ -26,11 +26,12 @@ import kata.grader.course.TestBundle;
 
 /**
  * The first line of defence against hostile code: static rules on the student's compiled classes,
- * checked with ArchUnit before any of them runs. They forbid what could end, escape or tamper with
- * the test JVM (exit, processes, files, reflection, class loading, native code, the standard
- * streams, shutdown hooks, Thread.stop) and any use of the grader's, JUnit's, Awaitility's or the
- * checks' own classes. An exercise's spec may allow some of it ({@link Allowance}). The rules read
- * the class files on disk, before the kata agent adds its scheduling calls.
+ * checked with ArchUnit before any of them runs. Student code may use only the JDK classes and
+ * members of an allow-list ({@link JdkAllowList}: the language, collections, concurrency, streams,
+ * text, numbers, time), with a few arguments refused ({@link Forbidden}: file names, host names),
+ * and none of the grader's, JUnit's, Awaitility's or the checks' own classes. An exercise's spec
+ * may allow more ({@link Allowance}, or JDK names). The rules read the class files on disk,
+ * before the kata agent adds its scheduling calls.
  */
 public final class SafetyRules {
 
@@ -41,13 +42,14 @@ public final class SafetyRules {
     }
 
     /**
-     * Checks the student's classes against the exercise's allowances; students may not declare
-     * a class with the name of one of its checks.
+     * Checks the student's classes against the exercise's allowances and grants; students may not
+     * declare a class with the name of one of its checks.
      *
      * @throws kata.grader.course.CourseException when the exercise's spec allows an unknown name
      */
     public static List<Violation> check(TestBundle bundle, Path studentClasses, Path sourceRoot) {
-        return check(studentClasses, sourceRoot, Allowance.of(bundle.exercise()), classNames(bundle.testClasses()));
+        return check(studentClasses, sourceRoot, Allowance.of(bundle.exercise()), Allowance.grantsOf(bundle.exercise()),
+                classNames(bundle.testClasses()));
     }
 
     /**
@@ -56,26 +58,37 @@ public final class SafetyRules {
      * @param studentClasses the compiled classes
      * @param sourceRoot     the student's {@code src/main/java}, to quote the offending lines
      * @param allowed        what the exercise's spec allows
+     * @param grants         JDK packages, classes and members the exercise's spec grants by name
      * @param checkClasses   binary names of the exercise's test classes, which students may not declare
      * @return the violations, sorted by file and line; empty when the code may run
      */
     public static List<Violation> check(Path studentClasses, Path sourceRoot, Set<Allowance> allowed,
-                                        Set<String> checkClasses) {
+                                        List<JdkAllowList.Grant> grants, Set<String> checkClasses) {
         JavaClasses classes = new ClassFileImporter().importPath(studentClasses);
         Findings findings = new Findings(sourceRoot);
         for (JavaClass type : classes) {
             declaration(type, checkClasses, findings);
             for (JavaAccess<?> access : type.getAccessesFromSelf()) {
-                access(access, allowed, findings);
+                access(access, allowed, grants, findings);
             }
             for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
-                JavaClass target = dependency.getTargetClass().getBaseComponentType();
-                Forbidden.type(target.getName(), allowed).ifPresent(ban -> findings.addUnlessNamed(type,
-                        dependency.getSourceCodeLocation().getLineNumber(), target.getName(),
-                        "uses " + target.getName(), ban));
+                String target = dependency.getTargetClass().getBaseComponentType().getName();
+                typeBan(target, allowed, grants).ifPresent(ban -> findings.addUnlessNamed(type,
+                        dependency.getSourceCodeLocation().getLineNumber(), target, "uses " + target, ban));
             }
         }
         return findings.sorted();
+    }
+
+    /** The ban on using this class at all: one of the grader's, or a JDK class not granted. */
+    private static Optional<Forbidden.Ban> typeBan(String className, Set<Allowance> allowed,
+                                                   List<JdkAllowList.Grant> grants) {
+        Optional<Forbidden.Ban> grader = Forbidden.grader(className);
+        if (grader.isPresent() || !Forbidden.isJdkPackage(packageOf(className))) {
+            return grader;
+        }
+        JdkAllowList.Decision decision = JdkAllowList.type(className, allowed, grants);
+        return decision.allowed() ? Optional.empty() : Optional.of(Forbidden.notGranted(decision));
     }
 
     /** The message that scores the exercise 0: the first violation in words, then all of them. */
@@ -123,21 +136,29 @@ public final class SafetyRules {
         }
     }
 
-    private static void access(JavaAccess<?> access, Set<Allowance> allowed, Findings findings) {
+    private static void access(JavaAccess<?> access, Set<Allowance> allowed, List<JdkAllowList.Grant> grants,
+                               Findings findings) {
         AccessTarget target = access.getTarget();
         JavaClass owner = target.getOwner();
         List<String> parameters = target instanceof AccessTarget.CodeUnitAccessTarget code
                 ? code.getRawParameterTypes().stream().map(HasName::getName).toList() : List.of();
-        // Member bans name JDK methods: a field, or a method the student's own class declares
-        // (a Thread subclass's field named stop), is not one of them.
-        boolean jdkMethod = target instanceof AccessTarget.CodeUnitAccessTarget
-                && target.resolveMember().map(member -> Forbidden.isJdkPackage(member.getOwner().getPackageName()))
-                .orElse(true);
-        Optional<Forbidden.Ban> ban = (jdkMethod ? Forbidden.member(owner, target.getName(), parameters, allowed)
-                : Optional.<Forbidden.Ban>empty())
-                .or(() -> Forbidden.type(owner.getBaseComponentType().getName(), allowed));
+        // The member's own class: a student's Thread subclass calling getStackTrace() calls Thread's.
+        JavaClass declaring = target.resolveMember().map(member -> member.getOwner()).orElse(owner);
+        Optional<Forbidden.Ban> ban = typeBan(owner.getBaseComponentType().getName(), allowed, grants)
+                .or(() -> typeBan(declaring.getBaseComponentType().getName(), allowed, grants));
+        if (ban.isEmpty() && Forbidden.isJdkPackage(declaring.getPackageName())) {
+            JdkAllowList.Decision decision = JdkAllowList.member(declaring.getName(), target.getName(), allowed,
+                    grants);
+            ban = decision.allowed() ? Forbidden.member(owner, target.getName(), parameters, allowed)
+                    : Optional.of(Forbidden.notGranted(decision));
+        }
         ban.ifPresent(b -> findings.add(access.getOriginOwner(), access.getLineNumber(), owner.getName(),
                 describe(target), b));
+    }
+
+    private static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
     }
 
     /** {@code calls System.exit(int)}, {@code creates File(String)}, {@code uses System.out}. */

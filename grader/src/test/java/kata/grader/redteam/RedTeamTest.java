@@ -98,7 +98,7 @@ class RedTeamTest {
     }
 
     @Test
-    void theCatalogueHasACaseForEverySubmissionAndAtLeastTwentyFive() {
+    void theCatalogueHasACaseForEverySubmissionAndAtLeastFiftyFive() {
         Set<String> folders;
         try (Stream<Path> list = Files.list(submissions())) {
             folders = list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
@@ -109,7 +109,7 @@ class RedTeamTest {
 
         assertEquals(folders, RedTeamCases.ALL.stream().map(RedTeamCase::name)
                 .collect(Collectors.toCollection(TreeSet::new)));
-        assertTrue(RedTeamCases.ALL.size() >= 25, RedTeamCases.ALL.size() + " cases");
+        assertTrue(RedTeamCases.ALL.size() >= 55, RedTeamCases.ALL.size() + " cases");
     }
 
     @Test
