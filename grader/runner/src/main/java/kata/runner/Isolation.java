@@ -6,6 +6,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Set;
  * instrumented bytecode: student code cannot load, reference or read as a resource a class or
  * file of the checks, the runner, JUnit or Awaitility. The checks get a loader that sees the
  * harness first, then their own classes, then the student's, so no student class can stand in
- * for a class of the harness or of the checks. (The static safety rules forbid trying.)
+ * for a class of the harness or of the checks. (The static safety rules forbid trying.) The checks'
+ * classes are never files in the test JVM's reach: they arrive with the plan, on standard input.
  */
 final class Isolation {
 
@@ -30,9 +32,13 @@ final class Isolation {
         return new StudentLoader(url(studentClasses));
     }
 
-    /** The loader of the checks (public and hidden tests), which sees the student's classes too. */
-    static ClassLoader checks(Path testClasses, ClassLoader students) {
-        return new CheckLoader(url(testClasses), students);
+    /**
+     * The loader of the checks (public and hidden tests), which sees the student's classes too.
+     *
+     * @param classes the checks' class files by binary name, as the grader sent them
+     */
+    static ClassLoader checks(Map<String, byte[]> classes, ClassLoader students) {
+        return new CheckLoader(classes, students);
     }
 
     private static URL url(Path directory) {
@@ -65,18 +71,32 @@ final class Isolation {
         }
     }
 
-    /** Parent: the class path (the harness); then the checks' own classes; then the student's. */
-    private static final class CheckLoader extends URLClassLoader {
+    /**
+     * Parent: the class path (the harness); then the checks' own classes, defined from bytes held
+     * in memory; then the student's.
+     */
+    private static final class CheckLoader extends ClassLoader {
 
         static {
             registerAsParallelCapable();
         }
 
+        private final Map<String, byte[]> classes;
         private final ClassLoader students;
 
-        CheckLoader(URL classes, ClassLoader students) {
-            super("checks", new URL[] {classes}, ClassLoader.getSystemClassLoader());
+        CheckLoader(Map<String, byte[]> classes, ClassLoader students) {
+            super("checks", ClassLoader.getSystemClassLoader());
+            this.classes = Map.copyOf(classes);
             this.students = students;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
         }
 
         @Override

@@ -10,7 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +38,10 @@ public final class RunnerMain {
     private record Planned(String id, String selector, long limitMillis) {
     }
 
+    /** The checks to run, and the class files of the checks by binary name (never files here). */
+    private record Plan(List<Planned> checks, Map<String, byte[]> classes) {
+    }
+
     private static volatile String currentCheck;
     private static volatile Thread main;
 
@@ -47,7 +54,8 @@ public final class RunnerMain {
                 StandardCharsets.UTF_8);
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String nonce = input.readLine();
-        List<Planned> plan = readPlan(input);
+        Plan read = readPlan(input);
+        List<Planned> plan = read.checks();
         // The nonce stays out of reach of student code: standard input is spent and replaced.
         System.setIn(InputStream.nullInputStream());
         Protocol protocol = new Protocol(protocolStream, nonce);
@@ -58,7 +66,7 @@ public final class RunnerMain {
         Watchdog watchdog = new Watchdog(protocol, capture);
         CheckExecutor executor = new CheckExecutor(LauncherFactory.create());
         // JUnit loads the test classes through the context class loader.
-        main.setContextClassLoader(Isolation.checks(Path.of(args[0]), Isolation.students(Path.of(args[1]))));
+        main.setContextClassLoader(Isolation.checks(read.classes(), Isolation.students(Path.of(args[0]))));
 
         for (int i = 0; i < plan.size(); i++) {
             Planned check = plan.get(i);
@@ -93,16 +101,19 @@ public final class RunnerMain {
         return main;
     }
 
-    private static List<Planned> readPlan(BufferedReader input) throws IOException {
+    private static Plan readPlan(BufferedReader input) throws IOException {
         List<Planned> plan = new ArrayList<>();
+        Map<String, byte[]> classes = new HashMap<>();
         String line;
         while ((line = input.readLine()) != null) {
             String[] parts = line.split("\t");
             if (parts.length == 4 && parts[0].equals("check")) {
                 plan.add(new Planned(parts[1], parts[2], Long.parseLong(parts[3])));
+            } else if (parts.length == 3 && parts[0].equals("class")) {
+                classes.put(parts[1], Base64.getDecoder().decode(parts[2]));
             }
         }
-        return plan;
+        return new Plan(plan, classes);
     }
 
     private static void waitForHalt() {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ final class Launch {
             command.addAll(List.of("taskset", "-c", "0"));
         }
         List<Path> readOnly = new ArrayList<>(runtime.classpath());
-        readOnly.addAll(List.of(runtime.agentJar(), bundle.testClasses(), studentClasses));
+        readOnly.addAll(List.of(runtime.agentJar(), studentClasses));
         command.addAll(OsSandbox.wrap(isolation, java(), readOnly, workDir));
         return command;
     }
@@ -147,13 +148,12 @@ final class Launch {
         command.add("-javaagent:" + runtime.agentJar() + "=" + (bundle.exercise().instrumented() ? "" : "observe:")
                 + studentClasses);
         // The class path holds the harness only; the runner loads the checks and the student's
-        // classes with loaders of their own (kata.runner.Isolation), so student code cannot
-        // read the checks' class files as resources.
+        // classes with loaders of their own (kata.runner.Isolation). The checks' classes arrive
+        // on standard input with the plan: no file of them exists where student code runs.
         command.add("-cp");
         command.add(runtime.classpath().stream().map(Path::toString)
                 .collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add("kata.runner.RunnerMain");
-        command.add(bundle.testClasses().toString());
         command.add(studentClasses.toString());
         return command;
     }
@@ -182,6 +182,16 @@ final class Launch {
             input.append("check\t").append(check.id()).append('\t').append(check.member()).append('\t')
                     .append(check.timeoutSeconds() * 1000L).append('\n');
         }
+        Path checks = bundle.testClasses();
+        try (var files = Files.walk(checks)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                String name = checks.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+                input.append("class\t").append(name, 0, name.length() - ".class".length()).append('\t')
+                        .append(Base64.getEncoder().encodeToString(Files.readAllBytes(file))).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checks' classes in " + checks, e);
+        }
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(input.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -193,6 +203,7 @@ final class Launch {
                            Thread stderrReader, OsSandbox.Level isolation) throws InterruptedException {
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         Map<String, CheckSpec> byId = plan.stream().collect(Collectors.toMap(CheckSpec::id, c -> c));
+        HiddenNames hiddenNames = HiddenNames.of(bundle.tests());
         String current = null;
         long currentDeadline = Long.MAX_VALUE;
         String exiting = null;
@@ -221,8 +232,9 @@ final class Launch {
                         String message = check != null && check.hidden()
                                 ? InterleavingFailure.withoutReplayHint(event.text("message")) : event.text("message");
                         outcomes.put(event.text("id"), new CheckOutcome(status(event.text("status")),
-                                message, event.number("duration_ms"), event.text("output"),
-                                event.flag("output_truncated"), event.schedule()));
+                                hiddenNames.scrub(message), event.number("duration_ms"),
+                                hiddenNames.scrub(event.text("output")), event.flag("output_truncated"),
+                                hiddenNames.scrub(event.schedule())));
                         current = null;
                         currentDeadline = Long.MAX_VALUE;
                     }

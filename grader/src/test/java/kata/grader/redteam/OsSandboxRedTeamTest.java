@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Attacks that only the operating system's sandbox stops: the exercise's spec allows files, so the
  * static rules let each one run. Each is graded twice: in the sandbox the probe finds nothing; with
  * the sandbox off it finds what it was after (so the case tests the sandbox, not luck), unless a
- * defence that holds without the sandbox (the test JVM's clean environment) stops it too.
+ * defence that holds without the sandbox (the test JVM's clean environment) stops it too. In the
+ * sandbox, finds-the-hidden-checks-on-disk also needs the checks' classes to reach the test JVM
+ * in memory (before, their folder was bound into the sandbox and named on its command line).
  */
 class OsSandboxRedTeamTest {
 
@@ -51,7 +53,8 @@ class OsSandboxRedTeamTest {
 
     static List<Attack> attacks() {
         return List.of(new Attack("reads-a-file-of-the-host", false),
-                new Attack("tampers-with-the-checks", false),
+                new Attack("writes-into-its-own-classes", false),
+                new Attack("finds-the-hidden-checks-on-disk", false),
                 new Attack("sees-the-hosts-network", false),
                 new Attack("sees-the-hosts-processes", false),
                 new Attack("reads-the-graders-environment", true));
@@ -89,6 +92,8 @@ class OsSandboxRedTeamTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void withoutTheSandboxTheAttackSucceedsUnlessAnotherDefenceHolds(Attack attack) {
+        assumeTrue(!attack.name().equals("finds-the-hidden-checks-on-disk")
+                || System.getenv("XDG_CACHE_HOME") == null, "the grader's cache is elsewhere than the probe looks");
         CheckResult check = contained(UNCONFINED.get(attack.name()));
 
         assertEquals(attack.containedWithoutSandbox() ? CheckStatus.PASSED : CheckStatus.FAILED, check.status(),

@@ -8,18 +8,18 @@ import java.util.List;
 
 public class Open {
 
-    /** The test JVM's command line names the checks' folder; a file written there would change them. */
+    /** The test JVM's command line names the submission's classes; a file written there outlives the JVM. */
     public String probe() throws Exception {
         List<String> arguments = List.of(new String(Files.readAllBytes(Path.of("/proc/self/cmdline")),
                 StandardCharsets.UTF_8).split("\0"));
-        Path checks = Path.of(arguments.get(arguments.indexOf("kata.runner.RunnerMain") + 1));
-        Path planted = checks.resolve("planted-by-a-student.txt");
+        Path classes = Path.of(arguments.get(arguments.indexOf("kata.runner.RunnerMain") + 1));
+        Path planted = classes.resolve("planted-by-a-student.txt");
         try {
             Files.writeString(planted, "tampered");
         } catch (IOException e) {
             return "contained";
         }
         Files.delete(planted);
-        return "wrote into " + checks;
+        return "wrote into " + classes;
     }
 }
