@@ -40,6 +40,7 @@ class ArchitectureTest {
             .layer("files").definedBy("kata.grader.files..")
             .layer("publish").definedBy("kata.grader.publish..")
             .layer("authoring").definedBy("kata.grader.authoring..")
+            .layer("text").definedBy("kata.grader.text..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("selfcheck").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")

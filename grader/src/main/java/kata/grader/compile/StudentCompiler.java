@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import kata.grader.intake.ExerciseSources;
+import kata.grader.text.StudentText;
 
 /** Compiles a student's main sources for one exercise, against the JDK alone. */
 public final class StudentCompiler {
@@ -21,6 +22,10 @@ public final class StudentCompiler {
      */
     public record Outcome(boolean success, Path classes, String message) {
     }
+
+    /** Characters of a source line shown around the error: a 5 MB line must not make a 5 MB scorecard. */
+    private static final int LINE_WIDTH = 160;
+    private static final int MESSAGE_LIMIT = 2_000;
 
     public static Outcome compile(ExerciseSources sources, Path classes) {
         Javac.Result result = Javac.compile(sources.files(), List.of(), classes);
@@ -40,19 +45,21 @@ public final class StudentCompiler {
 
     private static String render(ExerciseSources sources, Javac.Problem problem) {
         if (problem.file() == null) {
-            return "error: " + problem.message();
+            return "error: " + StudentText.clean(problem.message(), MESSAGE_LIMIT);
         }
         Path exerciseDir = sources.sourceRoot().getParent().getParent().getParent();
         Path file = problem.file().toAbsolutePath().normalize();
         Path shown = file.startsWith(exerciseDir.toAbsolutePath().normalize())
                 ? exerciseDir.toAbsolutePath().normalize().relativize(file) : file.getFileName();
         String location = shown.toString().replace('\\', '/') + ":" + problem.line();
+        String message = StudentText.clean(problem.message(), MESSAGE_LIMIT);
         String line = sourceLine(problem.file(), problem.line());
         if (line == null) {
-            return location + ": " + problem.message();
+            return location + ": " + message;
         }
-        String caret = problem.column() > 0 ? " ".repeat((int) problem.column() - 1) + "^" : "";
-        return location + ": " + problem.message() + "\n    " + line + "\n    " + caret;
+        StudentText.Window window = StudentText.window(line, (int) problem.column(), LINE_WIDTH);
+        String caret = window.column() > 0 ? " ".repeat(window.column() - 1) + "^" : "";
+        return location + ": " + message + "\n    " + window.text() + "\n    " + caret;
     }
 
     private static String sourceLine(Path file, long number) {

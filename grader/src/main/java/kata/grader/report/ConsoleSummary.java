@@ -13,6 +13,8 @@ import kata.grader.scorecards.Points;
 public final class ConsoleSummary {
 
     private static final int MESSAGE_LINES = 3;
+    /** Characters of a message's line shown in a terminal (the scorecard keeps more). */
+    private static final int LINE_WIDTH = 300;
 
     private ConsoleSummary() {
     }
@@ -57,7 +59,8 @@ public final class ConsoleSummary {
     }
 
     private static String firstLines(String text) {
-        List<String> lines = text.lines().limit(MESSAGE_LINES).toList();
+        List<String> lines = text.lines().limit(MESSAGE_LINES)
+                .map(line -> line.length() > LINE_WIDTH ? line.substring(0, LINE_WIDTH) + " ..." : line).toList();
         String shown = String.join("\n", lines);
         return text.lines().count() > MESSAGE_LINES ? shown + "\n..." : shown;
     }

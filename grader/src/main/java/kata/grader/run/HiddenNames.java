@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kata.grader.course.CheckSpec;
+import kata.grader.text.StudentText;
 import kata.support.score.Schedule;
 
 /**
@@ -16,6 +17,7 @@ import kata.support.score.Schedule;
 final class HiddenNames {
 
     static final String MARKER = "(hidden check)";
+    private static final int SCHEDULE_TEXT_LIMIT = 300;
 
     private final List<Pattern> patterns;
 
@@ -40,14 +42,19 @@ final class HiddenNames {
         return new HiddenNames(patterns);
     }
 
-    /** The schedule with hidden checks' source locations replaced. */
+    /** The schedule with hidden checks' names replaced, its texts made safe. */
     Schedule scrub(Schedule schedule) {
         if (schedule == null) {
             return null;
         }
-        return new Schedule(schedule.threads().stream().map(this::scrub).toList(), schedule.steps().stream()
-                .map(step -> new Schedule.Step(scrub(step.thread()), scrub(step.action()), scrub(step.location()),
+        return new Schedule(schedule.threads().stream().map(this::shown).toList(), schedule.steps().stream()
+                .map(step -> new Schedule.Step(shown(step.thread()), shown(step.action()), shown(step.location()),
                         step.repeats())).toList(), schedule.omittedSteps());
+    }
+
+    /** A schedule's text (a thread's name is the student's) scrubbed, made safe and cut short. */
+    private String shown(String text) {
+        return StudentText.clean(scrub(text), SCHEDULE_TEXT_LIMIT);
     }
 
     String scrub(String text) {

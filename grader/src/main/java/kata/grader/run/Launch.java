@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import kata.grader.course.CheckSpec;
 import kata.grader.course.TestBundle;
 import kata.grader.course.TestRuntime;
+import kata.grader.text.StudentText;
 import kata.support.interleave.InterleavingFailure;
 import kata.support.score.CheckOutcome;
 import kata.support.score.CheckStatus;
@@ -38,6 +39,12 @@ final class Launch {
     /** As the runner's watchdog allows for JUnit's start-up until the check itself starts. */
     private static final long STARTUP_ALLOWANCE_NANOS = 30_000_000_000L;
     private static final int OUTPUT_TAIL = 8 * 1024;
+    /**
+     * Characters kept of a check's message and output, which student code controls (an exception's
+     * message): an interleaving's message is a few thousand; the runner keeps 16 KB of output.
+     */
+    private static final int MESSAGE_LIMIT = 16 * 1024;
+    private static final int OUTPUT_LIMIT = 20 * 1024;
     /** The runner's watchdog halts the JVM with this after reporting a timed-out check. */
     private static final int EXIT_TIMED_OUT = 86;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -232,9 +239,10 @@ final class Launch {
                         String message = check != null && check.hidden()
                                 ? InterleavingFailure.withoutReplayHint(event.text("message")) : event.text("message");
                         outcomes.put(event.text("id"), new CheckOutcome(status(event.text("status")),
-                                hiddenNames.scrub(message), event.number("duration_ms"),
-                                hiddenNames.scrub(event.text("output")), event.flag("output_truncated"),
-                                hiddenNames.scrub(event.schedule())));
+                                StudentText.clean(hiddenNames.scrub(message), MESSAGE_LIMIT),
+                                event.number("duration_ms"),
+                                StudentText.clean(hiddenNames.scrub(event.text("output")), OUTPUT_LIMIT),
+                                event.flag("output_truncated"), hiddenNames.scrub(event.schedule())));
                         current = null;
                         currentDeadline = Long.MAX_VALUE;
                     }

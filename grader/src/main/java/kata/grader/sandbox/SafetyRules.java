@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kata.grader.course.TestBundle;
+import kata.grader.text.StudentText;
 
 /**
  * The first line of defence against hostile code: static rules on the student's compiled classes,
@@ -35,6 +36,8 @@ import kata.grader.course.TestBundle;
  */
 public final class SafetyRules {
 
+    /** Characters of a quoted source line. */
+    private static final int SOURCE_WIDTH = 160;
     /** Violations shown in full; the rest are counted. */
     private static final int SHOWN = 8;
 
@@ -234,7 +237,8 @@ public final class SafetyRules {
             Path path = sourceRoot.resolve(file.substring("src/main/java/".length()));
             try {
                 List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-                return line <= lines.size() ? lines.get(line - 1).strip() : "";
+                return line <= lines.size() ? StudentText.window(lines.get(line - 1).strip(), 0, SOURCE_WIDTH).text()
+                        : "";
             } catch (IOException | RuntimeException unreadable) {
                 return "";
             }

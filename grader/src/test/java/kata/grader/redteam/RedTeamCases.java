@@ -19,6 +19,8 @@ final class RedTeamCases {
 
     /** Built by the test, because git and Java cannot hold a file name that is not UTF-8. */
     static final String NON_UTF8_NAME = "has-a-non-utf-8-file-name";
+    /** Built by the test, to keep a 5 MB file out of the repository. */
+    static final String HUGE_LINE = "has-a-5-mb-line-that-does-not-compile";
 
     static final List<RedTeamCase> ALL = List.of(
             new RedTeamCase("correct", "nothing: the control", PASSED, 3, "2 of 2 checks passed"),
@@ -119,6 +121,10 @@ final class RedTeamCases {
             new RedTeamCase("prints-100-mb", "prints 100 MB", FAILED, 2, "Your code printed more than 1 MB"),
             new RedTeamCase("catches-throwable-and-loops", "sleeps in a loop that catches Throwable", FAILED, 2,
                     "Did not finish within 8 s."),
+            new RedTeamCase("throws-an-8-mb-message-with-terminal-escapes", "an exception whose message clears"
+                    + " the terminal, holds a lone surrogate and 8 MB more", FAILED, 2, "\\u001b[2J\\u001b]0;owned"),
+            new RedTeamCase(HUGE_LINE, "a 5 MB string constant on one line (javac: constant string too long)",
+                    ERROR, 0, "Your code does not compile"),
             new RedTeamCase("prints-a-forged-result-line", "prints a result line claiming work() passed",
                     FAILED, 2, "work() should return 7"),
             // Broken rather than hostile.

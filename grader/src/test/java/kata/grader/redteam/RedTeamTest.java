@@ -24,6 +24,7 @@ import kata.grader.Grader;
 import kata.grader.course.Course;
 import kata.grader.course.TestRuntime;
 import kata.grader.files.FileTree;
+import kata.grader.scorecards.ScorecardJson;
 import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
@@ -50,12 +51,14 @@ class RedTeamTest {
     static void gradeEverySubmission() throws Exception {
         built = Files.createTempDirectory("kata-redteam-");
         Path nonUtf8 = submissionWithANonUtf8FileName(built.resolve(RedTeamCases.NON_UTF8_NAME));
+        Path hugeLine = submissionWithAHugeLine(built.resolve(RedTeamCases.HUGE_LINE));
         filesBefore = files();
         Grader grader = Grader.of(Course.load(Fixtures.resource("redteam/course"), TestRuntime.shipped()));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (RedTeamCase redTeamCase : RedTeamCases.ALL) {
                 Path submission = redTeamCase.name().equals(RedTeamCases.NON_UTF8_NAME) ? nonUtf8
+                        : redTeamCase.name().equals(RedTeamCases.HUGE_LINE) ? hugeLine
                         : submissions().resolve(redTeamCase.name());
                 pool.submit(() -> GRADED.put(redTeamCase.name(), grader.grade(submission)));
             }
@@ -106,6 +109,7 @@ class RedTeamTest {
             throw new UncheckedIOException(e);
         }
         folders.add(RedTeamCases.NON_UTF8_NAME);
+        folders.add(RedTeamCases.HUGE_LINE);
 
         assertEquals(folders, RedTeamCases.ALL.stream().map(RedTeamCase::name)
                 .collect(Collectors.toCollection(TreeSet::new)));
@@ -156,6 +160,31 @@ class RedTeamTest {
     }
 
     @Test
+    void hugeAndHostileTextIsCutAndMadeSafeBeforeItIsStored() {
+        for (String name : List.of("throws-an-8-mb-message-with-terminal-escapes", RedTeamCases.HUGE_LINE)) {
+            Scorecard card = GRADED.get(name);
+            String json = ScorecardJson.write(card);
+            List<String> texts = new java.util.ArrayList<>();
+            for (ExerciseResult exercise : card.exercises()) {
+                texts.add(exercise.message());
+                exercise.checks().forEach(check -> {
+                    texts.add(check.message());
+                    texts.add(check.output());
+                });
+            }
+
+            assertTrue(json.length() < 100_000, name + ": " + json.length() + " characters");
+            assertTrue(texts.stream().allMatch(RedTeamTest::safe), name);
+        }
+    }
+
+    /** Nothing a terminal acts on (control characters but newline and tab), no lone surrogate. */
+    private static boolean safe(String text) {
+        return text == null || (text.chars().allMatch(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
+                && text.codePoints().noneMatch(c -> c >= 0xD800 && c <= 0xDFFF));
+    }
+
+    @Test
     void noScorecardHoldsTheHiddenTestsSecret() {
         for (Map.Entry<String, Scorecard> graded : GRADED.entrySet()) {
             assertFalse(graded.getValue().toString().contains("hidden-test-secret-7f3a"), graded.getKey());
@@ -199,6 +228,21 @@ class RedTeamTest {
 
     private static Path submissions() {
         return Fixtures.resource("redteam/submissions");
+    }
+
+    /** The correct submission, but for a 5 MB string constant in Target.java (more than javac takes). */
+    private static Path submissionWithAHugeLine(Path submission) throws IOException {
+        Path correct = submissions().resolve("correct");
+        try (Stream<Path> files = Files.walk(correct)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = submission.resolve(correct.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        Files.writeString(submission.resolve("target/src/main/java/target/Huge.java"),
+                "package target;\n\nclass Huge {\n    static final String TEXT = \"" + "x".repeat(5_000_000) + "\";\n}\n");
+        return submission;
     }
 
     /**
