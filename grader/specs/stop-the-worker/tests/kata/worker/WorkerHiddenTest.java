@@ -17,6 +17,14 @@ class WorkerHiddenTest {
 
     private static final Duration BOUND = WorkerTest.BOUND;
 
+    private static String wokeBeforeCountWritten(long returned, long done) {
+        return "stop() returned " + returned + " rounds, but the worker did " + done + ". The worker was held just"
+                + " after it woke the thread waiting in stop() (a latch counted down, a lock released, a future"
+                + " completed), and stop() then read a count the worker had not written yet: the wake-up came before"
+                + " the state it announces. Write the count first, then wake stop() (count the latch down last, in"
+                + " the finally), or have stop() join the worker thread and read the count after the join.";
+    }
+
     /** Opens a leftover-thread message about a stop() whose caller was interrupted. */
     private static final String AFTER_INTERRUPTED_STOP = "The caller of stop() was interrupted while stop() waited for the"
             + " worker, and stop() threw InterruptedException, as it should; the worker, already asked to stop, then"
@@ -51,14 +59,22 @@ class WorkerHiddenTest {
                 fail(WorkerFeedback.stopDidNotBlock(BOUND) + WorkerFeedback.whereIs(boss.thread()));
             }
             WorkerTest.awaitStillWaiting(boss, "in the chore's end()");
-            end.open();
-
-            WorkerTest.Stopped stopped = boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+            WorkerTest.Stopped result;
+            boolean wokeStopFirst;
+            // The worker is held just after it wakes stop(): what stop() returns must be written by then.
+            try (WakeUpHold wakeUp = WakeUpHold.install(boss.thread())) {
+                wakeUp.arm();
+                end.open();
+                result = boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
+                wokeStopFirst = wakeUp.heldOnce();
+            }
+            WorkerTest.Stopped stopped = result;
             if (!stopped.endedFirst()) {
                 fail(WorkerFeedback.returnedBeforeWorkerEnded("finishing"));
             }
-            assertEquals(chore.roundsAtEnd(), stopped.rounds(),
-                    () -> WorkerFeedback.wrongCount(stopped.rounds(), chore.roundsAtEnd()));
+            assertEquals(chore.roundsAtEnd(), stopped.rounds(), () -> wokeStopFirst
+                    ? wokeBeforeCountWritten(stopped.rounds(), chore.roundsAtEnd())
+                    : WorkerFeedback.wrongCount(stopped.rounds(), chore.roundsAtEnd()));
         } finally {
             end.open();
             cue.countDown();
