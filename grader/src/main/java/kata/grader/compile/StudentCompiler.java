@@ -8,7 +8,10 @@ import java.util.List;
 import kata.grader.intake.ExerciseSources;
 import kata.grader.text.StudentText;
 
-/** Compiles a student's main sources for one exercise, against the JDK alone. */
+/**
+ * Compiles a student's main sources for one exercise, against the JDK alone, in a compiler JVM of
+ * its own ({@link CompilerProcess}): the sources are untrusted input to javac.
+ */
 public final class StudentCompiler {
 
     private StudentCompiler() {
@@ -28,7 +31,14 @@ public final class StudentCompiler {
     private static final int MESSAGE_LIMIT = 2_000;
 
     public static Outcome compile(ExerciseSources sources, Path classes) {
-        Javac.Result result = Javac.compile(sources.files(), List.of(), classes);
+        Javac.Result result;
+        try {
+            result = CompilerProcess.compile(sources.files(), List.of(), classes);
+        } catch (CompilerProcess.LimitExceeded e) {
+            return new Outcome(false, classes, "Your code could not be compiled: "
+                    + StudentText.clean(e.getMessage(), MESSAGE_LIMIT) + ". Look for a"
+                    + " constant built from itself many times over, or code nested very deeply.");
+        }
         if (result.success()) {
             return new Outcome(true, classes, "");
         }

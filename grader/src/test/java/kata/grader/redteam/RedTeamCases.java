@@ -123,6 +123,10 @@ final class RedTeamCases {
                     "Did not finish within 8 s."),
             new RedTeamCase("throws-an-8-mb-message-with-terminal-escapes", "an exception whose message clears"
                     + " the terminal, holds a lone surrogate and 8 MB more", FAILED, 2, "\\u001b[2J\\u001b]0;owned"),
+            new RedTeamCase("makes-javac-fold-a-gigabyte-constant", "28 string constants, each the one before"
+                    + " twice (javac folds them)", ERROR, 0, "Your code could not be compiled: javac ran out of memory"),
+            new RedTeamCase("nests-an-expression-ten-thousand-deep", "1 + (1 + (... ten thousand deep",
+                    ERROR, 0, "Your code could not be compiled: javac ran out of stack"),
             new RedTeamCase(HUGE_LINE, "a 5 MB string constant on one line (javac: constant string too long)",
                     ERROR, 0, "Your code does not compile"),
             new RedTeamCase("prints-a-forged-result-line", "prints a result line claiming work() passed",
