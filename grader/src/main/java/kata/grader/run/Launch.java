@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -84,14 +85,16 @@ final class Launch {
         String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
         Process process;
         OsSandbox.Level isolation;
+        Optional<ControlGroups> groups = ControlGroups.create();
         try {
             Files.createDirectories(workDir);
             isolation = OsSandbox.level(options.sandbox(), options.java());
-            ProcessBuilder builder = new ProcessBuilder(command(isolation)).directory(workDir.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command(isolation, groups)).directory(workDir.toFile());
             builder.environment().clear();
             builder.environment().putAll(OsSandbox.ENVIRONMENT);
             process = builder.start();
         } catch (IOException | IllegalStateException e) {
+            groups.ifPresent(ControlGroups::remove);
             return Report.notStarted("The test JVM could not be started: " + e.getMessage());
         }
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -110,17 +113,19 @@ final class Launch {
             stop(process);
             join(stdoutReader);
             join(stderrReader);
+            groups.ifPresent(ControlGroups::remove);
         }
     }
 
-    private List<String> command(OsSandbox.Level isolation) {
+    private List<String> command(OsSandbox.Level isolation, Optional<ControlGroups> groups) {
         List<String> command = new ArrayList<>();
         if (options.oneCpu()) {
             command.addAll(List.of("taskset", "-c", "0"));
         }
         List<Path> readOnly = new ArrayList<>(runtime.classpath());
         readOnly.addAll(List.of(runtime.agentJar(), studentClasses));
-        command.addAll(OsSandbox.wrap(isolation, java(), readOnly, workDir));
+        List<String> confined = OsSandbox.wrap(isolation, java(), readOnly, workDir);
+        command.addAll(groups.map(g -> g.wrap(confined)).orElse(confined));
         return command;
     }
 

@@ -1,0 +1,135 @@
+package kata.grader.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * A CPU share and a process limit for each test JVM, with Linux control groups (version 1, as
+ * mounted at {@code /sys/fs/cgroup/cpu} and {@code /sys/fs/cgroup/pids}) where the grader may
+ * create them. The scheduler shares CPU time between threads, so without it a submission that
+ * spins a hundred threads takes a hundred times the CPU of the check next to it in a batch; in
+ * groups of equal share, each test JVM gets the same part of a busy machine whatever its thread
+ * count. The process limit stops a flood of threads at the operating system too (the runner
+ * stops one at 500 threads). Where the host does not allow them, nothing changes.
+ */
+final class ControlGroups {
+
+    /** Tasks (threads count) of one test JVM: the runner's 500 and the JVM's own, with room to spare. */
+    static final int TASKS = 2_000;
+
+    private static final Path CPU = Path.of("/sys/fs/cgroup/cpu");
+    private static final Path PIDS = Path.of("/sys/fs/cgroup/pids");
+    private static final String PARENT = "kata-grader";
+    private static final boolean AVAILABLE = tryOnce();
+
+    private final List<Path> groups;
+
+    private ControlGroups(List<Path> groups) {
+        this.groups = groups;
+    }
+
+    /** New groups for one test JVM, or empty where the host gives none. */
+    static Optional<ControlGroups> create() {
+        return AVAILABLE ? make("jvm-") : Optional.empty();
+    }
+
+    private static Optional<ControlGroups> make(String prefix) {
+        String name = prefix + UUID.randomUUID();
+        List<Path> made = new ArrayList<>();
+        try {
+            for (Path hierarchy : List.of(CPU, PIDS)) {
+                made.add(Files.createDirectories(hierarchy.resolve(PARENT).resolve(name)));
+            }
+            Files.writeString(made.get(1).resolve("pids.max"), Integer.toString(TASKS));
+            return Optional.of(new ControlGroups(made));
+        } catch (IOException | RuntimeException e) {
+            new ControlGroups(made).remove();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The command that joins these groups, then runs {@code command}: a shell that moves itself
+     * into them and becomes the command, so nothing of it runs outside them.
+     */
+    List<String> wrap(List<String> command) {
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c",
+                "echo $$ > \"$1\" && echo $$ > \"$2\" && shift 2 && exec \"$@\"", "sh"));
+        groups.forEach(group -> wrapped.add(group.resolve("cgroup.procs").toString()));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /**
+     * Removes the groups once their processes have ended: a killed JVM's last threads may take a
+     * moment to be reaped, and a group with a task in it cannot be removed.
+     */
+    void remove() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (Path group : groups) {
+            while (true) {
+                try {
+                    Files.deleteIfExists(group);
+                    break;
+                } catch (IOException | RuntimeException stillInUse) {
+                    if (System.nanoTime() > deadline) {
+                        break; // left for the clean-up of stale groups
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                }
+            }
+        }
+    }
+
+    /** Groups of earlier graders that could not be removed then (an hour old, and empty: else rmdir fails). */
+    private static void removeStale() {
+        for (Path hierarchy : List.of(CPU, PIDS)) {
+            try (Stream<Path> groups = Files.list(hierarchy.resolve(PARENT))) {
+                long hourAgo = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
+                for (Path group : groups.filter(Files::isDirectory).toList()) {
+                    try {
+                        if (Files.getLastModifiedTime(group).toMillis() < hourAgo) {
+                            Files.deleteIfExists(group);
+                        }
+                    } catch (IOException | RuntimeException inUse) {
+                        // still has a process
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // nothing to clean
+            }
+        }
+    }
+
+    private static boolean tryOnce() {
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return false;
+        }
+        Optional<ControlGroups> probe = make("probe-");
+        if (probe.isEmpty()) {
+            return false;
+        }
+        removeStale();
+        try {
+            // The very command a test JVM gets, with a shell that only exits in its place.
+            Process process = new ProcessBuilder(probe.get().wrap(List.of("/bin/sh", "-c", "exit 0")))
+                    .redirectErrorStream(true).start();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            probe.get().remove();
+        }
+    }
+}
