@@ -17,11 +17,20 @@ final class Feedback {
     static final int SCHEDULE_STEPS = 100;
 
     static Verdict of(Throwable thrown) {
-        Verdict verdict = words(thrown);
-        return InterleavingFailure.in(thrown).map(InterleavingFailure::interleaving)
-                .filter(schedule -> !schedule.steps().isEmpty())
-                .map(schedule -> new Verdict(verdict.status(), verdict.message(), schedule.lastSteps(SCHEDULE_STEPS)))
-                .orElse(verdict);
+        try {
+            Verdict verdict = words(thrown);
+            return InterleavingFailure.in(thrown).map(InterleavingFailure::interleaving)
+                    .filter(schedule -> !schedule.steps().isEmpty())
+                    .map(schedule -> new Verdict(verdict.status(), verdict.message(),
+                            schedule.lastSteps(SCHEDULE_STEPS)))
+                    .orElse(verdict);
+        } catch (RuntimeException | StackOverflowError unreadable) {
+            // A throwable of the student's whose own getMessage(), getStackTrace() or getCause()
+            // throws (or recurses) cannot be described; it must not end the test JVM either.
+            return Verdict.failed("Your code threw " + thrown.getClass().getName() + ", and asking it for its message"
+                    + " or its stack threw " + unreadable.getClass().getSimpleName() + " in turn: an exception's"
+                    + " getMessage() must return, not throw.");
+        }
     }
 
     private static Verdict words(Throwable thrown) {

@@ -1,5 +1,7 @@
 package kata.grader.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,7 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Submissions.requireReadable(submission);
+        requireWritable(out);
         Grader grader = Grader.of(course.course()).withJvm(jvm.options(spec.commandLine().getErr()))
                 .withParallelism(jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
         Scorecard scorecard = grader.grade(submission, id != null ? id : Submissions.idOf(submission), null, exercises);
@@ -61,5 +64,20 @@ final class GradeCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Scorecard: " + out);
         }
         return 0;
+    }
+
+    /** Refuses an --out that cannot be written before any grading is spent on it. */
+    private static void requireWritable(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".kata-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot write the scorecard to " + file + " (" + e.getMessage() + ")");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--out is a folder, not a file: " + file);
+        }
     }
 }

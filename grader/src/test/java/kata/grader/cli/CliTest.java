@@ -60,6 +60,18 @@ class CliTest {
     }
 
     @Test
+    void anOutThatCannotBeWrittenIsRefusedBeforeGrading(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "");
+
+        Run run = run("grade", Fixtures.resource("redteam/submissions/correct").toString(),
+                "--out", blocker.resolve("x.json").toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("error: cannot write the scorecard to " + blocker.resolve("x.json")),
+                run.err());
+    }
+
+    @Test
     void aMissingSubmissionIsOneLineAndAHint(@TempDir Path dir) {
         Run run = run("grade", dir.resolve("nobody").toString(), "--out", dir.resolve("x.json").toString());
 

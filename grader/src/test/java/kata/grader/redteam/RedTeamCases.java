@@ -127,6 +127,8 @@ final class RedTeamCases {
                     + " twice (javac folds them)", ERROR, 0, "Your code could not be compiled: javac ran out of memory"),
             new RedTeamCase("nests-an-expression-ten-thousand-deep", "1 + (1 + (... ten thousand deep",
                     ERROR, 0, "Your code could not be compiled: javac ran out of stack"),
+            new RedTeamCase("throws-an-exception-whose-message-throws", "an exception whose getMessage() throws"
+                    + " (it ended the test JVM, reported as System.exit)", FAILED, 2, "asking it for its message"),
             new RedTeamCase(HUGE_LINE, "a 5 MB string constant on one line (javac: constant string too long)",
                     ERROR, 0, "Your code does not compile"),
             new RedTeamCase("prints-a-forged-result-line", "prints a result line claiming work() passed",
