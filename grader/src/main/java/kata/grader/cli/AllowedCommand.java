@@ -56,15 +56,9 @@ final class AllowedCommand implements Callable<Integer> {
             out.println();
             out.println(group + " (" + inGroup.size() + ")");
             Map<String, String> sorted = new TreeMap<>();
-            inGroup.forEach(g -> sorted.put(g.name() + (g.isPackage() ? "" : "#" + g.members()), describe(g)));
+            inGroup.forEach(g -> sorted.put(g.name() + (g.isPackage() ? "" : "#" + g.members()), g.what()));
             sorted.values().forEach(line -> out.println("  " + line));
         });
         return 0;
-    }
-
-    private static String describe(JdkAllowList.Grant grant) {
-        String text = grant.toString();
-        int bracket = text.indexOf("  [allow:");
-        return bracket < 0 ? text : text.substring(0, bracket);
     }
 }

@@ -71,11 +71,15 @@ public final class JdkAllowList {
             return Optional.of(new Grant(name, Character.isLowerCase(last.charAt(0)), members, null));
         }
 
+        /** {@code java.util.concurrent.*}, {@code java.lang.Thread (join, start)}, {@code java.util.TreeMap}. */
+        public String what() {
+            return isPackage ? name + ".*" : members.isEmpty() ? name
+                    : name + " (" + members.stream().sorted().collect(Collectors.joining(", ")) + ")";
+        }
+
         @Override
         public String toString() {
-            String what = isPackage ? name + ".*" : members.isEmpty() ? name
-                    : name + " (" + members.stream().sorted().collect(Collectors.joining(", ")) + ")";
-            return allowance == null ? what : what + "  [allow: " + allowance.specName() + "]";
+            return allowance == null ? what() : what() + "  [allow: " + allowance.specName() + "]";
         }
     }
 

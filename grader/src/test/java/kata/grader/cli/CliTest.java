@@ -72,6 +72,18 @@ class CliTest {
     }
 
     @Test
+    void allowedListsWhatAKatasCodeMayUseWithItsSpecsAllowances() {
+        Run echo = run("allowed", "--exercise", "echo-server");
+        Run basics = run("allowed", "--exercise", "thread-basics");
+
+        assertEquals(0, echo.status());
+        assertTrue(echo.out().contains("  java.util.concurrent.*\n") && echo.out().contains("allow: sockets ("),
+                echo.out());
+        assertTrue(echo.out().contains("  java.lang.Thread (<init>, activeCount,"), echo.out());
+        assertTrue(!basics.out().contains("allow: sockets") && !basics.out().contains("java.net.Socket"), basics.out());
+    }
+
+    @Test
     void aMissingSubmissionIsOneLineAndAHint(@TempDir Path dir) {
         Run run = run("grade", dir.resolve("nobody").toString(), "--out", dir.resolve("x.json").toString());
 
