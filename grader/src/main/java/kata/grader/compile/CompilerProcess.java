@@ -66,8 +66,10 @@ public final class CompilerProcess implements AutoCloseable {
 
     private CompilerProcess() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // Full tiered compilation: the JVM lives for many compilations, and javac compiled by C2
+        // is what makes a warm compilation cheap.
         process = new ProcessBuilder(java.toString(), "-Xmx" + HEAP_MEGABYTES + "m", "-Xss8m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-cp", System.getProperty("java.class.path"), WORKER_MAIN)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

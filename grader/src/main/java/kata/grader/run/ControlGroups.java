@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -30,6 +32,12 @@ final class ControlGroups {
     private static final String PARENT = "kata-grader";
     private static final boolean AVAILABLE = tryOnce();
 
+    private static final ExecutorService REMOVER = Executors.newSingleThreadExecutor(job -> {
+        Thread thread = new Thread(job, "kata-cgroup-remover");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final List<Path> groups;
 
     private ControlGroups(List<Path> groups) {
@@ -51,7 +59,7 @@ final class ControlGroups {
             Files.writeString(made.get(1).resolve("pids.max"), Integer.toString(TASKS));
             return Optional.of(new ControlGroups(made));
         } catch (IOException | RuntimeException e) {
-            new ControlGroups(made).remove();
+            new ControlGroups(made).removeNow();
             return Optional.empty();
         }
     }
@@ -69,10 +77,15 @@ final class ControlGroups {
     }
 
     /**
-     * Removes the groups once their processes have ended: a killed JVM's last threads may take a
-     * moment to be reaped, and a group with a task in it cannot be removed.
+     * Removes the groups once their processes have ended, on a thread of its own: a killed JVM's
+     * last threads may take a moment to be reaped, and a group with a task in it cannot be removed,
+     * but the grading need not wait for that.
      */
     void remove() {
+        REMOVER.execute(this::removeNow);
+    }
+
+    private void removeNow() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (Path group : groups) {
             while (true) {
@@ -129,7 +142,7 @@ final class ControlGroups {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            probe.get().remove();
+            probe.get().removeNow();
         }
     }
 }
