@@ -112,7 +112,8 @@ public final class JdkAllowList {
             members(null, "java.lang.Thread", "<init> start run join interrupt isInterrupted interrupted isAlive"
                     + " getName setName getId threadId currentThread sleep yield onSpinWait setDaemon isDaemon"
                     + " getState setPriority getPriority holdsLock setUncaughtExceptionHandler"
-                    + " getUncaughtExceptionHandler activeCount isVirtual ofPlatform ofVirtual startVirtualThread"),
+                    + " getUncaughtExceptionHandler activeCount isVirtual ofPlatform ofVirtual startVirtualThread"
+                    + " MIN_PRIORITY NORM_PRIORITY MAX_PRIORITY"),
             members(THREAD_CONTROL, "java.lang.Thread", "stop suspend resume countStackFrames"
                     + " setDefaultUncaughtExceptionHandler getDefaultUncaughtExceptionHandler getThreadGroup enumerate"
                     + " checkAccess getAllStackTraces getStackTrace dumpStack"),

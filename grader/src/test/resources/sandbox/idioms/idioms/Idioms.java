@@ -150,6 +150,7 @@ public class Idioms implements Runnable, Comparable<Idioms>, AutoCloseable, Clon
         counts.computeIfAbsent("a", k -> new LongAdder()).increment();
         Thread thread = new Worker(this);
         thread.setUncaughtExceptionHandler((t, e) -> e.printStackTrace());
+        thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
         thread.join(100);
         System.out.println(thread.getState() + " " + thread.isAlive() + " " + Thread.State.NEW);
