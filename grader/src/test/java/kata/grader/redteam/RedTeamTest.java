@@ -232,14 +232,7 @@ class RedTeamTest {
 
     /** The correct submission, but for a 5 MB string constant in Target.java (more than javac takes). */
     private static Path submissionWithAHugeLine(Path submission) throws IOException {
-        Path correct = submissions().resolve("correct");
-        try (Stream<Path> files = Files.walk(correct)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = submission.resolve(correct.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
+        FileTree.copyTree(submissions().resolve("correct"), submission);
         Files.writeString(submission.resolve("target/src/main/java/target/Huge.java"),
                 "package target;\n\nclass Huge {\n    static final String TEXT = \"" + "x".repeat(5_000_000) + "\";\n}\n");
         return submission;
@@ -250,14 +243,7 @@ class RedTeamTest {
      * Java cannot name such a file, so the shell makes it.
      */
     private static Path submissionWithANonUtf8FileName(Path submission) throws Exception {
-        Path correct = submissions().resolve("correct");
-        try (Stream<Path> files = Files.walk(correct)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = submission.resolve(correct.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
+        FileTree.copyTree(submissions().resolve("correct"), submission);
         Process shell = new ProcessBuilder("sh", "-c", "printf 'package target;\\n\\nclass Helper {\\n}\\n' > \"$1/"
                 + "$(printf 'Caf\\351.java')\"", "sh", submission.resolve("target/src/main/java/target").toString())
                 .inheritIO().start();
