@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import kata.support.Graded;
@@ -176,8 +177,7 @@ class WorkerTest {
             // under way whatever it is built on (a thread, or a pool's task that a cancel would skip).
             cue.countDown();
             // Let the worker into its loop only once the stop request has been made.
-            Eventually.holds(BOUND, () -> boss.isWaitingIn("stop") || boss.isDone() || startWaits(boss));
-            boolean asked = boss.isWaitingIn("stop") || boss.isDone();
+            boolean asked = seenUntil(() -> boss.isWaitingIn("stop") || boss.isDone(), () -> startWaits(boss));
             begin.open();
             boss.resultOfStop(chore, BOUND, () -> WorkerFeedback.stopNeverReturned(BOUND));
             if (!awaitEnd(boss, chore)) {
@@ -210,9 +210,8 @@ class WorkerTest {
         });
         try (StartHold hold = StartHold.threadsStartedBy(boss.thread())) {
             boss.go();
-            Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingIn("stop")
-                    || chore.worker() != null || startWaits(boss));
-            boolean asked = boss.isDone() || boss.isWaitingIn("stop") || chore.worker() != null;
+            boolean asked = seenUntil(() -> boss.isDone() || boss.isWaitingIn("stop") || chore.worker() != null,
+                    () -> startWaits(boss));
             boolean heldWhenAsked = asked && hold.holding() > 0;
             boolean returnedWhileHeld = heldWhenAsked && boss.isDone();
             hold.open();
@@ -461,16 +460,36 @@ class WorkerTest {
      * block; one that waits with a timeout is given {@link #BOUND}, then the worker is let go.
      */
     static void awaitStopWaiting(Boss<?> boss, String where) throws InterruptedException {
-        // One look decides: a second one could catch a waiting stop() between two of its own steps.
-        boolean blocked = Eventually.holds(BOUND, () -> boss.isDone() || boss.isWaitingWithoutTimeoutIn("stop")
-                || startWaits(boss));
+        // A stop() that waits without a time limit ends the wait at once; one that waits in a loop of
+        // timed waits (sleep, join(ms)) is waiting at some looks of the bound and running at others.
+        AtomicBoolean waited = new AtomicBoolean();
+        boolean blocked = Eventually.holds(BOUND, () -> {
+            if (boss.isWaitingIn("stop")) {
+                waited.set(true);
+            }
+            return boss.isDone() || boss.isWaitingWithoutTimeoutIn("stop") || startWaits(boss);
+        });
         if (startWaits(boss)) {
             fail(WorkerFeedback.startWaitsForWorker() + WorkerFeedback.whereIs(boss.thread()));
         }
-        if (!blocked && !boss.isDone() && !boss.isWaitingIn("stop")) {
+        if (!blocked && !boss.isDone() && !waited.get()) {
             fail(WorkerFeedback.stopDidNotBlock(BOUND) + WorkerFeedback.whereIs(boss.thread()));
         }
         awaitStillWaiting(boss, where);
+    }
+
+    /**
+     * Waits until {@code seen} or {@code stuck} holds, and says whether {@code seen} did. The answer
+     * comes from the look that ended the wait, not from a later one: a stop() that waits in a loop of
+     * timed sleeps is waiting at one look and running between two sleeps at the next.
+     */
+    private static boolean seenUntil(BooleanSupplier seen, BooleanSupplier stuck) {
+        AtomicBoolean was = new AtomicBoolean();
+        Eventually.holds(BOUND, () -> {
+            was.set(seen.getAsBoolean());
+            return was.get() || stuck.getAsBoolean();
+        });
+        return was.get();
     }
 
     /**
