@@ -204,8 +204,16 @@ public final class Grader {
     private Graded gradeExercise(TestBundle bundle, Path submission, Path work, long start) {
         Exercise exercise = bundle.exercise();
         Optional<ExerciseSources> sources = Submissions.find(submission, exercise.slug());
+        List<String> links = Submissions.links(submission, exercise.slug());
+        if (!links.isEmpty()) {
+            return new Graded(error(bundle, "Not graded: " + String.join(", ", links) + (links.size() == 1 ? " is"
+                    : " are") + " a symbolic link in " + exercise.slug() + "/src/main/java, and links are never"
+                    + " followed (they could lead to another student's files). Put the files themselves in your"
+                    + " submission.", millisSince(start)), null);
+        }
         if (sources.isEmpty()) {
-            return new Graded(Scoring.notSubmitted(exercise.slug(), exercise.title(), bundle.checks()), null);
+            return new Graded(Scoring.notSubmitted(exercise.slug(), exercise.title(), bundle.checks(),
+                    Submissions.whyAbsent(submission, exercise.slug())), null);
         }
         ExerciseSources toCompile = Submissions.withProvidedFiles(sources.get(), exercise.stubSources(),
                 exercise.providedFiles());
@@ -247,9 +255,19 @@ public final class Grader {
         return selected;
     }
 
-    private static Scorecard.Environment ownEnvironment() {
+    /**
+     * The environment of a submission whose code never ran (nothing submitted, nothing compiled):
+     * this grader's JVM, and the confinement its test JVMs get.
+     */
+    private Scorecard.Environment ownEnvironment() {
+        OsSandbox.Level isolation;
+        try {
+            isolation = OsSandbox.level(jvm.sandbox(), jvm.java());
+        } catch (IllegalStateException requiredButUnavailable) {
+            isolation = OsSandbox.Level.NONE;
+        }
         return new Scorecard.Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(), OsSandbox.Level.NONE.label());
+                System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(), isolation.label());
     }
 
     private static long millisSince(long start) {

@@ -30,6 +30,7 @@ import kata.grader.classresults.RowStatus;
 import kata.grader.classresults.StudentRow;
 import kata.grader.course.CourseException;
 import kata.grader.course.Exercise;
+import kata.grader.files.AtomicFile;
 import kata.grader.files.FileTree;
 import kata.grader.intake.ArchiveException;
 import kata.grader.intake.Archives;
@@ -109,7 +110,7 @@ public final class Batch {
     public Outcome run(Progress progress) {
         Entries.Listing listing = Entries.list(options.submissions());
         List<String> warnings = new ArrayList<>(options.roster().warnings());
-        listing.ignored().forEach(name -> warnings.add(name + " is neither a folder nor a .zip; it is ignored"));
+        listing.ignored().forEach(name -> warnings.add(name + " is neither a folder nor an archive; it is ignored"));
         Path out = prepare(options.out());
         try (OutputLock lock = OutputLock.take(out)) {
             clearLeftovers(out);
@@ -203,6 +204,14 @@ public final class Batch {
         } catch (CourseException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (e instanceof AtomicFile.WriteFailed || AtomicFile.isOutOfSpace(e)) {
+                // Every entry after this one would fail the same way: stop, keeping what is written.
+                String what = e.getMessage() + (e.getMessage() != null && e.getMessage().contains("No space")
+                        || !AtomicFile.isOutOfSpace(e) ? "" : ": no space left on the disk");
+                throw new AtomicFile.WriteFailed(what + ". The batch stopped; every scorecard already"
+                        + " written is kept. Once there is room, run the same command again: it grades only what is"
+                        + " missing.", e.getCause() instanceof IOException io ? io : new IOException(e));
+            }
             BatchState.forget(out, task.entry().id());
             row = new StudentRow(task.entry().id(), task.student(), RowStatus.GRADER_ERROR,
                     "the grader failed on this entry: " + e, null);
@@ -237,24 +246,32 @@ public final class Batch {
     private StudentRow grade(Grader reporting, Path out, Task task, Set<String> slugs) {
         Entry entry = task.entry();
         Path kept = ClassFolder.sources(out, entry.id());
-        if (!entry.zip()) {
+        if (entry.kind() == Entry.Kind.FOLDER) {
             return graded(reporting, Entries.root(entry.path(), slugs), kept, task);
+        }
+        if (entry.kind() == Entry.Kind.UNSUPPORTED_ARCHIVE) {
+            return unreadable(task, kept, "it is a " + Entries.unsupportedExtension(entry) + " archive, and only folders"
+                    + " and .zip archives are read");
         }
         Path work = out.resolve(WORK).resolve(entry.id() + "-" + UNIQUE.incrementAndGet());
         try {
             Archives.extract(entry.path(), work, options.limits());
             return graded(reporting, Entries.root(work, slugs), kept, task);
         } catch (ArchiveException e) {
-            FileTree.deleteRecursively(kept);
-            Scorecard card = grader.unreadable(entry.id(), task.student(), RowStatus.UNREADABLE_PREFIX
-                    + e.getMessage() + ". Nothing in it was graded; submit a plain zip of your repository.");
-            String note = (task.note().isEmpty() ? "" : task.note() + "; ") + "archive refused: " + e.getMessage();
-            return new StudentRow(entry.id(), task.student(), RowStatus.UNREADABLE, note, card);
+            return unreadable(task, kept, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract " + entry.path(), e);
         } finally {
             FileTree.deleteRecursively(work);
         }
+    }
+
+    private StudentRow unreadable(Task task, Path kept, String reason) {
+        FileTree.deleteRecursively(kept);
+        Scorecard card = grader.unreadable(task.entry().id(), task.student(), RowStatus.UNREADABLE_PREFIX
+                + reason + ". Nothing in it was graded; submit a plain zip of your repository.");
+        String note = (task.note().isEmpty() ? "" : task.note() + "; ") + "archive refused: " + reason;
+        return new StudentRow(task.entry().id(), task.student(), RowStatus.UNREADABLE, note, card);
     }
 
     private StudentRow graded(Grader reporting, Path root, Path kept, Task task) {

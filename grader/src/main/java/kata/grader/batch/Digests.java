@@ -28,8 +28,8 @@ final class Digests {
 
     static String entry(Entry entry) {
         MessageDigest digest = sha256();
-        if (entry.zip()) {
-            update(digest, "zip");
+        if (entry.isFile()) {
+            update(digest, entry.kind().name());
             file(digest, entry.path());
         } else {
             update(digest, "folder");

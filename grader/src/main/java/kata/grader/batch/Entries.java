@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,12 +21,15 @@ public final class Entries {
     /** Folders that zip tools add and that never hold a submission. */
     private static final Set<String> NOISE = Set.of("__MACOSX");
     private static final int MAX_WRAPPING_FOLDERS = 3;
+    /** Archives students send instead of a zip: each gets a row saying it was not read. */
+    private static final List<String> UNSUPPORTED_ARCHIVES = List.of(".tar.gz", ".tar.bz2", ".tar.xz", ".tgz",
+            ".tbz2", ".txz", ".tar", ".7z", ".rar", ".gz", ".bz2", ".xz", ".jar");
 
     /**
      * What a submissions folder holds.
      *
      * @param entries the submissions, sorted by id
-     * @param ignored files that are neither a folder nor a zip, by name
+     * @param ignored files that are neither a folder nor an archive, by name
      */
     public record Listing(List<Entry> entries, List<String> ignored) {
     }
@@ -48,11 +53,17 @@ public final class Entries {
                 if (name.startsWith(".") || NOISE.contains(name)) {
                     continue;
                 }
+                Optional<String> archive = extension(name, List.of(".zip"));
+                Optional<String> unsupported = extension(name, UNSUPPORTED_ARCHIVES);
                 if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    entries.add(new Entry(name, child, false));
-                } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
-                        && name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") && name.length() > 4) {
-                    entries.add(new Entry(name.substring(0, name.length() - 4), child, true));
+                    entries.add(new Entry(name, child, Entry.Kind.FOLDER));
+                } else if (!Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
+                    ignored.add(name);
+                } else if (archive.isPresent()) {
+                    entries.add(new Entry(withoutExtension(name, archive.get()), child, Entry.Kind.ZIP));
+                } else if (unsupported.isPresent()) {
+                    entries.add(new Entry(withoutExtension(name, unsupported.get()), child,
+                            Entry.Kind.UNSUPPORTED_ARCHIVE));
                 } else {
                     ignored.add(name);
                 }
@@ -72,13 +83,30 @@ public final class Entries {
         return new Listing(List.copyOf(entries), List.copyOf(ignored));
     }
 
+    /** The first of these extensions the name ends with (case aside), when it has more than that. */
+    private static Optional<String> extension(String name, List<String> extensions) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return extensions.stream().filter(e -> lower.endsWith(e) && lower.length() > e.length()).findFirst();
+    }
+
+    private static String withoutExtension(String name, String extension) {
+        return name.substring(0, name.length() - extension.length());
+    }
+
+    /**
+     * The archive kind of an entry the grader does not read, as its extension ({@code .tar.gz}).
+     */
+    static String unsupportedExtension(Entry entry) {
+        return extension(entry.path().getFileName().toString(), UNSUPPORTED_ARCHIVES).orElse("");
+    }
+
     /**
      * How much an entry holds, in bytes: a zip's size, or the sum of a folder's files (links not
      * followed). More code means more exercises to grade, so this orders the work.
      */
     static long size(Entry entry) {
         try {
-            if (entry.zip()) {
+            if (entry.isFile()) {
                 return Files.size(entry.path());
             }
             try (Stream<Path> walk = Files.walk(entry.path())) {
@@ -98,7 +126,10 @@ public final class Entries {
      * folders a zip's table of contents names (nothing is extracted; an unreadable zip holds none).
      */
     static Set<String> katas(Entry entry, Set<String> slugs) {
-        if (entry.zip()) {
+        if (entry.kind() == Entry.Kind.UNSUPPORTED_ARCHIVE) {
+            return Set.of();
+        }
+        if (entry.kind() == Entry.Kind.ZIP) {
             Set<String> held = new java.util.TreeSet<>();
             try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(entry.path().toFile())) {
                 zip.stream().map(e -> "/" + e.getName()).forEach(name -> slugs.stream()

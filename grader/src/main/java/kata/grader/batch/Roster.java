@@ -1,9 +1,14 @@
 package kata.grader.batch;
 
 import java.io.IOException;
-import java.io.BufferedReader;
-import java.nio.file.Files;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +30,9 @@ public final class Roster {
 
     static final List<String> COLUMNS = StudentRow.IDENTITY_COLUMNS;
 
+    /** Far above any class's roster: a bigger file is the wrong one. */
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
+
     private final Map<String, Student> students;
     private final List<String> warnings;
 
@@ -40,13 +48,9 @@ public final class Roster {
     /** @throws IllegalArgumentException naming the line when the roster cannot be used */
     public static Roster read(Path file) {
         List<List<String>> rows = new ArrayList<>();
-        // Spreadsheets save a byte-order mark; blank lines are skipped.
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            for (CSVRecord record : CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+        try {
+            for (CSVRecord record : CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()
+                    .parse(new StringReader(text(file)))) {
                 rows.add(record.toList());
             }
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -81,6 +85,43 @@ public final class Roster {
             }
         }
         return new Roster(students, List.copyOf(warnings));
+    }
+
+    /**
+     * The roster's text, which must be UTF-8 (with or without the byte-order mark spreadsheets
+     * write): a roster in another encoding is refused, naming the line, rather than read with its
+     * names garbled into every scorecard.
+     */
+    private static String text(Path file) throws IOException {
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IllegalArgumentException("the roster " + file + " is larger than " + MAX_BYTES / (1024 * 1024)
+                    + " MB; is it the right file?");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            throw new IllegalArgumentException("the roster " + file + " is UTF-16 text (\"Unicode text\"); save it as"
+                    + " CSV in UTF-8 (in a spreadsheet: \"CSV UTF-8\") and run again");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer input = ByteBuffer.wrap(bytes);
+        CharBuffer output = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(input, output, true);
+        if (result.isError()) {
+            int at = input.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the roster %s is not UTF-8 text: line %d"
+                    + " has the byte 0x%02X (in Windows-1252 or Latin-1, '%s'); save it as CSV in UTF-8 (in a"
+                    + " spreadsheet: \"CSV UTF-8\") and run again", file, line, bytes[at] & 0xFF,
+                    new String(bytes, at, 1, java.nio.charset.Charset.forName("windows-1252"))));
+        }
+        String text = output.flip().toString();
+        // Spreadsheets save a byte-order mark.
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static String cell(List<String> header, List<String> row, String column) {

@@ -66,6 +66,10 @@ public final class Main implements Runnable {
             err.println("error: the course is broken: " + exception.getMessage());
             return 1;
         }
+        if (exception instanceof java.io.UncheckedIOException) {
+            err.println("error: " + exception.getMessage());
+            return 1;
+        }
         err.println("error: " + exception);
         return 1;
     }

@@ -17,7 +17,16 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    /** @throws UncheckedIOException naming the file when it cannot be written */
+    /** A result that could not be written, and the system's reason ("No space left on device"). */
+    public static final class WriteFailed extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        public WriteFailed(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /** @throws WriteFailed naming the file and the reason when it cannot be written */
     public static Path write(Path file, String text) {
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -32,8 +41,34 @@ public final class AtomicFile {
             }
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new WriteFailed("cannot write " + file + ": " + reason(e), e);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /**
+     * Whether this failure, or one it was caused by, is a full disk or quota: nothing more can be
+     * written anywhere on that disk, so a batch stops rather than fail every entry after it.
+     */
+    public static boolean isOutOfSpace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : cause.getMessage();
+            if (cause instanceof IOException && message != null
+                    && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Temporary files are private to their owner; results are ordinary files (rw-r--r--). */

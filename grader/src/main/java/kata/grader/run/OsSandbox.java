@@ -74,7 +74,7 @@ public final class OsSandbox {
     }
 
     /** The level a test JVM gets under this mode, or why the required sandbox cannot be had. */
-    static Level level(Mode mode, Path java) {
+    public static Level level(Mode mode, Path java) {
         if (mode == Mode.OFF) {
             return Level.NONE;
         }

@@ -80,7 +80,7 @@ class BatchTest {
         Batch.Outcome outcome = run(subs, out, Roster.read(roster), Shard.ALL, 2);
 
         assertEquals(3, outcome.graded());
-        assertEquals(List.of("notes.txt is neither a folder nor a .zip; it is ignored"), outcome.warnings());
+        assertEquals(List.of("notes.txt is neither a folder nor an archive; it is ignored"), outcome.warnings());
         List<List<String>> rows = summary(out);
         assertEquals(List.of("entry", "name", "email", "login", "lms_user_id", "sis_user_id", "section", "status",
                 "probe", "total", "max", "note"), rows.get(0));
@@ -264,5 +264,37 @@ class BatchTest {
         assertTrue(Files.readString(out.resolve(ClassFolder.SUMMARY_JSON)).contains("\"untouched\" : [ \"probe\" ]"));
         assertTrue(Files.isRegularFile(ClassFolder.sources(out, "tia").resolve("probe/probe/Probe.java")),
                 "the sources are kept for the similarity check");
+    }
+
+    @Test
+    void whatCannotBeGradedSaysWhyAnArchiveOfAnotherKindALinkAndAnArchiveInsideTheSubmission(@TempDir Path dir)
+            throws Exception {
+        Path subs = dir.resolve("subs");
+        Submissions.zip(subs, "dora", "correct");
+        Files.move(subs.resolve("dora.zip"), subs.resolve("dora.tar.gz"));
+        Path eve = Submissions.folder(subs, "eve", "correct");
+        Path source = eve.resolve("probe/src/main/java/probe/Probe.java");
+        Path elsewhere = Files.move(source, dir.resolve("Probe.java"));
+        Files.createSymbolicLink(source, elsewhere);
+        Path fay = Files.createDirectories(subs.resolve("fay"));
+        Submissions.zip(fay, "my-katas", "correct");
+        Path out = dir.resolve("out");
+
+        Batch.Outcome outcome = run(subs, out);
+
+        assertEquals(List.of(), outcome.warnings());
+        List<StudentRow> rows = outcome.results().rows();
+        assertEquals(List.of("dora", "eve", "fay"), rows.stream().map(StudentRow::entry).toList());
+        assertEquals(RowStatus.UNREADABLE, rows.get(0).status());
+        assertEquals("Your archive could not be read: it is a .tar.gz archive, and only folders and .zip archives"
+                + " are read. Nothing in it was graded; submit a plain zip of your repository.",
+                rows.get(0).card().exercises().get(0).message());
+        String eveMessage = rows.get(1).card().exercises().get(0).message();
+        assertTrue(eveMessage.startsWith("Not graded: probe/Probe.java is a symbolic link in probe/src/main/java,"
+                + " and links are never followed"), eveMessage);
+        assertEquals(0, rows.get(1).card().score());
+        assertEquals("Not submitted: no Java sources in probe/src/main/java. The submission holds my-katas.zip:"
+                + " archives inside a submission are not unpacked; submit the kata folders themselves (one plain"
+                + " zip of them at most).", rows.get(2).card().exercises().get(0).message());
     }
 }

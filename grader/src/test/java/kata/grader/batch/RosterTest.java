@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,5 +73,22 @@ class RosterTest {
 
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Roster.read(file)).getMessage()
                 .startsWith("cannot read the roster " + file));
+    }
+
+    @Test
+    void aRosterInAnotherEncodingIsRefusedNamingTheLineAndHowToSaveIt(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "entry,name\nbob,Bob\nalice,Alic\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path utf16 = dir.resolve("utf16.csv");
+        Files.write(utf16, "\uFEFFentry\nalice\n".getBytes(StandardCharsets.UTF_16LE));
+
+        String latin1Problem = assertThrows(IllegalArgumentException.class, () -> Roster.read(latin1)).getMessage();
+        String utf16Problem = assertThrows(IllegalArgumentException.class, () -> Roster.read(utf16)).getMessage();
+
+        assertTrue(latin1Problem.contains("is not UTF-8 text: line 3 has the byte 0xE9 (in Windows-1252 or Latin-1,"
+                + " '\u00e9')"), latin1Problem);
+        assertTrue(latin1Problem.endsWith("save it as CSV in UTF-8 (in a spreadsheet: \"CSV UTF-8\") and run again"),
+                latin1Problem);
+        assertTrue(utf16Problem.contains("is UTF-16 text"), utf16Problem);
     }
 }

@@ -60,9 +60,14 @@ public final class Scoring {
 
     /** An exercise with no sources: 0 points, every check skipped, the maximum unchanged. */
     public static ExerciseResult notSubmitted(String slug, String title, List<? extends CheckDefinition> checks) {
+        return notSubmitted(slug, title, checks, "no Java sources in " + slug + "/src/main/java.");
+    }
+
+    /** As {@link #notSubmitted(String, String, List)}, saying why no sources were found. */
+    public static ExerciseResult notSubmitted(String slug, String title, List<? extends CheckDefinition> checks,
+                                              String why) {
         return new ExerciseResult(slug, title, ExerciseStatus.NOT_SUBMITTED, 0, maxScore(checks),
-                "Not submitted: no Java sources in " + slug + "/src/main/java.", 0,
-                all(checks, CheckStatus.SKIPPED, "Not submitted."));
+                "Not submitted: " + why, 0, all(checks, CheckStatus.SKIPPED, "Not submitted."));
     }
 
     /**
