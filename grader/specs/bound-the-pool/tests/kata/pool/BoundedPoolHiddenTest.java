@@ -546,6 +546,24 @@ class BoundedPoolHiddenTest {
                     if (awaiter.took().compareTo(timeout.plus(LATE)) > 0 || awaiter.took().compareTo(timeout) < 0) {
                         fail(PoolFeedback.awaitTook(timeout, awaiter.took()));
                     }
+                    // Woken meanwhile: two of the three workers end, one after the other, while the third still
+                    // runs its task. The timeout counts from the call, not from the last worker that ended.
+                    Call<Boolean> woken = scene.call("woken-awaiter", () -> scene.pool().awaitTermination(timeout));
+                    scene.settle();
+                    int wakeUps = 0;
+                    for (int ending = 0; ending < 2 && !woken.ended(); ending++) {
+                        TimeUnit.NANOSECONDS.sleep(timeout.toNanos() / 3);
+                        scene.letOut(1);
+                        scene.settle();
+                        wakeUps++;
+                    }
+                    if (!woken.awaitEnd(PoolScene.PATIENCE)) {
+                        fail(PoolFeedback.awaitNeverReturned(timeout, woken.where()));
+                    }
+                    PoolScene.rethrow(woken);
+                    if (Boolean.FALSE.equals(woken.result()) && woken.took().compareTo(timeout.plus(LATE)) > 0) {
+                        fail(awaitRestartedByWakeUps(timeout, woken.took(), wakeUps));
+                    }
                     scene.letEveryoneOut();
                     // At once, before the workers have run on: the call must wait for them, within its timeout.
                     boolean ended = scene.pool().awaitTermination(timeout);
@@ -562,6 +580,15 @@ class BoundedPoolHiddenTest {
     }
 
     // ---- messages of these checks (kept here: the public feedback class is in the students' repository) ----
+
+    private static String awaitRestartedByWakeUps(Duration timeout, Duration took, int wakeUps) {
+        return "A shut-down pool of 3 workers, one of them running a task that does not end: awaitTermination("
+                + PoolFeedback.describe(timeout) + ") returned false only after " + PoolFeedback.describe(took)
+                + ", much later than its timeout: " + wakeUps + " of the workers ended meanwhile, one after the"
+                + " other, and each one that ended seems to start the whole timeout again. \"At most its timeout in"
+                + " all, however many workers\": compute the deadline once (System.nanoTime() + timeout.toNanos())"
+                + " and, after each wake-up or join, wait only for the time that is left.";
+    }
 
     private static String boundBrokenByTwoSubmitters(PoolScene scene, int queued, int inside) {
         return scene.describe() + " with two submitters of held tasks: before any task finished, " + queued

@@ -41,10 +41,11 @@ final class BankFeedback {
                 + " global order as transfers take them.";
     }
 
-    static String totalDeadlocked(String order, String details) {
-        return "total(" + order + ") and a transfer from A to B deadlocked: each holds one account and waits for"
-                + " the other's lock. total() must take its accounts' locks in the same global order as transfers"
-                + " (sort a copy of the list by id first), whatever order the caller lists them in.\n" + details;
+    static String totalDeadlocked(String order, String transfer, String details) {
+        return "total(" + order + ") and a transfer from " + transfer + " deadlocked: each holds one account and"
+                + " waits for the other's lock. total() must take its accounts' locks in the same global order as"
+                + " transfers (sort a copy of the list by id first, compared exactly as transfer compares them),"
+                + " whatever order the caller lists them in.\n" + details;
     }
 
     static String sharedAccount(String balances) {

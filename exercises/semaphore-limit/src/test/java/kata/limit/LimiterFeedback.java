@@ -118,6 +118,15 @@ final class LimiterFeedback {
                 + " (unit.toNanos(timeout)).";
     }
 
+    static String timeoutRestartedByWakeUps(String call, Duration waited, int wakeUps) {
+        return "With every permit taken, " + call + " returned false only after " + describe(waited) + ", much later"
+                + " than its timeout: it was woken " + wakeUps + " times meanwhile without a permit (as wait(),"
+                + " await() and park() may be, and as a notifyAll for a permit that another caller takes does), and"
+                + " each wake-up seems to start the whole timeout again. Compute the deadline once"
+                + " (System.nanoTime() + unit.toNanos(timeout)) and, after each wake-up, wait only for the time"
+                + " that is left (awaitNanos returns it).";
+    }
+
     static String gaveUpBeforePermit(String call, Object answer, Duration waited, Duration timeout) {
         return "With every permit taken, " + call + " returned " + answer + " after " + describe(waited)
                 + (waited.isZero() ? " (at once)" : "") + ", before any permit came back, although its timeout was "

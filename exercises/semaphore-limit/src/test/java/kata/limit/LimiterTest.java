@@ -242,40 +242,55 @@ class LimiterTest {
     }
 
     @Test
-    @DisplayName("With every permit taken, tryRun(task, 200 ms), (2 s), (500 µs) and (0) return false without running the task, each soon after its timeout")
+    @DisplayName("With every permit taken, tryRun(task, 200 ms), (2 s), (500 µs) and (0) return false without running the task, each soon after its timeout, also when woken meanwhile without a permit")
     @Graded(id = "timed-gives-up", points = 2, timeoutSeconds = 30)
     void timedRunGivesUp() throws Exception {
         Controlled.run(() -> {
             // A start between two milliseconds: a deadline kept in whole milliseconds shows.
             TimeUnit.MICROSECONDS.sleep(300);
             for (Timeout timeout : TIMEOUTS) {
-                // A limiter of its own for each call, used up before the next one is made: a wrong count or
-                // static state (judged elsewhere) cannot change what this check sees.
-                Limiter limiter = new Limiter(2);
-                try (Crowd holders = Crowd.gather(limiter, "holder", HOLDERS)) {
-                    if (holders.inside() == holders.size()) {
-                        fail(LimiterFeedback.neverFull(2, holders.size()));
-                    }
-                    AtomicBoolean ran = new AtomicBoolean();
-                    Call<Object> call = startTimed(limiter, timeout, ran, 1);
-                    try {
-                        if (!call.awaitEnd(Crowd.PATIENCE)) {
-                            fail(LimiterFeedback.neverGaveUp(timeout.toString(), Crowd.PATIENCE,
-                                    "\"" + call.name() + "\" waits at " + call.where()));
-                        }
-                        rethrow(call);
-                        if (!Boolean.FALSE.equals(call.result()) || ran.get()) {
-                            fail(LimiterFeedback.timedAnswerWhenFull(timeout.toString(), call.result(), ran.get()));
-                        }
-                        if (call.took().compareTo(timeout.duration().plus(LATE)) > 0) {
-                            fail(LimiterFeedback.gaveUpLate(timeout.toString(), call.took()));
-                        }
-                    } finally {
-                        Call.stop(List.of(call));
-                    }
-                }
+                givesUpInTime(timeout, false);
+            }
+            // Woken without a permit (as wait() and park() may be, and as a notifyAll for a permit another
+            // caller takes does): the timeout still counts from the call, not from the last wake-up.
+            for (Timeout timeout : TIMEOUTS.subList(0, 2)) {
+                givesUpInTime(timeout, true);
             }
         });
+    }
+
+    /** How often a woken timed caller is woken again: a timeout restarted at each wake-up never runs out. */
+    private static final int WAKE_UPS_PER_TIMEOUT = 4;
+
+    private static void givesUpInTime(Timeout timeout, boolean wokenMeanwhile) throws Exception {
+        // A limiter of its own for each call, used up before the next one is made: a wrong count or
+        // static state (judged elsewhere) cannot change what this check sees.
+        Limiter limiter = new Limiter(2);
+        try (Crowd holders = Crowd.gather(limiter, "holder", HOLDERS)) {
+            if (holders.inside() == holders.size()) {
+                fail(LimiterFeedback.neverFull(2, holders.size()));
+            }
+            AtomicBoolean ran = new AtomicBoolean();
+            Call<Object> call = startTimed(limiter, timeout, ran, 1);
+            try {
+                int wakeUps = wokenMeanwhile ? call.wakeEvery(timeout.duration().dividedBy(WAKE_UPS_PER_TIMEOUT),
+                        timeout.duration().plus(LATE)) : 0;
+                if (!call.awaitEnd(Crowd.PATIENCE)) {
+                    fail(LimiterFeedback.neverGaveUp(timeout.toString(), Crowd.PATIENCE,
+                            "\"" + call.name() + "\" waits at " + call.where()));
+                }
+                rethrow(call);
+                if (!Boolean.FALSE.equals(call.result()) || ran.get()) {
+                    fail(LimiterFeedback.timedAnswerWhenFull(timeout.toString(), call.result(), ran.get()));
+                }
+                if (call.took().compareTo(timeout.duration().plus(LATE)) > 0) {
+                    fail(wakeUps > 0 ? LimiterFeedback.timeoutRestartedByWakeUps(timeout.toString(), call.took(), wakeUps)
+                            : LimiterFeedback.gaveUpLate(timeout.toString(), call.took()));
+                }
+            } finally {
+                Call.stop(List.of(call));
+            }
+        }
     }
 
     /** Callers that fill a Limiter(2) however many it lets in: more than a limiter off by a few allows. */

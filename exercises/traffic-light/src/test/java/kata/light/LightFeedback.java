@@ -67,6 +67,14 @@ final class LightFeedback {
                 + " unit, to nanoseconds rather than whole milliseconds, and loop: a wait can return early.)";
     }
 
+    static String timeoutRestartedByWakeUps(String call, Duration waited, int wakeUps) {
+        return "While the light stayed red, " + call + " returned false only after " + describe(waited) + ", much"
+                + " later than its time-out: it was woken " + wakeUps + " times meanwhile without a set() (as wait(),"
+                + " await() and park() may be), and each wake-up seems to start the whole time-out again. Compute the"
+                + " deadline once (System.nanoTime() + unit.toNanos(timeout)) and, after each wake-up, wait only for"
+                + " the time that is left (awaitNanos returns it).";
+    }
+
     static String gaveUpLate(String call, Duration waited) {
         return "While the light stayed red, " + call + " returned false only after " + describe(waited)
                 + ", much later than its time-out. Convert the time-out with the unit it comes with"

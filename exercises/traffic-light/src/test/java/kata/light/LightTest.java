@@ -111,7 +111,7 @@ class LightTest {
     }
 
     @Test
-    @DisplayName("At red, await(200 ms), await(2 s), await(500 µs) and await(0) return false, each after its time-out (not before, and not much later)")
+    @DisplayName("At red, await(200 ms), await(2 s), await(500 µs) and await(0) return false, each after its time-out (not before, and not much later, also when woken meanwhile without a set())")
     @Graded(id = "timed-wait-times-out", points = 2, timeoutSeconds = 30)
     void timedWaitGivesUpAtRed() throws Exception {
         Controlled.run(() -> {
@@ -151,8 +151,30 @@ class LightTest {
             } finally {
                 Call.stop(cars);
             }
+            // Woken without a set() (as wait(), await() and park() may be): the time-out still counts from
+            // the call, not from the last wake-up.
+            for (Timeout timeout : TIMEOUTS.subList(0, 2)) {
+                Call<Object> car = Call.start("woken-car", () -> light.await(timeout.amount(), timeout.unit()));
+                try {
+                    int wakeUps = car.wakeEvery(timeout.duration().dividedBy(WAKE_UPS_PER_TIMEOUT),
+                            timeout.duration().plus(LATE));
+                    if (!car.awaitEnd(Cars.PATIENCE)) {
+                        fail(LightFeedback.neverGaveUp(timeout.toString(), Cars.PATIENCE, car.name() + " waits at "
+                                + car.where()));
+                    }
+                    if (car.thrown().isEmpty() && Boolean.FALSE.equals(car.result())
+                            && car.took().compareTo(timeout.duration().plus(LATE)) > 0) {
+                        fail(LightFeedback.timeoutRestartedByWakeUps(timeout.toString(), car.took(), wakeUps));
+                    }
+                } finally {
+                    Call.stop(List.of(car));
+                }
+            }
         });
     }
+
+    /** How often a woken timed car is woken again: a time-out restarted at each wake-up never runs out. */
+    private static final int WAKE_UPS_PER_TIMEOUT = 4;
 
     @Test
     @DisplayName("clear() turns the light red again: a car that comes later waits, and the next set() lets it drive; clear() at red changes nothing for the cars waiting")

@@ -103,6 +103,33 @@ public final class Call<T> {
         return Optional.ofNullable(thrown);
     }
 
+    /**
+     * Inside {@link Controlled#run}, from the test's thread: wakes this call's thread without a
+     * notify ({@link Controlled#wakeSpuriously}) every {@code every} of virtual time while it waits,
+     * until it ends or {@code until} has passed since it started. A timed wait that starts its whole
+     * timeout again at each wake-up never runs out meanwhile. A thread that spins instead of waiting
+     * is let spin (other checks judge that) and is not woken. Returns how many wake-ups it got.
+     */
+    public int wakeEvery(Duration every, Duration until) throws InterruptedException {
+        int wakeUps = 0;
+        Controlled.settleAllowingBusyWaits();
+        long end = startNanos + until.toNanos();
+        while (!ended && Controlled.nanoTime() + every.toNanos() <= end) {
+            TimeUnit.NANOSECONDS.sleep(every.toNanos());
+            Controlled.settleAllowingBusyWaits();
+            if (!ended && Controlled.wakeSpuriously(thread)) {
+                wakeUps++;
+                Controlled.settleAllowingBusyWaits();
+            }
+        }
+        return wakeUps;
+    }
+
+    /** When the call started on its thread, in {@link Controlled#nanoTime()} (0 until it has). */
+    public long startNanos() {
+        return startNanos;
+    }
+
     /** When the call ended, in {@link Controlled#nanoTime()} (0 until it ends). */
     public long endNanos() {
         return endNanos;

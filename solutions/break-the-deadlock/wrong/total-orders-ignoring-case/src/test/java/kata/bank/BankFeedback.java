@@ -1,0 +1,55 @@
+package kata.bank;
+
+/** What the break-the-deadlock checks tell a student when they fail. */
+final class BankFeedback {
+
+    static final String ORDER_HINT = "Take the two account locks in one global order that every thread"
+            + " agrees on and that never changes, e.g. by account id.";
+
+    static final String RETRY_HINT = "A transfer that backs off (tryLock with a time-out) must retry until it"
+            + " has moved the money, however long an account stays busy.";
+
+    private BankFeedback() {
+    }
+
+    static String sequential(String what, Object expected, Object actual) {
+        return what + ": expected " + expected + ", got " + actual + ".";
+    }
+
+    static String wrongBalances(String scenario, String expected, String actual) {
+        return scenario + ": the balances should end as " + expected + ", but they are " + actual + ".";
+    }
+
+    static String moneyChanged(String scenario, long expected, long actual) {
+        return scenario + ": the bank should still hold " + expected + " in all, but it holds " + actual
+                + ". A transfer lost or created money: withdraw and deposit must happen while holding both"
+                + " accounts' locks.";
+    }
+
+    static String rejectedKeptLocks(String from, String to, long amount, String held) {
+        return "A transfer of " + amount + " from " + from + " to " + to + " was rejected for too little money"
+                + " (IllegalStateException), but the thread still held locks afterwards: " + held + ". Every other"
+                + " transfer that needs those accounts would wait for them forever. Release every lock you take in a"
+                + " finally block, so that it is released when the transfer throws too.";
+    }
+
+    static String totalSawMoneyInFlight(long total, long expected) {
+        return "total() ran while a transfer of 30 from A to B was under way and returned " + total
+                + ", but the accounts always hold " + expected + " together: it saw the money in neither"
+                + " account (or in both).\nA transfer must hold both accounts' locks from the withdrawal to the"
+                + " deposit, and total() must hold all the accounts' locks while it adds up, taken in the same"
+                + " global order as transfers take them.";
+    }
+
+    static String totalDeadlocked(String order, String details) {
+        return "total(" + order + ") and a transfer from A to B deadlocked: each holds one account and waits for"
+                + " the other's lock. total() must take its accounts' locks in the same global order as transfers"
+                + " (sort a copy of the list by id first), whatever order the caller lists them in.\n" + details;
+    }
+
+    static String sharedAccount(String balances) {
+        return "B (50) sent 10 to A (100) while it sent 20 to C (80): the balances should end as A=110, B=20, C=100,"
+                + " but they are " + balances + ". Both transfers changed B's balance, so both must hold B's lock:"
+                + " check that a transfer locks both of its accounts, whichever of them comes first in your order.";
+    }
+}

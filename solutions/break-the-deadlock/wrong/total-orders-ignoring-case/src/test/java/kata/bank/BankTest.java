@@ -1,0 +1,185 @@
+package kata.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import kata.support.Graded;
+import kata.support.interleave.Controlled;
+import kata.support.interleave.InterleavingFailure;
+import kata.support.interleave.Interleavings;
+import kata.support.interleave.Scenario;
+import kata.support.threads.Deadlocks;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Public checks. The concurrent ones choose which thread runs at each step (the kata agent makes
+ * that possible), so a deadlock shows up on every run and is reported as soon as it forms.
+ */
+class BankTest {
+
+    static final long SEED = 20_241_122L;
+
+    /** Two accounts and a bank, fresh for every schedule. */
+    record Pair(Bank bank, Account a, Account b) {
+        static Pair of(long balanceA, long balanceB) {
+            return new Pair(new Bank(), new Account("A", balanceA), new Account("B", balanceB));
+        }
+
+        Map<Object, String> lockNames() {
+            return Map.of(a, "account " + a.id(), b, "account " + b.id());
+        }
+
+        String balances() {
+            return "A=" + a.balance() + ", B=" + b.balance();
+        }
+    }
+
+    @Test
+    @DisplayName("One thread: transfer moves money and rejects bad requests")
+    @Graded(id = "transfer-alone", points = 1)
+    void transfersFromOneThread() {
+        Pair pair = Pair.of(100, 50);
+
+        pair.bank().transfer(pair.a(), pair.b(), 30);
+
+        assertEquals("A=70, B=80", pair.balances(),
+                () -> BankFeedback.sequential("After moving 30 from A (100) to B (50)", "A=70, B=80", pair.balances()));
+        assertThrows(IllegalArgumentException.class, () -> pair.bank().transfer(pair.a(), pair.b(), 0),
+                "transfer of 0 should throw IllegalArgumentException");
+        assertThrows(IllegalArgumentException.class, () -> pair.bank().transfer(pair.a(), pair.a(), 10),
+                "transfer from an account to itself should throw IllegalArgumentException");
+        assertThrows(IllegalStateException.class, () -> pair.bank().transfer(pair.b(), pair.a(), 500),
+                "transfer of more than the balance should throw IllegalStateException");
+        assertEquals("A=70, B=80", pair.balances(),
+                () -> BankFeedback.sequential("Rejected transfers must change nothing; balances", "A=70, B=80",
+                        pair.balances()));
+    }
+
+    @Test
+    @DisplayName("One thread: total adds up the balances")
+    @Graded(id = "total-alone", points = 1)
+    void totalsFromOneThread() {
+        Pair pair = Pair.of(100, 50);
+        Account c = new Account("C", 25);
+
+        long total = pair.bank().total(List.of(pair.a(), pair.b(), c));
+
+        assertEquals(175, total, () -> BankFeedback.sequential("total of 100, 50 and 25", 175, total));
+    }
+
+    @Test
+    @DisplayName("Opposite transfers (A to B, B to A) at the same time never deadlock (the seed's two locks)")
+    @Graded(id = "opposite-transfers", points = 3, timeoutSeconds = 60)
+    void oppositeTransfersNeverDeadlock() {
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .given(() -> Pair.of(100, 50))
+                .lockNames(Pair::lockNames)
+                .thread("transfer A->B", p -> p.bank().transfer(p.a(), p.b(), 30))
+                .thread("transfer B->A", p -> p.bank().transfer(p.b(), p.a(), 20))
+                .check(p -> {
+                    if (p.a().balance() != 90 || p.b().balance() != 60) {
+                        fail(BankFeedback.wrongBalances("A (100) sent 30 to B (50) while B sent 20 to A",
+                                "A=90, B=60", p.balances()));
+                    }
+                });
+        // A transfer that backs off must retry until it has moved the money, however long an account
+        // stays busy: a statement printer holds A's lock for a (virtual) second, far longer than any
+        // sensible time-out, so a transfer that gives up after a few attempts is seen doing so.
+        try {
+            transfersWhileAIsBusy();
+        } catch (InterleavingFailure failure) {
+            if ("threw".equals(failure.kind())) {
+                fail(BankFeedback.RETRY_HINT + "\n" + failure.getMessage(), failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static void transfersWhileAIsBusy() {
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .preemptions(0)
+                .given(() -> Pair.of(100, 50))
+                .lockNames(Pair::lockNames)
+                // parkNanos, not Thread.sleep: on JDK 17 sleep is native, so a check's own sleep would
+                // pass in real time instead of the scheduler's.
+                .thread("statement of A", p -> Controlled.synchronizedOn(p.a(),
+                        () -> LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1))))
+                .thread("transfer A->B", p -> p.bank().transfer(p.a(), p.b(), 30))
+                .thread("transfer B->A", p -> p.bank().transfer(p.b(), p.a(), 20))
+                .check(p -> {
+                    if (p.a().balance() != 90 || p.b().balance() != 60) {
+                        fail(BankFeedback.wrongBalances("A (100) sent 30 to B (50) while B sent 20 to A, and another"
+                                + " thread held A's lock for a second", "A=90, B=60", p.balances())
+                                + " " + BankFeedback.RETRY_HINT);
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("3 tellers x 30 transfers among 4 accounts, some rejected for too little money, keep every cent and never deadlock")
+    @Graded(id = "busy-bank", points = 2, timeoutSeconds = 60)
+    void busyBankKeepsTheMoney() {
+        busyBank(1000);
+        // Small balances, so that some transfers are rejected: a rejected transfer must leave no lock
+        // behind for the other tellers.
+        busyBank(20);
+    }
+
+    private static void busyBank(long start) {
+        record Branch(Bank bank, List<Account> accounts, AtomicInteger rejected) {
+            Map<Object, String> lockNames() {
+                Map<Object, String> names = new java.util.HashMap<>();
+                accounts.forEach(account -> names.put(account, "account " + account.id()));
+                return names;
+            }
+        }
+        Scenario<Branch> scenario = Interleavings.randomSchedule(SEED).given(() -> new Branch(new Bank(),
+                List.of(new Account("A", start), new Account("B", start), new Account("C", start),
+                        new Account("D", start)), new AtomicInteger()))
+                .lockNames(Branch::lockNames);
+        for (int teller = 1; teller <= 3; teller++) {
+            Random plan = new Random(SEED + teller);
+            int[][] moves = new int[30][];
+            for (int i = 0; i < moves.length; i++) {
+                int from = plan.nextInt(4);
+                moves[i] = new int[] {from, (from + 1 + plan.nextInt(3)) % 4, 1 + plan.nextInt(9)};
+            }
+            scenario = scenario.thread("teller-" + teller, branch -> {
+                for (int[] move : moves) {
+                    try {
+                        branch.bank().transfer(branch.accounts().get(move[0]), branch.accounts().get(move[1]),
+                                move[2]);
+                    } catch (IllegalStateException tooLittleMoney) {
+                        branch.rejected().incrementAndGet();
+                        List<String> held = Deadlocks.heldByCurrentThread();
+                        if (!held.isEmpty()) {
+                            fail(BankFeedback.rejectedKeptLocks(branch.accounts().get(move[0]).id(),
+                                    branch.accounts().get(move[1]).id(), move[2], String.join(", ", held)));
+                        }
+                    }
+                }
+            });
+        }
+
+        scenario.check(branch -> {
+            long total = 0;
+            for (Account account : branch.accounts()) {
+                total += account.balance();
+            }
+            if (total != 4 * start) {
+                fail(BankFeedback.moneyChanged("4 accounts of " + start + " after 90 transfers by 3 tellers ("
+                        + branch.rejected().get() + " of them rejected for too little money)", 4 * start, total));
+            }
+        });
+    }
+}
