@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Grade a whole class: every folder or .zip in <submissions> is one student's submission.",
+        description = {"Grade a whole class: every folder or .zip in <submissions> is one student's submission"
+                + " (another archive, .tar.gz say, gets a row saying it was not read).",
                 "Writes <out>/scorecards/<entry>.json, summary.csv, summary.json, similarity.json and report.html."
                         + " Run it again after an interruption: entries already graded and unchanged are kept."})
 final class BatchCommand implements Callable<Integer> {
