@@ -398,7 +398,7 @@ class BoundedPoolHiddenTest {
     }
 
     @Test
-    @DisplayName("shutdown() ends idle workers at once (no time passes), in a pool that ran tasks and in one that never did; awaitTermination then returns true")
+    @DisplayName("shutdown() ends idle workers at once (no time passes), in a pool that ran tasks and in one that never did; awaitTermination then returns true; and in every order of shutdown() and a worker taking a task, no task runs interrupted")
     @Graded(id = "shutdown-ends-idle-workers", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void shutdownEndsIdleWorkers() throws Exception {
         Controlled.run(() -> {
@@ -422,6 +422,49 @@ class BoundedPoolHiddenTest {
             }
         });
         shutdownReachesAnIdleWorkerInEveryOrder();
+        shutdownInterruptsNoTaskInEveryOrder();
+    }
+
+    /**
+     * shutdown() racing with a worker that takes the queued task, in every order of their steps: a
+     * shutdown that interrupts the workers it believes idle must never hit one that has just taken a
+     * task ("interrupt only the idle ones: a running task is never interrupted"). A worker marked
+     * busy only after it let go of the lock is still "idle" when shutdown() looks.
+     */
+    private static void shutdownInterruptsNoTaskInEveryOrder() throws Exception {
+        if (judgedByOtherChecks()) {
+            return;
+        }
+        try {
+            Interleavings.everySchedule().preemptingOnlyAtSynchronization()
+                    .given(AtomicBoolean::new)
+                    .thread("owner", ranInterrupted -> {
+                        BoundedPool pool = new BoundedPool(1, 1, "racing");
+                        pool.submit(() -> {
+                            if (Thread.currentThread().isInterrupted()) {
+                                ranInterrupted.set(true);
+                            }
+                            return 0;
+                        });
+                        pool.shutdown();
+                        // Virtual time: a worker that never ends (judged above) costs nobody a minute.
+                        for (Thread worker : Controlled.startedThreads()) {
+                            worker.join(TimeUnit.MINUTES.toMillis(1));
+                        }
+                    })
+                    // A scenario starts at least two threads; the pool's worker is the other that matters.
+                    .thread("bystander", ranInterrupted -> { })
+                    .check(ranInterrupted -> {
+                        if (ranInterrupted.get()) {
+                            fail(taskInterruptedByShutdown());
+                        }
+                    });
+        } catch (InterleavingFailure failure) {
+            if (failure.noThreadCanContinue()) {
+                fail(PoolFeedback.idleMissedShutdown() + "\n" + failure.getMessage(), failure);
+            }
+            throw failure;
+        }
     }
 
     /**
@@ -580,6 +623,48 @@ class BoundedPoolHiddenTest {
     }
 
     // ---- messages of these checks (kept here: the public feedback class is in the students' repository) ----
+
+    /**
+     * Whether the race above would only find what other checks judge in plain order: workers that spin
+     * instead of waiting (idle-workers-wait; their steps also make every order too many to explore), or
+     * a shutdown() that interrupts a task it finds running (shutdown-finishes-queued).
+     */
+    private static boolean judgedByOtherChecks() throws Exception {
+        AtomicBoolean interruptsRunningTask = new AtomicBoolean();
+        try {
+            Controlled.run(() -> {
+                try (PoolScene scene = PoolScene.of(1, 1, "plain")) {
+                    Controlled.settle();
+                    scene.pool().submit(scene.held(0));
+                    scene.settle();
+                    // From a thread of its own: a shutdown() that waits for the running task (judged by
+                    // shutdown-finishes-queued) must not stop this look.
+                    scene.call("shutdown caller", () -> {
+                        scene.shutdown();
+                        return null;
+                    });
+                    scene.settle();
+                    scene.letEveryoneOut();
+                    scene.settle();
+                    interruptsRunningTask.set(!scene.interruptedTasks().isEmpty());
+                }
+            });
+        } catch (InterleavingFailure failure) {
+            if ("unsettled".equals(failure.kind())) {
+                return true;
+            }
+            throw failure;
+        }
+        return interruptsRunningTask.get();
+    }
+
+    private static String taskInterruptedByShutdown() {
+        return "A pool of 1 worker with one task submitted, then shutdown(): in one order of the threads' steps,"
+                + " shutdown() interrupted the worker just as it took the task, and the task ran on an interrupted"
+                + " thread. A running task is never interrupted: a worker that takes a task must stop being"
+                + " \"idle\" in the same step, under the same lock that shutdown() holds while it picks whom to"
+                + " interrupt (or wake idle workers with signalAll/notifyAll or poison pills, not interrupts).";
+    }
 
     private static String awaitRestartedByWakeUps(Duration timeout, Duration took, int wakeUps) {
         return "A shut-down pool of 3 workers, one of them running a task that does not end: awaitTermination("
