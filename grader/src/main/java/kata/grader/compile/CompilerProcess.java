@@ -46,6 +46,8 @@ public final class CompilerProcess implements AutoCloseable {
     /** The main class of the compiler's JVM, which calls {@link #serve}. */
     private static final String WORKER_MAIN = "kata.grader.cli.CompilerWorker";
     private static final Queue<CompilerProcess> IDLE = new ConcurrentLinkedQueue<>();
+    /** The only variables a compiler JVM inherits. */
+    static final List<String> LOCALE = List.of("LANG", "LC_ALL", "LC_CTYPE");
     /** Reads a response while the caller waits with a time limit. */
     private static final ExecutorService READERS = Executors.newCachedThreadPool(job -> {
         Thread thread = new Thread(job, "kata-compiler-response");
@@ -61,6 +63,8 @@ public final class CompilerProcess implements AutoCloseable {
     }
 
     private final Process process;
+    /** Compilations this JVM answered (it serves one compilation at a time). */
+    private int answered;
     private final Writer requests;
     private final BufferedReader responses;
 
@@ -68,10 +72,22 @@ public final class CompilerProcess implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // Full tiered compilation: the JVM lives for many compilations, and javac compiled by C2
         // is what makes a warm compilation cheap.
-        process = new ProcessBuilder(java.toString(), "-Xmx" + HEAP_MEGABYTES + "m", "-Xss8m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx" + HEAP_MEGABYTES + "m", "-Xss8m",
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-cp", System.getProperty("java.class.path"), WORKER_MAIN)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // Nothing of the grader's environment (where CI tokens live) but the locale, which decides how
+        // file names are encoded and must be the grader's for the names it sends to match.
+        Map<String, String> environment = builder.environment();
+        Map<String, String> locale = new HashMap<>();
+        LOCALE.forEach(name -> {
+            if (System.getenv(name) != null) {
+                locale.put(name, System.getenv(name));
+            }
+        });
+        environment.clear();
+        environment.putAll(locale);
+        process = builder.start();
         requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         responses = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
@@ -82,7 +98,7 @@ public final class CompilerProcess implements AutoCloseable {
      * @throws LimitExceeded when the compilation ran out of memory or time, or broke javac
      */
     static Javac.Result compile(List<Path> sources, List<Path> classpath, Path outputDir) throws LimitExceeded {
-        CompilerProcess compiler = IDLE.poll();
+        CompilerProcess compiler = idle();
         Path links = null;
         try {
             // A file name that is not text in this system's encoding (Latin-1 bytes on a UTF-8
@@ -104,7 +120,20 @@ public final class CompilerProcess implements AutoCloseable {
             if (compiler == null) {
                 compiler = new CompilerProcess();
             }
-            Javac.Result result = compiler.request(named, classpath, outputDir);
+            Javac.Result result;
+            try {
+                result = compiler.request(named, classpath, outputDir);
+            } catch (IOException requestNotSent) {
+                if (compiler.answered == 0) {
+                    throw requestNotSent;
+                }
+                // A warm JVM that died while idle (killed by the system, say) is no verdict on this
+                // submission: once more, in a new one.
+                compiler.close();
+                compiler = new CompilerProcess();
+                result = compiler.request(named, classpath, outputDir);
+            }
+            compiler.answered++;
             IDLE.add(compiler);
             return new Javac.Result(result.success(), result.errors().stream().map(problem -> problem.file() == null
                     ? problem : new Javac.Problem(renamed.getOrDefault(problem.file(), problem.file()), problem.line(),
@@ -121,6 +150,17 @@ public final class CompilerProcess implements AutoCloseable {
                 FileTree.deleteRecursively(links);
             }
         }
+    }
+
+    /** An idle compiler JVM that is still alive, or null. */
+    private static CompilerProcess idle() {
+        for (CompilerProcess compiler = IDLE.poll(); compiler != null; compiler = IDLE.poll()) {
+            if (compiler.process.isAlive()) {
+                return compiler;
+            }
+            compiler.close();
+        }
+        return null;
     }
 
     private Javac.Result request(List<Path> sources, List<Path> classpath, Path outputDir)
