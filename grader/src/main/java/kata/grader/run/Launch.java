@@ -85,7 +85,8 @@ final class Launch {
         String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
         Process process;
         OsSandbox.Level isolation;
-        Optional<ControlGroups> groups = ControlGroups.create();
+        Optional<ControlGroups> groups = ControlGroups.create(
+                ControlGroups.memoryFor(bundle.exercise().limits().heapMegabytes()));
         try {
             Files.createDirectories(workDir);
             isolation = OsSandbox.level(options.sandbox(), options.java());
@@ -105,7 +106,7 @@ final class Launch {
         Thread stderrReader = daemon("stderr", () -> keepTail(process.getErrorStream(), stderr));
         sendPlan(process, nonce);
         try {
-            return collect(process, events, stderr, stdoutReader, stderrReader, isolation);
+            return collect(process, events, stderr, stdoutReader, stderrReader, isolation, groups);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Report.notStarted("Grading was interrupted.");
@@ -212,7 +213,8 @@ final class Launch {
     }
 
     private Report collect(Process process, BlockingQueue<Event> events, StringBuilder stderr, Thread stdoutReader,
-                           Thread stderrReader, OsSandbox.Level isolation) throws InterruptedException {
+                           Thread stderrReader, OsSandbox.Level isolation, Optional<ControlGroups> groups)
+            throws InterruptedException {
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         Map<String, CheckSpec> byId = plan.stream().collect(Collectors.toMap(CheckSpec::id, c -> c));
         HiddenNames hiddenNames = HiddenNames.of(bundle.tests());
@@ -276,14 +278,16 @@ final class Launch {
         join(stdoutReader);
         join(stderrReader);
         if (current != null && !outcomes.containsKey(current)) {
-            outcomes.put(current, interrupted(current, stopped, exit, exiting, stderr));
+            boolean memoryLimitHit = groups.map(ControlGroups::memoryLimitHit).orElse(false);
+            outcomes.put(current, interrupted(current, stopped, exit, exiting, stderr, memoryLimitHit));
         }
         String startFailure = "The test JVM ended before running any check (exit status " + exit + ")"
                 + tail(stderr);
         return new Report(outcomes, startFailure, javaVersion, javaVendor, cpus, isolation);
     }
 
-    private CheckOutcome interrupted(String check, String stopped, int exit, String exiting, StringBuilder stderr) {
+    private CheckOutcome interrupted(String check, String stopped, int exit, String exiting, StringBuilder stderr,
+                                     boolean memoryLimitHit) {
         String errors;
         synchronized (stderr) {
             errors = stderr.toString();
@@ -295,6 +299,13 @@ final class Launch {
             return CheckOutcome.of(CheckStatus.FAILED, "Your code ran out of memory (the test JVM may use "
                     + bundle.exercise().limits().heapMegabytes() + " MB of heap). Look for data that grows"
                     + " without bound, or threads that are never released.");
+        }
+        if (memoryLimitHit) {
+            int heap = bundle.exercise().limits().heapMegabytes();
+            return CheckOutcome.of(CheckStatus.FAILED, "Your code used more memory than the test JVM may use in all ("
+                    + ControlGroups.memoryFor(heap) / (1024 * 1024) + " MB: " + heap + " MB of heap, the rest for"
+                    + " threads, direct buffers and the JVM itself), and the system stopped it. Look for threads"
+                    + " that are never released, or data that grows without bound.");
         }
         if (check.equals(exiting)) {
             return CheckOutcome.of(CheckStatus.ERROR, "Your code ended the test JVM during this check (System.exit("
