@@ -2,6 +2,9 @@ package kata.race;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.util.List;
 import kata.race.TwoCalls.Call;
 import kata.support.Graded;
 import kata.support.Visibility;
@@ -22,6 +25,20 @@ class CounterHiddenTest {
      * a few dozen, a compareAndSet loop that can never succeed runs out of them.
      */
     private static final long STEPS = 100_000;
+
+    /** Plain-mode accesses: an atomic's getPlain and setPlain, a VarHandle's get and set. */
+    private static boolean isPlainMode(String owner, String method) {
+        return owner.startsWith("java.util.concurrent.atomic.") && (method.equals("getPlain")
+                || method.equals("setPlain"))
+                || owner.equals("java.lang.invoke.VarHandle") && (method.equals("get") || method.equals("set"));
+    }
+
+    private static String plainModeAccess(List<String> calls) {
+        return "The count is read or written in plain mode: " + String.join(", ", calls) + ". Plain mode"
+                + " (getPlain, setPlain, VarHandle.get and set, even on a volatile field) orders nothing and makes"
+                + " nothing visible to other threads; use get()/set() of the atomic, or getVolatile/setVolatile"
+                + " (or getAcquire/setRelease) of the VarHandle.";
+    }
 
     @Test
     @DisplayName("Two incrementIfBelow calls for the last seat at the same time: exactly one succeeds, in every order (at counts 0 and 5)")
@@ -84,6 +101,20 @@ class CounterHiddenTest {
     @DisplayName("get() called while increment() and incrementIfBelow() run in other threads reads the count safely: under the lock they take, or a volatile or atomic count")
     @Graded(id = "get-thread-safe", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void getSeesWhatWritersWrote() {
+        // A plain-mode read or write through an atomic or a VarHandle (getPlain, setPlain, VarHandle.get
+        // and set) is no access the schedules below can see racing, and has no more ordering than a
+        // plain field: the bytecode says it.
+        JavaClasses classes = new ClassFileImporter()
+                .importUrl(Counter.class.getProtectionDomain().getCodeSource().getLocation());
+        List<String> plain = classes.stream().flatMap(type -> type.getMethodCallsFromSelf().stream())
+                .filter(call -> isPlainMode(call.getTargetOwner().getName(), call.getTarget().getName()))
+                .map(call -> call.getTargetOwner().getSimpleName() + "." + call.getTarget().getName() + "() in "
+                        + call.getOrigin().getOwner().getSimpleName() + "." + call.getOrigin().getName() + " (line "
+                        + call.getLineNumber() + ")")
+                .distinct().toList();
+        if (!plain.isEmpty()) {
+            fail(RaceFeedback.racyGet(plainModeAccess(plain)));
+        }
         try {
             Interleavings.everySchedule()
                     .detectingDataRaces()

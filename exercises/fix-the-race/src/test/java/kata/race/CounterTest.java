@@ -46,7 +46,7 @@ class CounterTest {
     }
 
     @Test
-    @DisplayName("One thread: incrementIfBelow adds one only while the count is below the limit (limits 0, -1, 1, 2, 3, 6, also below the count)")
+    @DisplayName("One thread: incrementIfBelow adds one only while the count is below the limit (limits 0, -1, 1, 2, 3, 6, also below the count, and the smallest and largest int)")
     @Graded(id = "limit-alone", points = 1)
     void stopsAtTheLimitFromOneThread() {
         Counter counter = new Counter();
@@ -66,8 +66,12 @@ class CounterTest {
         limited(counter, start, steps, 3, false);
         limited(counter, start, steps, 6, true);
         limited(counter, start, steps, 6, false);
-        if (counter.get() - start != 6) {
-            fail(RaceFeedback.limitSteps(steps, "the count", start + 6, counter.get()));
+        // The ends of int: a check written as a subtraction (limit - count > 0) overflows there.
+        limited(counter, start, steps, Integer.MIN_VALUE - start, false);
+        limited(counter, start, steps, Integer.MIN_VALUE + 1 - start, false);
+        limited(counter, start, steps, Integer.MAX_VALUE - start, true);
+        if (counter.get() - start != 7) {
+            fail(RaceFeedback.limitSteps(steps, "the count", start + 7, counter.get()));
         }
     }
 
