@@ -181,7 +181,7 @@ class BoundedBufferHiddenTest {
     @Test
     @DisplayName("Capacity 1, 2 producers and 2 consumers, so that producers and consumers wait at the same time: in every order nobody is left waiting (no lost wake-up)")
     @Graded(id = "no-lost-wake-up", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 120)
-    void noLostWakeUp() {
+    void noLostWakeUp() throws Exception {
         try {
             exploreCrossing();
         } catch (InterleavingFailure failure) {
@@ -198,6 +198,84 @@ class BoundedBufferHiddenTest {
             }
             throw failure;
         }
+        try {
+            exploreTimedCalls();
+        } catch (InterleavingFailure failure) {
+            if (failure.noThreadCanContinue()) {
+                fail(fastPathWokeNobody("Capacity 1 with poll and offer of a minute:"), failure);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * A poll or offer that finds its item or room at once must wake the waiters all the same: the
+     * change it makes is the one a blocked call waits for. Capacity 1, in every order: put(a),
+     * offer(b, 1 min) and poll(1 min); then offer(c, 1 min) beside a waiting poll(1 min). A minute is
+     * virtual time, and in a buffer that wakes its waiters nobody waits that long.
+     */
+    private static void exploreTimedCalls() throws Exception {
+        if (!timedCallsTakeTheirChance()) {
+            return; // Timed calls that do not wait for an item or room: timed-waits judges that.
+        }
+        Interleavings.everySchedule().preemptions(2).preemptingOnlyAtSynchronization()
+                .given(Crossing::new)
+                .thread("producer", crossing -> crossing.buffer().put("a"))
+                .thread("timed-producer", crossing -> crossing.taken().add(
+                        crossing.buffer().offer("b", 1, TimeUnit.MINUTES) ? "offer(b) went in" : "offer(b) timed out"))
+                .thread("timed-consumer", crossing -> crossing.taken().add(
+                        String.valueOf(crossing.buffer().poll(1, TimeUnit.MINUTES))))
+                .check(crossing -> {
+                    List<String> seen = new ArrayList<>(crossing.taken());
+                    if (!seen.contains("offer(b) went in") || seen.contains("null")) {
+                        fail(fastPathWokeNobody("Capacity 1: put(a), offer(b, 1 min) and poll(1 min) at the same"
+                                + " time; in one order a call waited its whole minute: " + seen + "."));
+                    }
+                });
+        Interleavings.everySchedule().preemptions(2).preemptingOnlyAtSynchronization()
+                .given(Crossing::new)
+                .thread("timed-consumer", crossing -> crossing.taken().add(
+                        String.valueOf(crossing.buffer().poll(1, TimeUnit.MINUTES))))
+                .thread("timed-producer", crossing -> crossing.buffer().offer("c", 1, TimeUnit.MINUTES))
+                .check(crossing -> {
+                    if (!crossing.taken().equals(List.of("c"))) {
+                        fail(fastPathWokeNobody("Capacity 1, empty: poll(1 min) and offer(c, 1 min) at the same"
+                                + " time; in one order the poll got " + crossing.taken() + " instead of c."));
+                    }
+                });
+    }
+
+    private static String fastPathWokeNobody(String seen) {
+        return seen + " A waiting call was never woken: a poll or offer that finds its item or room at once"
+                + " changes the buffer as take and put do, and must wake the waiting calls as they do"
+                + " (notifyAll / signal on the way out of every path that changes the buffer).";
+    }
+
+    /**
+     * Whether poll(1 min) gets an item put while it waits, and offer(1 min) the room a take makes
+     * (timed-waits judges both): else the timed calls above would lose items for that reason.
+     */
+    private static boolean timedCallsTakeTheirChance() throws Exception {
+        AtomicBoolean took = new AtomicBoolean();
+        Controlled.run(() -> {
+            BoundedBuffer<String> empty = new BoundedBuffer<>(1);
+            Call<String> poll = Call.start("poller", () -> empty.poll(1, TimeUnit.MINUTES));
+            BoundedBuffer<String> full = new BoundedBuffer<>(1);
+            BoundedBufferTest.fill(full, 1);
+            Call<Boolean> offer = Call.start("offerer", () -> full.offer("x", 1, TimeUnit.MINUTES));
+            try {
+                TimeUnit.SECONDS.sleep(30);
+                Controlled.settleAllowingBusyWaits();
+                Call.run("producer", () -> empty.put("x")).awaitEnd(BoundedBufferTest.PATIENCE);
+                Call.run("consumer", full::take).awaitEnd(BoundedBufferTest.PATIENCE);
+                poll.awaitEnd(BoundedBufferTest.PATIENCE);
+                offer.awaitEnd(BoundedBufferTest.PATIENCE);
+                took.set("x".equals(poll.result()) && Boolean.TRUE.equals(offer.result()));
+            } finally {
+                Call.stop(List.of(poll, offer));
+            }
+        });
+        return took.get();
     }
 
     /** Two buffers of capacity 1, a consumer waiting on each: each put must wake its own buffer's consumer. */
@@ -299,6 +377,36 @@ class BoundedBufferHiddenTest {
                                 + ", expected 1. Every change of the count must be under the one lock.");
                     }
                 });
+        sizeIsAlwaysACountTheBufferHad();
+    }
+
+    /** One schedule of an empty buffer, a put and a take, and what a size() beside them returned. */
+    record Gauge(BoundedBuffer<String> buffer, List<Integer> seen) {
+        Gauge() {
+            this(new BoundedBuffer<>(1), new CopyOnWriteArrayList<>());
+        }
+    }
+
+    /**
+     * size() beside a put and a take on an empty buffer of capacity 1, preempted at every step (not
+     * only where threads synchronize: a size() that reads two volatile counters one after the other
+     * must be caught between them): it must return 0 or 1, counts the buffer had.
+     */
+    private static void sizeIsAlwaysACountTheBufferHad() {
+        Interleavings.everySchedule().preemptions(2)
+                .given(Gauge::new)
+                .thread("producer", gauge -> gauge.buffer().put("a"))
+                .thread("consumer", gauge -> gauge.buffer().take())
+                .thread("observer", gauge -> gauge.seen().add(gauge.buffer().size()))
+                .check(gauge -> {
+                    int seen = gauge.seen().isEmpty() ? 0 : gauge.seen().get(0);
+                    if (seen < 0 || seen > 1) {
+                        fail("An empty buffer of capacity 1, then put(a) and take() at the same time: size() returned "
+                                + seen + ", a count the buffer never had (only 0 and 1 are possible). size() read"
+                                + " the state in two steps without the lock, and the put or take came between them:"
+                                + " read it under the same lock as the changes (or a read lock that excludes them).");
+                    }
+                });
     }
 
     /** A timed call that waits, and what the test does while it waits. */
@@ -314,18 +422,28 @@ class BoundedBufferHiddenTest {
             pollGetsItem(new Timeout(Long.MAX_VALUE, TimeUnit.NANOSECONDS), Duration.ofSeconds(30));
             offerGetsRoom(new Timeout(Long.MAX_VALUE, TimeUnit.MILLISECONDS), Duration.ofSeconds(30));
             Timeout twoSeconds = new Timeout(2, TimeUnit.SECONDS);
-            String early = " It was woken early three times (at 0.5 s, 1 s and 1.5 s) with nothing changed.";
+            String early = " It was woken three times before its time was up (at 0.5 s, 1 s and 1.5 s), each time"
+                    + " with nothing for it: by %s that the test's own thread took back at once, and spuriously.";
 
             BoundedBuffer<String> empty = new BoundedBuffer<>(2);
             Call<String> poll = Call.start("poller", () -> empty.poll(2, TimeUnit.SECONDS));
-            wakeEarly(poll);
-            BoundedBufferTest.expectGaveUp(poll, "poll(2 s) on an empty buffer", twoSeconds, null, early);
+            // The test's own put then poll(0): a poller that got in between took the item, its chance.
+            if (wakeEarly(poll, () -> empty.offer("c", 0, TimeUnit.SECONDS)
+                    && empty.poll(0, TimeUnit.SECONDS) != null)) {
+                BoundedBufferTest.expectGaveUp(poll, "poll(2 s) on an empty buffer", twoSeconds, null,
+                        String.format(early, "an item"));
+            }
 
             BoundedBuffer<String> full = new BoundedBuffer<>(1);
             BoundedBufferTest.fill(full, 1);
             Call<Boolean> offer = Call.start("offerer", () -> full.offer("x", 2, TimeUnit.SECONDS));
-            wakeEarly(offer);
-            BoundedBufferTest.expectGaveUp(offer, "offer(x, 2 s) on a full buffer", twoSeconds, false, early);
+            if (wakeEarly(offer, () -> {
+                String item = full.poll(0, TimeUnit.SECONDS);
+                return item != null && full.offer(item, 0, TimeUnit.SECONDS);
+            })) {
+                BoundedBufferTest.expectGaveUp(offer, "offer(x, 2 s) on a full buffer", twoSeconds, false,
+                        String.format(early, "a free place"));
+            }
         });
         aWakeUpAtTheDeadlineIsNotLost();
     }
@@ -375,14 +493,35 @@ class BoundedBufferHiddenTest {
         }
     }
 
-    private static void wakeEarly(Call<?> call) throws InterruptedException {
+    /**
+     * A change the test makes and undoes in one go, on its own thread: a wake-up with nothing in it.
+     * Returns false when it could not undo it: the waiting call got in between and took its chance.
+     */
+    @FunctionalInterface
+    private interface Churn {
+        boolean run() throws InterruptedException;
+    }
+
+    /**
+     * Wakes the waiting call three times without giving it anything: by a change that the test's own
+     * thread undoes before the call can run (as when another caller takes the item first; a
+     * Condition's await, which never wakes spuriously, wakes for this), then spuriously, then by the
+     * change again. False when the call took its chance in between: then it is no call that gave up.
+     */
+    private static boolean wakeEarly(Call<?> call, Churn churn) throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             TimeUnit.MILLISECONDS.sleep(500);
             Controlled.settleAllowingBusyWaits();
-            if (!call.ended()) {
+            if (call.ended()) {
+                continue;
+            }
+            if (i == 1) {
                 Controlled.wakeSpuriously(call.thread());
+            } else if (!churn.run()) {
+                return false;
             }
         }
+        return true;
     }
 
     /** How soon a timed call must take its chance: far less than the time its timeout has left. */
