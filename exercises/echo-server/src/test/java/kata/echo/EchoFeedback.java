@@ -62,7 +62,10 @@ final class EchoFeedback {
                 + " '\\n' has arrived, never before: a line the client never finished is never echoed (not in"
                 + " part, not at the end of the stream, and not with a '\\n' the client did not send)."
                 + (endsWith(got, (byte) '\n') && !endsWith(sent, (byte) '\n')
-                ? " BufferedReader.readLine() returns that unfinished last line as if it were whole." : "");
+                ? " BufferedReader.readLine() returns that unfinished last line as if it were whole."
+                : got.length - firstLineEnd(sent) > 1024
+                ? " A full buffer is not the end of a line: keep the bytes (a ByteArrayOutputStream grows) until the"
+                + " '\\n' arrives." : "");
     }
 
     // ---- the client -------------------------------------------------------------------------
@@ -168,22 +171,29 @@ final class EchoFeedback {
                 + " queue (register a socket in the set before you hand it to the pool), not only the listener.";
     }
 
-    static String stopHungOnClientAcceptedAsItBegan(long seconds, String where, String threads) {
-        return "A client connected just as stop() began (accept() had returned it, the accepting thread had not yet"
-                + " registered it), and stop() did not return within " + seconds + " s; it waits at " + where + "."
-                + " Threads of the server still alive: " + threads + ". The accepting thread registered that client"
-                + " after stop() had closed the registered sockets, so nobody closes it and its handler reads on. Close"
-                + " the listener, wait for the accepting thread to end, and only then close the registered sockets (or"
-                + " have the accepting thread close a socket it accepts once stopping has begun).";
+    static String stopHungOnClientAcceptedAsItBegan(long seconds, String heldAt, String where, String threads) {
+        return "A client connected just as stop() began (accept() had returned it, and the accepting thread was"
+                + acceptingThreadAt(heldAt) + "), and stop() did not return within " + seconds + " s; it waits at "
+                + where + ". Threads of the server still alive: " + threads + ". The accepting thread registered"
+                + " that client after stop() had closed the registered sockets, so nobody closes it and its handler"
+                + " reads on. " + ACCEPT_RACE_ADVICE;
     }
 
-    static String acceptedAsStopBeganLeftOpen() {
-        return "A client that connected just as stop() began (accept() had returned it, the accepting thread had not"
-                + " yet registered it) was still connected after stop() returned and the server's threads went on:"
-                + " its socket got neither end-of-stream nor an error. Between accept() and registering, stop() can"
-                + " sweep the sockets and shut the pool: close the listener, wait for the accepting thread to end, and"
-                + " only then close the registered sockets (or have the accepting thread close a socket it accepts"
-                + " once stopping has begun).";
+    static String acceptedAsStopBeganLeftOpen(String heldAt) {
+        return "A client that connected just as stop() began (accept() had returned it, and the accepting thread"
+                + " was" + acceptingThreadAt(heldAt) + ") was still connected after stop() returned and the server's"
+                + " threads went on: its socket got neither end-of-stream nor an error. Between accept() and"
+                + " registering, stop() can sweep the sockets and shut the pool. " + ACCEPT_RACE_ADVICE;
+    }
+
+    private static final String ACCEPT_RACE_ADVICE = "Close the listener, wait for the accepting thread to end, and"
+            + " only then close the registered sockets (or have the accepting thread close a socket it accepts once"
+            + " stopping has begun: a \"stopping\" flag it reads before registering is not enough on its own, since"
+            + " stop() can begin right after that read; the read and the registration must be one step with respect"
+            + " to stop(), under one lock).";
+
+    private static String acceptingThreadAt(String heldAt) {
+        return heldAt.isEmpty() ? " between accept() and registering it" : " at " + heldAt;
     }
 
     static String portNotFree(int port, String error) {
@@ -241,6 +251,15 @@ final class EchoFeedback {
             }
         }
         return expected.length == got.length ? "" : " The first " + common + " bytes match.";
+    }
+
+    private static int firstLineEnd(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return bytes.length;
     }
 
     private static int count(byte[] bytes, byte wanted) {

@@ -128,16 +128,33 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("Part of a line never comes back: a client that ends its stream in the middle of a line gets back only its whole lines")
+    @DisplayName("Part of a line never comes back: a client that ends its stream in the middle of a line, short or longer than any buffer, gets back only its whole lines")
     @Graded(id = "whole-lines", points = 1, timeoutSeconds = 30)
     void echoesOnlyWholeLines() throws Exception {
         EchoServer server = new EchoServer(2);
-        try (Connection client = new Connection(server.start())) {
-            byte[] sent = bytes("a whole line\nand half a li");
-            byte[] whole = bytes("a whole line\n");
-            client.send(sent);
-            client.finishSending();
-            Connection.End end = client.readToEnd(Deadline.in(PATIENCE));
+        try {
+            int port = server.start();
+            endsMidLine(port, bytes("and half a li"));
+            // Longer than any buffer a handler may read into: a full buffer is not the end of a line.
+            endsMidLine(port, bytes(longLine('b')));
+        } finally {
+            stopWithin(server);
+        }
+    }
+
+    private static void endsMidLine(int port, byte[] unfinished) throws Exception {
+        byte[] whole = bytes("a whole line\n");
+        byte[] sent = concat(whole, unfinished);
+        try (Connection client = new Connection(port)) {
+            Deadline deadline = Deadline.in(PATIENCE);
+            // Written from another thread while this one reads: a server that echoes early must not block
+            // this check on a full socket buffer.
+            Call<Void> sender = Call.run("test-sender", () -> {
+                client.send(sent);
+                client.finishSending();
+            });
+            Connection.End end = client.readToEnd(deadline);
+            sender.awaitEnd(deadline.remaining());
             if (end.before().length > whole.length && Arrays.equals(whole, Arrays.copyOf(end.before(), whole.length))) {
                 fail(EchoFeedback.partOfALine(sent, end.before()));
             }
@@ -148,8 +165,6 @@ class EchoServerTest {
             if (end.ending() == Connection.Ending.STILL_OPEN) {
                 fail(EchoFeedback.notClosedAfterEndOfStream(PATIENCE.toSeconds()));
             }
-        } finally {
-            stopWithin(server);
         }
     }
 
@@ -329,34 +344,75 @@ class EchoServerTest {
         stopClosesAClientAcceptedAsItBegins();
     }
 
+    /** How many scheduling points of the accepting thread the exploration below tries at most. */
+    private static final int ACCEPT_PATH_POINTS = 40;
+
     /**
      * A client that accept() returns just as stop() begins, before the accepting thread has registered
-     * it: the gate holds that thread there while stop() runs. A stop() that sweeps the registered
-     * sockets and shuts the pool before the accepting thread has finished leaves that connection open.
+     * it. A stop() that sweeps the registered sockets and shuts the pool before the accepting thread
+     * has finished leaves that connection open; so does a "stopping" flag the accepting thread checks
+     * before registering, when stop() begins between the check and the registration. So the gate holds
+     * the accepting thread at each scheduling point of its path from accept() to handing the client
+     * over in turn (first counted on a client served normally), and stop() begins there.
      */
     private static void stopClosesAClientAcceptedAsItBegins() throws Exception {
+        int points = Math.min(ACCEPT_PATH_POINTS, Math.max(1, acceptPathPoints()));
+        for (int passed = 0; passed < points; passed++) {
+            stopAsAClientIsAccepted(passed);
+        }
+    }
+
+    /** The scheduling points the accepting thread passes from accept() to a new client's first reply. */
+    private static int acceptPathPoints() throws Exception {
         try (StopGate gate = StopGate.install()) {
             EchoServer server = new EchoServer(2);
             int port = server.start();
             Deadline deadline = Deadline.in(PATIENCE);
-            try (Connection first = new Connection(port)) {
-                first.send("first\n");
-                expectReply(first, "first\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
-                // A second round trip: by now the accepting thread is back in accept().
-                first.send("again\n");
-                expectReply(first, "again\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
+            try {
+                Thread accepting = awaitAccepting(gate, port, deadline);
+                gate.count(accepting);
+                try (Connection late = new Connection(port)) {
+                    late.send("late\n");
+                    expectReply(late, "late\n", "A client", EchoFeedback.NOT_SERVED, deadline);
+                }
+                return accepting == null ? 0 : gate.hooksCounted();
+            } finally {
+                gate.count(null);
+                stopWithin(server);
             }
-            Thread accepting = gate.accepting();
-            gate.hold();
+        }
+    }
+
+    /** Serves a client twice, so that the accepting thread is back in accept(); that thread, or null. */
+    private static Thread awaitAccepting(StopGate gate, int port, Deadline deadline) throws Exception {
+        try (Connection first = new Connection(port)) {
+            first.send("first\n");
+            expectReply(first, "first\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
+            // A second round trip: by now the accepting thread is back in accept().
+            first.send("again\n");
+            expectReply(first, "again\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
+        }
+        return gate.accepting();
+    }
+
+    /** stop() begins while the accepting thread, which accept() just returned a client, is held after {@code passed} points. */
+    private static void stopAsAClientIsAccepted(int passed) throws Exception {
+        try (StopGate gate = StopGate.install()) {
+            EchoServer server = new EchoServer(2);
+            int port = server.start();
+            Deadline deadline = Deadline.in(PATIENCE);
+            Thread accepting = awaitAccepting(gate, port, deadline);
+            gate.holdAfter(accepting, passed);
             try (Connection late = new Connection(port)) {
-                if (accepting != null) {
-                    gate.awaitHeld(accepting, Deadline.in(PATIENCE));
+                String heldAt = "";
+                if (accepting != null && gate.awaitHeld(accepting, Deadline.in(PATIENCE))) {
+                    heldAt = Deadlocks.where(accepting.getStackTrace());
                 }
                 Stopping stopping = gate.stop(server);
                 // Whether stop() waits for its threads is stop-waits-for-threads' business: here every
                 // held thread goes on once stop() returned.
                 if (!stopEnds(gate, stopping)) {
-                    fail(EchoFeedback.stopHungOnClientAcceptedAsItBegan(deadline.seconds(), stopping.where(),
+                    fail(EchoFeedback.stopHungOnClientAcceptedAsItBegan(deadline.seconds(), heldAt, stopping.where(),
                             Threads.names(alive(gate.serverThreads()))));
                 }
                 gate.open();
@@ -364,8 +420,11 @@ class EchoServerTest {
                     fail(EchoFeedback.stopThrew("stop()", stopping.thrown().get()));
                 }
                 if (late.readToEnd(Deadline.in(PATIENCE)).ending() == Connection.Ending.STILL_OPEN) {
-                    fail(EchoFeedback.acceptedAsStopBeganLeftOpen());
+                    fail(EchoFeedback.acceptedAsStopBeganLeftOpen(heldAt));
                 }
+            } finally {
+                gate.open();
+                stopWithin(server);
             }
         }
     }

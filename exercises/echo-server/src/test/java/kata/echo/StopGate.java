@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** How often a held thread that holds a monitor looks whether a free thread blocks on it. */
+    private static final long MONITOR_LOOK_MILLIS = 5;
+
     private final ThreadLocal<int[]> unpausable = ThreadLocal.withInitial(() -> new int[1]);
     /** Threads started from the server's code, or by such threads. */
     private final Set<Thread> server = new HashSet<>();
@@ -62,6 +66,12 @@ final class StopGate implements Dispatcher, AutoCloseable {
     /** Server threads that a JDK ThreadPoolExecutor started for itself. */
     private final Set<Thread> poolThreads = new HashSet<>();
     private volatile boolean closed;
+    /** The thread whose hooks are counted while the gate is open, or null. */
+    private volatile Thread counted;
+    private int hooksCounted;
+    /** The thread that passes {@link #toPass} more hooks before it is held, or null. */
+    private Thread passing;
+    private int toPass;
     private boolean stopReturned;
     private int spinPoints;
 
@@ -82,7 +92,28 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     /** From now on a server thread that reaches a hook is held there. */
     synchronized void hold() {
+        passing = null;
         closed = true;
+    }
+
+    /**
+     * From now on a server thread that reaches a hook is held, but {@code thread} first passes
+     * {@code hooks} of them: so stop() can begin at each point of that thread's path in turn.
+     */
+    synchronized void holdAfter(Thread thread, int hooks) {
+        passing = thread;
+        toPass = hooks;
+        closed = true;
+    }
+
+    /** Counts the hooks {@code thread} reaches from now on, while the gate is open; null stops counting. */
+    synchronized void count(Thread thread) {
+        counted = thread;
+        hooksCounted = 0;
+    }
+
+    synchronized int hooksCounted() {
+        return hooksCounted;
     }
 
     /** Starts a thread that calls stop(); the server's threads are held until it waits for them. */
@@ -168,10 +199,15 @@ final class StopGate implements Dispatcher, AutoCloseable {
     }
 
     private void reached(boolean blocking, boolean exiting) {
+        Thread me = Thread.currentThread();
         if (!closed) {
+            if (me == counted && unpausable.get()[0] == 0) {
+                synchronized (this) {
+                    hooksCounted++;
+                }
+            }
             return;
         }
-        Thread me = Thread.currentThread();
         boolean awaitsPool = false;
         if (blocking) {
             boolean poolThread;
@@ -208,6 +244,10 @@ final class StopGate implements Dispatcher, AutoCloseable {
             if (!server.contains(me) || unpausable.get()[0] > 0) {
                 return;
             }
+            if (me == passing && toPass > 0) {
+                toPass--;
+                return;
+            }
             boolean poolThread = isPoolThread(me);
             if (exiting && (poolThread || ranWhileStopWaited.contains(me))) {
                 // A pool thread ends after its pool reported it ended; one that ran while stop() waited
@@ -223,11 +263,21 @@ final class StopGate implements Dispatcher, AutoCloseable {
                 heldAtExit.add(me);
             }
             notifyAll(); // for awaitHeld
+            boolean holdsMonitor = holdsMonitorBesidesTheGate(me);
             try {
                 while (closed && !free.contains(me)
                         && (stopReturned || waiting.isEmpty() || (onlyPoolsAwaited() && !poolThread))) {
                     try {
-                        wait();
+                        if (!holdsMonitor) {
+                            wait();
+                        } else if (freeThreadBlockedOn(me)) {
+                            // A free thread that checked for held owners just before this one took the
+                            // monitor now waits for it, out of the gate's sight.
+                            releaseHeld();
+                        } else {
+                            // The JVM tells no one when a thread blocks on a monitor: look again soon.
+                            wait(MONITOR_LOOK_MILLIS);
+                        }
                     } catch (InterruptedException e) {
                         // stop() interrupts its threads (shutdownNow): they see it when they go on.
                         interrupted = true;
@@ -241,6 +291,24 @@ final class StopGate implements Dispatcher, AutoCloseable {
                 me.interrupt();
             }
         }
+    }
+
+    /** Whether {@code me} (the calling thread) holds a monitor other than the gate's own. */
+    private boolean holdsMonitorBesidesTheGate(Thread me) {
+        int gate = System.identityHashCode(this);
+        ThreadInfo info = THREADS.getThreadInfo(new long[] {me.getId()}, true, false)[0];
+        return info != null && Arrays.stream(info.getLockedMonitors()).anyMatch(m -> m.getIdentityHashCode() != gate);
+    }
+
+    /** Under the lock: some free thread is blocked entering a monitor that {@code owner} holds. */
+    private boolean freeThreadBlockedOn(Thread owner) {
+        long[] ids = free.stream().mapToLong(Thread::getId).toArray();
+        for (ThreadInfo info : THREADS.getThreadInfo(ids)) {
+            if (info != null && info.getThreadState() == Thread.State.BLOCKED && info.getLockOwnerId() == owner.getId()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Under the lock: every free thread that waits, waits in a JDK pool's awaitTermination. */
@@ -303,6 +371,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
     /** A free thread takes a monitor: if a held thread holds it, every held thread goes on. */
     private void entering(Object monitor) {
         if (!closed) {
+            reached(false); // counted, if it is the counted thread's
             return;
         }
         Thread me = Thread.currentThread();

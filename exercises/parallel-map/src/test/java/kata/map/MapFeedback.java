@@ -102,6 +102,54 @@ final class MapFeedback {
                 + " the ExecutionException).";
     }
 
+    static String mixedFailures(Throwable[] booms, Throwable thrown) {
+        return "Elements 0 and 1 both threw at about the same time (element 0 " + describe(booms[0]) + ", element 1 "
+                + describe(booms[1]) + "). In the order of the threads' steps below, map " + outcome(thrown)
+                + ". The index and the cause must come from one and the same failure: record the first failure in"
+                + " one step (a compareAndSet of one object that holds both, or both fields under one lock, with the"
+                + " \"is there a failure yet?\" check inside that same step), never as a check and then two writes"
+                + " another thread can come between.";
+    }
+
+    static String failureNeverEnds(String details) {
+        return "When calls failed, map never ended in one order of the threads' steps: no thread could go on,"
+                + " though the same map without failures always ends. A failure must wake the caller just as a"
+                + " result does (announce it under the same lock, or through the same queue, latch or future), and"
+                + " a thread whose call failed must not wait for anything but more work.\n" + details;
+    }
+
+    static String failureReadUnwritten(Throwable boom, Throwable thrown) {
+        return "Element 1 threw " + describe(boom) + " while elements 0 and 2 returned. In the order of the threads'"
+                + " steps below, map " + outcome(thrown) + ", not ElementFailedException with index 1 and that cause."
+                + " The caller learned that a call had failed before the failure's index and cause were written:"
+                + " write them first and only then announce the failure (set the flag, count down, release, put in"
+                + " the queue), or hand them over in one object (a Future, a compareAndSet of a record).";
+    }
+
+    static String wrongFailureAmongWaitingCalls(Throwable boom, Throwable thrown, boolean returned) {
+        return "Element 0 threw " + describe(boom) + " while elements 1 and 2 waited until interrupted. In the order"
+                + " of the threads' steps below, map " + (returned ? "returned normally" : outcome(thrown))
+                + ", not ElementFailedException with index 0 and that cause.";
+    }
+
+    static String callNotInterrupted(String details) {
+        return "Element 0 threw while elements 1 and 2 waited until interrupted, and in one order of the threads'"
+                + " steps map never ended: no thread could go on. The thread whose call failed may take one more"
+                + " element before the caller interrupts it; that call must see the interrupt. An interrupt that"
+                + " arrives between taking the element and calling the function is lost if the thread clears it"
+                + " there (Thread.interrupted() \"for a fresh start\"); check a stop flag after clearing, or let the"
+                + " pool's own shutdownNow() do it (a ThreadPoolExecutor interrupts a task it starts after"
+                + " shutdownNow).\n" + details;
+    }
+
+    private static String outcome(Throwable thrown) {
+        if (thrown instanceof ElementFailedException failure) {
+            return "threw ElementFailedException with index " + failure.index() + " and cause "
+                    + (failure.getCause() == null ? "none" : describe(failure.getCause()));
+        }
+        return thrown == null ? "returned normally" : "threw " + describe(thrown);
+    }
+
     static String failureNotSeen(MapScene scene) {
         return "The function threw on element 1 while the calls " + scene.running() + " were held by the test (they"
                 + " never finish on their own), but map " + scene.describeEnding() + ".\nThe first failure must end"
