@@ -13,9 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The grader's module boundaries, one package per concern, as executable rules. The scorecard model
  * and the scoring policy live in kata-support ({@code kata.support.score}), shared with the student's
- * own runs.
+ * own runs. The protocol with the test JVM's runner ({@code kata.protocol}) is shared with the runner.
  */
-@AnalyzeClasses(packages = {"kata.grader", "kata.support.score"}, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"kata.grader", "kata.support.score", "kata.protocol"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
@@ -41,6 +42,7 @@ class ArchitectureTest {
             .layer("publish").definedBy("kata.grader.publish..")
             .layer("authoring").definedBy("kata.grader.authoring..")
             .layer("text").definedBy("kata.grader.text..")
+            .layer("protocol").definedBy("kata.protocol..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("selfcheck").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
@@ -56,7 +58,14 @@ class ArchitectureTest {
             .whereLayer("csv").mayOnlyBeAccessedByLayers("classresults", "export")
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "selfcheck", "batch")
             .whereLayer("publish").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("authoring").mayOnlyBeAccessedByLayers("cli");
+            .whereLayer("authoring").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("protocol").mayOnlyBeAccessedByLayers("run");
+
+    @ArchTest
+    static final ArchRule THE_PROTOCOL_NEEDS_ONLY_THE_JDK = classes()
+            .that().resideInAPackage("kata.protocol..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("kata.protocol..", "java..")
+            .because("it is on the test JVM's class path, which holds the harness and nothing more");
 
     @ArchTest
     static final ArchRule THE_SCORECARD_MODEL_DEPENDS_ON_NOTHING_ELSE = noClasses()

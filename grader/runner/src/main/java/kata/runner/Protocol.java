@@ -2,46 +2,45 @@ package kata.runner;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import kata.protocol.EventType;
+import kata.protocol.LineCodec;
+import kata.protocol.Message;
 import kata.support.score.Schedule;
 
 /**
- * Results go to the grader as JSON lines on the JVM's original standard output, each prefixed with
- * a nonce the grader sent on standard input before any student code ran. Student code can print
- * anything; it cannot print a line the grader will take for a result.
+ * The runner's side of {@link kata.protocol}: its messages, sent as lines on the JVM's original
+ * standard output, which student code cannot reach.
  */
 final class Protocol {
 
     private final PrintStream out;
-    private final String nonce;
+    private final LineCodec codec;
 
     Protocol(PrintStream out, String nonce) {
         this.out = out;
-        this.nonce = nonce;
+        this.codec = new LineCodec(nonce);
     }
 
     void hello() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "hello");
         fields.put("java_version", System.getProperty("java.version"));
         fields.put("java_vendor", System.getProperty("java.vendor"));
         fields.put("cpus", Runtime.getRuntime().availableProcessors());
-        send(fields);
+        send(new Message(EventType.HELLO, fields));
     }
 
     void started(String checkId) {
-        send(Map.of("event", "start", "id", checkId));
+        send(new Message(EventType.START, Map.of("id", checkId)));
     }
 
     /** JUnit has found the check and starts it: from here its time limit counts. */
     void running(String checkId) {
-        send(Map.of("event", "running", "id", checkId));
+        send(new Message(EventType.RUNNING, Map.of("id", checkId)));
     }
 
     void result(String checkId, Verdict verdict, long durationMillis, Captured output) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "result");
         fields.put("id", checkId);
         fields.put("status", verdict.status());
         fields.put("message", verdict.message());
@@ -51,7 +50,7 @@ final class Protocol {
         if (verdict.schedule() != null) {
             fields.put("schedule", schedule(verdict.schedule()));
         }
-        send(fields);
+        send(new Message(EventType.RESULT, fields));
     }
 
     /** {"threads": [...], "omitted_steps": n, "steps": [{"thread", "action", "location", "repeats"}]} */
@@ -71,77 +70,15 @@ final class Protocol {
     }
 
     void exiting(String checkId) {
-        send(Map.of("event", "exiting", "id", checkId == null ? "" : checkId));
+        send(new Message(EventType.EXITING, Map.of("id", checkId == null ? "" : checkId)));
     }
 
     void done() {
-        send(Map.of("event", "done"));
+        send(new Message(EventType.DONE));
     }
 
-    private synchronized void send(Map<String, ?> fields) {
-        StringBuilder line = new StringBuilder(nonce).append(' ');
-        value(line, fields);
-        out.print(line.append('\n'));
+    private synchronized void send(Message message) {
+        out.print(codec.encode(message) + "\n");
         out.flush();
-    }
-
-    private static void value(StringBuilder line, Object value) {
-        if (value instanceof Number || value instanceof Boolean) {
-            line.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            line.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> field : map.entrySet()) {
-                if (!first) {
-                    line.append(',');
-                }
-                first = false;
-                quote(line, String.valueOf(field.getKey()));
-                line.append(':');
-                value(line, field.getValue());
-            }
-            line.append('}');
-        } else if (value instanceof List<?> list) {
-            line.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    line.append(',');
-                }
-                value(line, list.get(i));
-            }
-            line.append(']');
-        } else {
-            quote(line, String.valueOf(value));
-        }
-    }
-
-    private static void quote(StringBuilder line, String text) {
-        line.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> line.append("\\\"");
-                case '\\' -> line.append("\\\\");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                case '\t' -> line.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !validSurrogate(text, i)) {
-                        line.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        line.append(c);
-                    }
-                }
-            }
-        }
-        line.append('"');
-    }
-
-    private static boolean validSurrogate(String text, int i) {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 }

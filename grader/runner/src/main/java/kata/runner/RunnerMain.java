@@ -9,38 +9,26 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import kata.protocol.ExitStatus;
+import kata.protocol.Plan;
+import kata.protocol.PlannedCheck;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Main class of the test JVM; its arguments are the directories of the checks' classes and of the
- * student's classes, loaded apart from the class path ({@link Isolation}). Reads from standard
- * input a nonce and then one planned check per line
- * ({@code check <TAB> id <TAB> method selector <TAB> time limit in ms}), runs the checks in
- * order, and reports each one through {@link Protocol}. Ends with {@code halt}, so that threads or
+ * student's classes, loaded apart from the class path ({@link Isolation}). Reads its {@link Plan}
+ * (the nonce, the checks and their class files) from standard input, runs the checks in order,
+ * and reports each one through {@link Protocol}. Ends with {@code halt}, so that threads or
  * shutdown hooks left behind by student code cannot keep the JVM alive.
  */
 public final class RunnerMain {
 
-    /** Exit status that asks the grader for a fresh JVM for the remaining checks. */
-    static final int EXIT_RESTART = 87;
-
     /** Bytes of student output kept per check. */
     private static final int OUTPUT_LIMIT = 16 * 1024;
-
-    private record Planned(String id, String selector, long limitMillis) {
-    }
-
-    /** The checks to run, and the class files of the checks by binary name (never files here). */
-    private record Plan(List<Planned> checks, Map<String, byte[]> classes) {
-    }
 
     private static volatile String currentCheck;
     private static volatile Thread main;
@@ -53,12 +41,11 @@ public final class RunnerMain {
         PrintStream protocolStream = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String nonce = input.readLine();
-        Plan read = readPlan(input);
-        List<Planned> plan = read.checks();
+        Plan read = Plan.read(input);
+        List<PlannedCheck> plan = read.checks();
         // The nonce stays out of reach of student code: standard input is spent and replaced.
         System.setIn(InputStream.nullInputStream());
-        Protocol protocol = new Protocol(protocolStream, nonce);
+        Protocol protocol = new Protocol(protocolStream, read.nonce());
         protocol.hello();
         Logger.getLogger("").setLevel(Level.OFF);
         OutputCapture capture = OutputCapture.install(OUTPUT_LIMIT);
@@ -69,7 +56,7 @@ public final class RunnerMain {
         main.setContextClassLoader(Isolation.checks(read.classes(), Isolation.students(Path.of(args[0]))));
 
         for (int i = 0; i < plan.size(); i++) {
-            Planned check = plan.get(i);
+            PlannedCheck check = plan.get(i);
             currentCheck = check.id();
             capture.take();
             Set<Thread> before = Leftovers.now();
@@ -87,7 +74,7 @@ public final class RunnerMain {
             protocol.result(check.id(), verdict, duration, capture.take());
             if (i + 1 < plan.size() && Leftovers.remain(before)) {
                 // The grader starts a fresh JVM for the checks that remain.
-                Runtime.getRuntime().halt(EXIT_RESTART);
+                Runtime.getRuntime().halt(ExitStatus.RESTART);
             }
         }
         currentCheck = null;
@@ -99,21 +86,6 @@ public final class RunnerMain {
     /** The thread that runs the checks (tests run on it unless they start their own). */
     static Thread mainThread() {
         return main;
-    }
-
-    private static Plan readPlan(BufferedReader input) throws IOException {
-        List<Planned> plan = new ArrayList<>();
-        Map<String, byte[]> classes = new HashMap<>();
-        String line;
-        while ((line = input.readLine()) != null) {
-            String[] parts = line.split("\t");
-            if (parts.length == 4 && parts[0].equals("check")) {
-                plan.add(new Planned(parts[1], parts[2], Long.parseLong(parts[3])));
-            } else if (parts.length == 3 && parts[0].equals("class")) {
-                classes.put(parts[1], Base64.getDecoder().decode(parts[2]));
-            }
-        }
-        return new Plan(plan, classes);
     }
 
     private static void waitForHalt() {

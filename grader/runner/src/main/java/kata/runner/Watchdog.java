@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import kata.protocol.ExitStatus;
+import kata.protocol.Timing;
 import kata.support.agent.StudentCode;
 import kata.support.threads.Deadlocks;
 import kata.support.threads.LockNames;
@@ -19,13 +21,8 @@ import kata.support.threads.LockNames;
  */
 final class Watchdog {
 
-    /** Distinct from the JVM's own codes (ExitOnOutOfMemoryError exits with 3). */
-    static final int EXIT_TIMED_OUT = 86;
-    /** A check went over a {@link RuntimeLimits} limit. */
-    static final int EXIT_OVER_LIMIT = 88;
     private static final long POLL_NANOS = 10_000_000L;
     private static final int MAX_THREADS_SHOWN = 8;
-    private static final long STARTUP_ALLOWANCE_MILLIS = 30_000;
 
     private record Armed(String checkId, long deadlineNanos, long startNanos, long limitMillis,
                          java.util.Set<Thread> before) {
@@ -49,12 +46,11 @@ final class Watchdog {
 
     /**
      * Arms for a check about to be launched. Until {@link #checkStarted()} the deadline also allows
-     * for JUnit's discovery and start-up, which a busy machine can slow to seconds and which is
-     * not the student's time.
+     * for JUnit's discovery and start-up ({@link Timing#STARTUP_ALLOWANCE_MILLIS}).
      */
     void arm(String checkId, long limitMillis, java.util.Set<Thread> before) {
         long now = System.nanoTime();
-        armed.set(new Armed(checkId, now + (limitMillis + STARTUP_ALLOWANCE_MILLIS) * 1_000_000L, now,
+        armed.set(new Armed(checkId, now + (limitMillis + Timing.STARTUP_ALLOWANCE_MILLIS) * 1_000_000L, now,
                 limitMillis, before));
         LockSupport.unpark(thread);
     }
@@ -99,14 +95,14 @@ final class Watchdog {
             }
             if (armed.compareAndSet(current, null)) {
                 fire(current, "Did not finish within " + seconds(current.limitMillis()) + ". "
-                        + whatIsRunning(current.before()), EXIT_TIMED_OUT);
+                        + whatIsRunning(current.before()), ExitStatus.TIMED_OUT);
             }
         }
     }
 
     private void overLimit(Armed check, String reason) {
         if (armed.compareAndSet(check, null)) {
-            fire(check, reason, EXIT_OVER_LIMIT);
+            fire(check, reason, ExitStatus.OVER_LIMIT);
         }
     }
 

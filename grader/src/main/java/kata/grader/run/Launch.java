@@ -1,7 +1,5 @@
 package kata.grader.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +23,14 @@ import kata.grader.course.CheckSpec;
 import kata.grader.course.TestBundle;
 import kata.grader.course.TestRuntime;
 import kata.grader.text.StudentText;
+import kata.protocol.EventType;
+import kata.protocol.ExitStatus;
+import kata.protocol.LineCodec;
+import kata.protocol.Message;
+import kata.protocol.Plan;
+import kata.protocol.PlannedCheck;
+import kata.protocol.ProtocolException;
+import kata.protocol.Timing;
 import kata.support.interleave.InterleavingFailure;
 import kata.support.score.CheckOutcome;
 import kata.support.score.CheckStatus;
@@ -38,7 +41,7 @@ final class Launch {
     /** Time the grader gives the runner's own watchdog before stopping the JVM from outside. */
     private static final long GRACE_NANOS = 10_000_000_000L;
     /** As the runner's watchdog allows for JUnit's start-up until the check itself starts. */
-    private static final long STARTUP_ALLOWANCE_NANOS = 30_000_000_000L;
+    private static final long STARTUP_ALLOWANCE_NANOS = Timing.STARTUP_ALLOWANCE_MILLIS * 1_000_000L;
     private static final int OUTPUT_TAIL = 8 * 1024;
     /**
      * Characters kept of a check's message and output, which student code controls (an exception's
@@ -46,12 +49,8 @@ final class Launch {
      */
     private static final int MESSAGE_LIMIT = 16 * 1024;
     private static final int OUTPUT_LIMIT = 20 * 1024;
-    /** The runner's watchdog halts the JVM with this after reporting a timed-out check. */
-    private static final int EXIT_TIMED_OUT = 86;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** What Runtime.availableProcessors() returns in the test JVM, whatever the machine. */
     static final int ACTIVE_PROCESSORS = 2;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What one JVM produced. */
     record Report(Map<String, CheckOutcome> outcomes, String startFailure, String javaVersion, String javaVendor,
@@ -82,7 +81,7 @@ final class Launch {
     }
 
     Report run() {
-        String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        LineCodec codec = new LineCodec(LineCodec.newNonce());
         Process process;
         OsSandbox.Level isolation;
         Optional<ControlGroups> groups = ControlGroups.create(
@@ -102,9 +101,9 @@ final class Launch {
         // What the JVM itself printed (its own messages, such as "Terminating due to
         // java.lang.OutOfMemoryError", go to stdout or stderr outside the protocol).
         StringBuilder stderr = new StringBuilder();
-        Thread stdoutReader = daemon("stdout", () -> readProtocol(process.getInputStream(), nonce, events, stderr));
+        Thread stdoutReader = daemon("stdout", () -> readProtocol(process.getInputStream(), codec, events, stderr));
         Thread stderrReader = daemon("stderr", () -> keepTail(process.getErrorStream(), stderr));
-        sendPlan(process, nonce);
+        sendPlan(process, codec.nonce());
         try {
             return collect(process, events, stderr, stdoutReader, stderrReader, isolation, groups);
         } catch (InterruptedException e) {
@@ -190,23 +189,20 @@ final class Launch {
     }
 
     private void sendPlan(Process process, String nonce) {
-        StringBuilder input = new StringBuilder(nonce).append('\n');
-        for (CheckSpec check : plan) {
-            input.append("check\t").append(check.id()).append('\t').append(check.member()).append('\t')
-                    .append(check.timeoutSeconds() * 1000L).append('\n');
-        }
-        Path checks = bundle.testClasses();
-        try (var files = Files.walk(checks)) {
+        List<PlannedCheck> checks = plan.stream()
+                .map(check -> new PlannedCheck(check.id(), check.member(), check.timeoutSeconds() * 1000L)).toList();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        Path folder = bundle.testClasses();
+        try (var files = Files.walk(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                String name = checks.relativize(file).toString().replace(java.io.File.separatorChar, '.');
-                input.append("class\t").append(name, 0, name.length() - ".class".length()).append('\t')
-                        .append(Base64.getEncoder().encodeToString(Files.readAllBytes(file))).append('\n');
+                String name = folder.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+                classes.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checks' classes in " + checks, e);
+            throw new UncheckedIOException("cannot read the checks' classes in " + folder, e);
         }
         try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(input.toString().getBytes(StandardCharsets.UTF_8));
+            stdin.write(new Plan(nonce, checks, classes).encode().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the JVM died at once; collect() reports it from its exit status and stderr
         }
@@ -227,36 +223,40 @@ final class Launch {
         String stopped = null;
         while (true) {
             Event event = events.poll(50, TimeUnit.MILLISECONDS);
+            if (event == Event.END_OF_OUTPUT) {
+                break;
+            }
             if (event != null) {
-                switch (event.type()) {
-                    case "hello" -> {
-                        javaVersion = event.text("java_version");
-                        javaVendor = event.text("java_vendor");
-                        cpus = (int) event.number("cpus");
+                Message message = event.message();
+                switch (message.type()) {
+                    case HELLO -> {
+                        javaVersion = message.text("java_version");
+                        javaVendor = message.text("java_vendor");
+                        cpus = (int) message.number("cpus");
                     }
-                    case "start" -> {
-                        current = event.text("id");
+                    case START -> {
+                        current = message.text("id");
                         currentDeadline = System.nanoTime() + limitNanos(byId.get(current))
                                 + STARTUP_ALLOWANCE_NANOS + GRACE_NANOS;
                     }
-                    case "running" -> currentDeadline = System.nanoTime() + limitNanos(byId.get(current))
+                    case RUNNING -> currentDeadline = System.nanoTime() + limitNanos(byId.get(current))
                             + GRACE_NANOS;
-                    case "result" -> {
-                        CheckSpec check = byId.get(event.text("id"));
-                        String message = check != null && check.hidden()
-                                ? InterleavingFailure.withoutReplayHint(event.text("message")) : event.text("message");
-                        outcomes.put(event.text("id"), new CheckOutcome(status(event.text("status")),
-                                StudentText.clean(hiddenNames.scrub(message), MESSAGE_LIMIT),
-                                event.number("duration_ms"),
-                                StudentText.clean(hiddenNames.scrub(event.text("output")), OUTPUT_LIMIT),
-                                event.flag("output_truncated"), hiddenNames.scrub(event.schedule())));
+                    case RESULT -> {
+                        CheckSpec check = byId.get(message.text("id"));
+                        String text = check != null && check.hidden()
+                                ? InterleavingFailure.withoutReplayHint(message.text("message")) : message.text("message");
+                        outcomes.put(message.text("id"), new CheckOutcome(status(message.text("status")),
+                                StudentText.clean(hiddenNames.scrub(text), MESSAGE_LIMIT),
+                                message.number("duration_ms"),
+                                StudentText.clean(hiddenNames.scrub(message.text("output")), OUTPUT_LIMIT),
+                                message.flag("output_truncated"), hiddenNames.scrub(event.schedule())));
                         current = null;
                         currentDeadline = Long.MAX_VALUE;
                     }
-                    case "exiting" -> exiting = event.text("id");
-                    default -> { }
+                    case EXITING -> exiting = message.text("id");
+                    case DONE -> { }
                 }
-                if (event.type().equals("done") || event == Event.END_OF_OUTPUT) {
+                if (message.type() == EventType.DONE) {
                     break;
                 }
                 continue;
@@ -311,7 +311,7 @@ final class Launch {
             return CheckOutcome.of(CheckStatus.ERROR, "Your code ended the test JVM during this check (System.exit("
                     + exit + ")). Never call System.exit in a library: return or throw instead.");
         }
-        if (exit == EXIT_TIMED_OUT) {
+        if (exit == ExitStatus.TIMED_OUT) {
             return CheckOutcome.of(CheckStatus.FAILED, "Did not finish within its time limit.");
         }
         return CheckOutcome.of(CheckStatus.ERROR, "The test JVM stopped abruptly during this check (exit status "
@@ -331,21 +331,23 @@ final class Launch {
         };
     }
 
-    private static void readProtocol(InputStream stdout, String nonce, BlockingQueue<Event> events,
+    private static void readProtocol(InputStream stdout, LineCodec codec, BlockingQueue<Event> events,
                                      StringBuilder stray) {
-        String prefix = nonce + " ";
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (!line.startsWith(prefix)) {
-                    keep(stray, line + "\n");
+                Optional<Message> message;
+                try {
+                    message = codec.decode(line);
+                } catch (ProtocolException e) {
+                    // Only the runner knows the nonce: grader and runner are out of step. Kept for the diagnosis.
+                    keep(stray, "The grader cannot read a message of the runner: " + e.getMessage() + "\n");
                     continue;
                 }
-                try {
-                    JsonNode body = JSON.readTree(line.substring(prefix.length()));
-                    events.add(new Event(body.path("event").asText(), body));
-                } catch (IOException malformed) {
-                    // not a line the runner wrote; ignore it
+                if (message.isPresent()) {
+                    events.add(new Event(message.get()));
+                } else {
+                    keep(stray, line + "\n");
                 }
             }
         } catch (IOException e) {

@@ -53,8 +53,8 @@ final class Forbidden {
             + " your solution needs it)");
 
     /** Packages whose classes belong to the grader and the libraries of the test JVM. */
-    private static final List<String> GRADER_PACKAGES = List.of("kata.grader", "kata.runner", "kata.support",
-            "org.junit", "org.opentest4j", "org.apiguardian", "org.awaitility", "org.hamcrest", "com.tngtech");
+    private static final List<String> GRADER_PACKAGES = List.of("kata.grader", "kata.protocol", "kata.runner",
+            "kata.support", "org.junit", "org.opentest4j", "org.apiguardian", "org.awaitility", "org.hamcrest", "com.tngtech");
     private static final List<String> JDK_PACKAGES = List.of("java", "javax", "jdk", "sun", "com.sun");
 
     private static final Predicate<List<String>> ANY = parameters -> true;
