@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kata.grader.course.CheckSpec;
@@ -24,9 +24,9 @@ final class RunnerPlan {
     static Plan of(String nonce, List<CheckSpec> checks, Path testClasses) {
         List<PlannedCheck> planned = checks.stream()
                 .map(check -> new PlannedCheck(check.id(), check.member(), check.timeoutSeconds() * 1000L)).toList();
-        Map<String, byte[]> classes = new LinkedHashMap<>();
+        Map<String, byte[]> classes = new HashMap<>();
         try (var files = Files.walk(testClasses)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = testClasses.relativize(file).toString().replace(File.separatorChar, '.');
                 classes.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
             }
