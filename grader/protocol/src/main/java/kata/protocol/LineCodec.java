@@ -26,7 +26,9 @@ public final class LineCodec {
 
     /** A nonce no one can guess: 16 random bytes in hex. */
     public static String newNonce() {
-        return HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     public String nonce() {
