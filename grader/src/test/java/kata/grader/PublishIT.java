@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kata.grader.course.Course;
 import kata.grader.course.Exercise;
@@ -72,6 +74,8 @@ class PublishIT {
         assertEquals(0, one.status(), one.log());
         assertTrue(one.log().contains("Fix the race (fix-the-race): 5 of 5 public checks passed"), one.log());
 
+        assertAFailingScheduleReplaysAndPassesOnceFixed(repository);
+
         breakCompilation(repository, "fix-the-race", "kata/race/Counter.java");
         Maven broken = mvn(repository, List.of("verify"));
         assertEquals(0, broken.status(), broken.log());
@@ -88,6 +92,33 @@ class PublishIT {
         assertEquals("Start with the problem above, under \"fix-the-race\".", lastLine(brokenAlone.log()));
         JsonNode alone = new ObjectMapper().readTree(validScorecard(repository.resolve("fix-the-race")));
         assertEquals("error", exercise(alone, "fix-the-race").get("status").asText());
+    }
+
+    /**
+     * A racy Counter fails two-increments with a replay token; `mvn verify -Dkata.replay=<token>` runs
+     * exactly that schedule and fails the same way; with the solution back, the same command passes.
+     */
+    private static void assertAFailingScheduleReplaysAndPassesOnceFixed(Path repository) throws Exception {
+        Path sources = repository.resolve("fix-the-race/src/main/java");
+        FileTree.copyTree(ROOT.resolve("solutions/fix-the-race/wrong/unsynchronized/src/main/java"), sources);
+        List<String> kata = List.of("verify", "-pl", "fix-the-race", "-am");
+        Maven racy = mvn(repository, kata);
+        assertTrue(racy.log().contains("FAIL  two-increments"), racy.log());
+        Matcher token = Pattern.compile("fix-the-race, two-increments:[\\s\\S]*?-Dkata\\.replay=(\\S+)")
+                .matcher(racy.log());
+        assertTrue(token.find(), "a failing interleaving names its replay token:\n" + racy.log());
+        List<String> replay = Stream.concat(kata.stream(), Stream.of("-Dkata.replay=" + token.group(1))).toList();
+
+        Maven replayed = mvn(repository, replay);
+        assertTrue(replayed.log().contains("FAIL  two-increments"), replayed.log());
+        assertTrue(replayed.log().contains("-Dkata.replay=" + token.group(1) + " "), "the same schedule:\n"
+                + replayed.log());
+
+        FileTree.copyTree(ROOT.resolve("solutions/fix-the-race/src/main/java"), sources);
+        Maven fixed = mvn(repository, replay);
+        assertTrue(fixed.log().contains("kata.replay: this check ran only the schedule " + token.group(1)
+                + ", and it passed"), fixed.log());
+        assertTrue(fixed.log().contains("ok    two-increments"), fixed.log());
     }
 
     private static void breakCompilation(Path repository, String kata, String file) throws Exception {
