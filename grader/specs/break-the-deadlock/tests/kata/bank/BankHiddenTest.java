@@ -22,14 +22,24 @@ class BankHiddenTest {
 
     record Four(Bank bank, Account a, Account b, Account c, Account d) {
         Four() {
-            this(new Bank(), new Account("A", 100), new Account("B", 50), new Account("C", 80),
-                    new Account("D", 60));
+            this("A", "B", "C");
+        }
+
+        Four(String a, String b, String c) {
+            this(new Bank(), new Account(a, 100), new Account(b, 50), new Account(c, 80), new Account("D", 60));
         }
 
         Map<Object, String> lockNames() {
-            return Map.of(a, "account A", b, "account B", c, "account C", d, "account D");
+            return Map.of(a, "account " + a.id(), b, "account " + b.id(), c, "account " + c.id(), d,
+                    "account " + d.id());
         }
     }
+
+    /**
+     * Ids whose String.hashCode() values lie more than 2^31 apart: compared by subtracting the hashes,
+     * the difference overflows, and each id comes "before" the next one round the circle.
+     */
+    private static final String[] FAR_HASHES = {"alice-checking", "carol-checking", "bob-savings"};
 
     @Test
     @DisplayName("Transfers between different accounts (A to B, C to D) never wait for each other")
@@ -67,21 +77,29 @@ class BankHiddenTest {
     }
 
     @Test
-    @DisplayName("Three transfers in a circle (A to B, B to C, C to A) never deadlock")
+    @DisplayName("Three transfers in a circle (A to B, B to C, C to A) never deadlock, also among ids whose hash codes lie far apart")
     @Graded(id = "three-way-cycle", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 90)
     void threeWayCycleNeverDeadlocks() {
+        threeWayCycle(Four::new);
+        // The same circle among ids whose hash codes an overflowing comparison puts in a circle too.
+        threeWayCycle(() -> new Four(FAR_HASHES[0], FAR_HASHES[1], FAR_HASHES[2]));
+    }
+
+    private static void threeWayCycle(Supplier<Four> accounts) {
         Interleavings.everySchedule()
                 .preemptingOnlyAtSynchronization()
-                .given(Four::new)
+                .given(accounts)
                 .lockNames(Four::lockNames)
                 .thread("transfer A->B", f -> f.bank().transfer(f.a(), f.b(), 10))
                 .thread("transfer B->C", f -> f.bank().transfer(f.b(), f.c(), 10))
                 .thread("transfer C->A", f -> f.bank().transfer(f.c(), f.a(), 10))
                 .check(f -> {
-                    String balances = "A=" + f.a().balance() + ", B=" + f.b().balance() + ", C=" + f.c().balance();
-                    if (!balances.equals("A=100, B=50, C=80")) {
-                        fail(BankFeedback.wrongBalances("A, B and C each sent 10 to the next", "A=100, B=50, C=80",
-                                balances));
+                    String expected = f.a().id() + "=100, " + f.b().id() + "=50, " + f.c().id() + "=80";
+                    String balances = f.a().id() + "=" + f.a().balance() + ", " + f.b().id() + "=" + f.b().balance()
+                            + ", " + f.c().id() + "=" + f.c().balance();
+                    if (!balances.equals(expected)) {
+                        fail(BankFeedback.wrongBalances(f.a().id() + ", " + f.b().id() + " and " + f.c().id()
+                                + " each sent 10 to the next", expected, balances));
                     }
                 });
     }
@@ -101,6 +119,31 @@ class BankHiddenTest {
                     new Account(ids[1], 50));
             audit(pair, p -> List.of(p.a(), p.b()));
             audit(pair, p -> List.of(p.b(), p.a()));
+        }
+        // The transfer from the account that comes second, too: one whose own locks keep opposite
+        // transfers apart (tryLock and back off) and which then takes the monitors in the order of its
+        // arguments deadlocks with total(). A transfer that deadlocks with the opposite transfer is
+        // opposite-transfers' business and is not judged again here.
+        if (!oppositeTransfersCanDeadlock()) {
+            Supplier<BankTest.Pair> reversed = () -> new BankTest.Pair(new Bank(), new Account("B", 100),
+                    new Account("A", 50));
+            audit(reversed, p -> List.of(p.a(), p.b()));
+            audit(reversed, p -> List.of(p.b(), p.a()));
+        }
+    }
+
+    /** Whether A to B and B to A at the same time can end in a deadlock (or any failure) in some order. */
+    private static boolean oppositeTransfersCanDeadlock() {
+        try {
+            Interleavings.everySchedule()
+                    .preemptingOnlyAtSynchronization()
+                    .given(() -> BankTest.Pair.of(100, 50))
+                    .thread("transfer A->B", pair -> pair.bank().transfer(pair.a(), pair.b(), 10))
+                    .thread("transfer B->A", pair -> pair.bank().transfer(pair.b(), pair.a(), 20))
+                    .run();
+            return false;
+        } catch (InterleavingFailure failure) {
+            return true;
         }
     }
 

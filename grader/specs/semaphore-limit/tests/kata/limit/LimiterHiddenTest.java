@@ -175,21 +175,15 @@ class LimiterHiddenTest {
      * A wake-up handed to the tryRun that then gives up for its time must not be lost.
      */
     private static void timeoutAtTheMomentOfARelease() throws Exception {
-        int[] usual = new int[1];
-        Controlled.run(() -> {
-            try {
-                usual[0] = Crowd.atOnce(new Limiter(1), "task", 2);
-            } catch (IllegalArgumentException refused) {
-                usual[0] = 0;
-            }
-        });
-        if (usual[0] != 1) {
+        if (!letsOneInAtATime()) {
             return; // A Limiter(1) that does not let exactly one in: permits-as-given judges that.
         }
         try {
-            // No preemptions needed: what matters is who goes first when the holder's and the tryRun's
-            // times run out together, and whom notify() wakes, and both are explored.
-            Interleavings.everySchedule().preemptingOnlyAtSynchronization().preemptions(0)
+            // Every order of who goes first when the holder's and the tryRun's times run out together, and
+            // of whom notify() wakes; and one preemption at any step: a waiter handed the permit directly (a
+            // queue of parked waiters, a volatile "granted" field) may read that field, be preempted, and
+            // give up after the hand-over.
+            Interleavings.everySchedule().preemptions(1)
                     .given(() -> new Limiter(1))
                     // parkNanos: virtual time on every JDK (a check's own Thread.sleep is native on 17).
                     .thread("holder", limiter -> limiter.run(
@@ -267,6 +261,77 @@ class LimiterHiddenTest {
                 fail(LimiterFeedback.changedByInterrupt(before, after));
             }
         });
+        interruptAtTheMomentOfARelease(false);
+        interruptAtTheMomentOfARelease(true);
+    }
+
+    /** Whether a Limiter(1) lets exactly one of two callers in at once. */
+    private static boolean letsOneInAtATime() throws Exception {
+        int[] usual = new int[1];
+        Controlled.run(() -> {
+            try {
+                usual[0] = Crowd.atOnce(new Limiter(1), "task", 2);
+            } catch (IllegalArgumentException refused) {
+                usual[0] = 0;
+            }
+        });
+        return usual[0] == 1;
+    }
+
+    /** A Limiter(1), and the thread of the caller that waits for its permit. */
+    static final class InterruptRace {
+        final Limiter limiter = new Limiter(1);
+        volatile Thread waiter;
+    }
+
+    /**
+     * A holder gives its permit back at the very moment the caller waiting for it is interrupted: in
+     * every order of what happens then (one preemption), the caller either runs its task or throws
+     * InterruptedException, and either way the permit is free afterwards. A caller that looks at its
+     * interrupt flag after taking the permit, and throws outside the try, keeps it for good.
+     */
+    private static void interruptAtTheMomentOfARelease(boolean timed) throws Exception {
+        if (!letsOneInAtATime()) {
+            return; // A Limiter(1) that does not let exactly one in: permits-as-given judges that.
+        }
+        String call = timed ? "tryRun(task, 1 min)" : "run(task)";
+        Interleavings.everySchedule().preemptions(1)
+                .given(InterruptRace::new)
+                .thread("holder", race -> race.limiter.run(() -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100))))
+                .thread("waiter", race -> {
+                    race.waiter = Thread.currentThread();
+                    try {
+                        if (timed) {
+                            race.limiter.tryRun(() -> { }, 1, TimeUnit.MINUTES);
+                        } else {
+                            race.limiter.run(() -> { });
+                        }
+                    } catch (InterruptedException expected) {
+                        // Interrupted while it waited: allowed, as is running the task if the permit came first.
+                    } catch (RuntimeException turnedAway) {
+                        // A caller turned away is judged by extra-callers-wait; here only the permit counts.
+                    }
+                })
+                .thread("interrupter", race -> {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                    race.waiter.interrupt();
+                })
+                .check(race -> {
+                    Thread.interrupted(); // the check's own thread: nothing of the race's
+                    if (!race.limiter.tryRun(() -> { }, 0, TimeUnit.MILLISECONDS)) {
+                        fail(permitLostToInterrupt(call));
+                    }
+                });
+    }
+
+    /** This hidden check's message: kept out of the students' repository with the check. */
+    private static String permitLostToInterrupt(String call) {
+        return "Limiter(1): a task gave its permit back at the very moment the " + call + " waiting for it was"
+                + " interrupted. In the order of steps below, once every caller had finished, tryRun(task, 0) found"
+                + " no free permit: the interrupted call took the permit and then threw (or returned) without giving"
+                + " it back. An interrupt that arrives once the permit is taken is too late to refuse it: run the"
+                + " task (the flag stays set for it to see), or give the permit back before throwing; acquire"
+                + " immediately before the try whose finally releases.";
     }
 
     /** One schedule's limiter and what its callers' tasks saw. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import kata.support.Graded;
 import kata.support.Visibility;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CrewHiddenTest {
 
     @Test
-    @DisplayName("20 running threads: awaitAll(500 ms) returns after 500 ms in all, not 500 ms per thread; so does awaitAll(2 s) with 5")
+    @DisplayName("20 running threads: awaitAll(500 ms) returns after 500 ms in all, not 500 ms per thread; so does awaitAll(2 s) with 5, and awaitAll(500 ms) with 4 of which one ends after 300 ms")
     @Graded(id = "one-deadline-for-all", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void oneDeadlineForAllThreads() throws Exception {
         record Crowd(int jobs, Duration deadline) {
@@ -40,6 +41,45 @@ class CrewHiddenTest {
                 }
             });
         }
+        oneJobEndsBeforeTheDeadline();
+    }
+
+    /**
+     * awaitAll(500 ms) with four jobs, one of which ends after 300 ms: still 500 ms in all. A deadline
+     * that starts again whenever a thread ends becomes a wait for the crew to fall silent.
+     */
+    private static void oneJobEndsBeforeTheDeadline() throws Exception {
+        Duration deadline = Duration.ofMillis(500);
+        Duration firstEnds = Duration.ofMillis(300);
+        List<String> names = List.of("job-1", "job-2", "job-3", "job-4");
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Call<CrewTest.Awaited> boss = CrewTest.boss(() -> {
+                    Crew crew = new Crew();
+                    List<Thread> started = CrewTest.launchBoth(crew, names, jobs::gated);
+                    long start = Controlled.nanoTime();
+                    List<String> alive = crew.awaitAll(deadline);
+                    return new CrewTest.Awaited(started, alive, Controlled.nanoTime() - start);
+                });
+                TimeUnit.NANOSECONDS.sleep(firstEnds.toNanos());
+                jobs.letOut("job-1");
+                boss.awaitEnd(CrewTest.PATIENCE);
+                if (!boss.ended()) {
+                    fail(CrewFeedback.missedDeadline(3, deadline, CrewTest.PATIENCE) + CrewFeedback.whereIs(boss));
+                }
+                CrewTest.rethrow(boss);
+                CrewTest.Awaited awaited = boss.result();
+                if (awaited.took().compareTo(deadline.plus(CrewTest.LATE)) > 0) {
+                    fail("awaitAll(500 ms) returned only after " + awaited.took().toMillis() + " ms; job-1 had ended"
+                            + " after 300 ms, the other three ran all along. The deadline is one moment for the whole"
+                            + " crew, fixed when awaitAll is called: a thread that ends gives the others no more time.");
+                }
+                // Which names it reports is reports-only-alive's business; here only when it returns.
+            } finally {
+                CrewTest.cleanUp(jobs);
+            }
+        });
     }
 
     @Test

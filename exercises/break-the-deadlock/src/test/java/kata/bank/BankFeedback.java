@@ -12,6 +12,12 @@ final class BankFeedback {
     private BankFeedback() {
     }
 
+    static String wholeBalanceRefused(IllegalStateException refused) {
+        return "B held 80 and the transfer of 80 from B to A was refused (" + refused.getMessage() + "). An account"
+                + " that holds exactly the amount holds enough: refuse only when the balance is less than the"
+                + " amount (balance < amount, not <=).";
+    }
+
     static String sequential(String what, Object expected, Object actual) {
         return what + ": expected " + expected + ", got " + actual + ".";
     }

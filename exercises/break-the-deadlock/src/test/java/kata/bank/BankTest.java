@@ -43,7 +43,7 @@ class BankTest {
     }
 
     @Test
-    @DisplayName("One thread: transfer moves money and rejects bad requests")
+    @DisplayName("One thread: transfer moves money, also a whole balance, and rejects bad requests")
     @Graded(id = "transfer-alone", points = 1)
     void transfersFromOneThread() {
         Pair pair = Pair.of(100, 50);
@@ -61,6 +61,13 @@ class BankTest {
         assertEquals("A=70, B=80", pair.balances(),
                 () -> BankFeedback.sequential("Rejected transfers must change nothing; balances", "A=70, B=80",
                         pair.balances()));
+        try {
+            pair.bank().transfer(pair.b(), pair.a(), 80);
+        } catch (IllegalStateException refused) {
+            fail(BankFeedback.wholeBalanceRefused(refused));
+        }
+        assertEquals("A=150, B=0", pair.balances(),
+                () -> BankFeedback.sequential("After moving all 80 of B to A", "A=150, B=0", pair.balances()));
     }
 
     @Test

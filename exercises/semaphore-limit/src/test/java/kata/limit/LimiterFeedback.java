@@ -118,6 +118,15 @@ final class LimiterFeedback {
                 + " (unit.toNanos(timeout)).";
     }
 
+    static String gaveUpEarly(String call, Duration waited, int wakeUps) {
+        return "With every permit taken, " + call + " returned false after " + describe(waited) + ", before its"
+                + " timeout had run out" + (wakeUps > 0 ? " (it was woken " + wakeUps + " times meanwhile without a"
+                + " permit, as wait(), park() and a notifyAll for a permit another caller takes may wake it)" : "")
+                + ". A timed caller waits its whole timeout for a permit. Fix one deadline when the call starts"
+                + " and, after each wake-up, wait for what is left of it (deadline - System.nanoTime()):"
+                + " subtracting the time waited since the start from what was left counts the first part twice.";
+    }
+
     static String timeoutRestartedByWakeUps(String call, Duration waited, int wakeUps) {
         return "With every permit taken, " + call + " returned false only after " + describe(waited) + ", much later"
                 + " than its timeout: it was woken " + wakeUps + " times meanwhile without a permit (as wait(),"
@@ -153,8 +162,9 @@ final class LimiterFeedback {
     static String wakeUpLostToTimeout(String details) {
         return "Limiter(1): a task gave its permit back at the very moment a tryRun(task, 100 ms) ran out of time,"
                 + " while a run(task) waited too. The run(task) never got the free permit: the wake-up went to the"
-                + " tryRun, which gave up for its time and did not pass it on. Wake every waiter (notifyAll), or"
-                + " let a timed waiter that wakes take a free permit before it looks at the clock.\n" + details;
+                + " tryRun (or the permit was handed to it), which gave up for its time and neither used it nor"
+                + " passed it on. Wake every waiter (notifyAll), or let a timed waiter that wakes take a free"
+                + " permit, or one handed to it, before it gives up for its time.\n" + details;
     }
 
     static String changedByInterrupt(int before, int after) {

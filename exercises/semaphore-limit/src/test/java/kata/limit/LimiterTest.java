@@ -242,27 +242,40 @@ class LimiterTest {
     }
 
     @Test
-    @DisplayName("With every permit taken, tryRun(task, 200 ms), (2 s), (500 µs) and (0) return false without running the task, each soon after its timeout, also when woken meanwhile without a permit")
+    @DisplayName("With every permit taken, tryRun(task, 200 ms), (2 s), (500 µs) and (0) return false without running the task, not before their timeout and soon after it, also when woken meanwhile without a permit")
     @Graded(id = "timed-gives-up", points = 2, timeoutSeconds = 30)
     void timedRunGivesUp() throws Exception {
         Controlled.run(() -> {
             // A start between two milliseconds: a deadline kept in whole milliseconds shows.
             TimeUnit.MICROSECONDS.sleep(300);
+            List<Duration> took = new ArrayList<>();
             for (Timeout timeout : TIMEOUTS) {
-                givesUpInTime(timeout, false);
+                took.add(givesUpInTime(timeout, false, false));
             }
             // Woken without a permit (as wait() and park() may be, and as a notifyAll for a permit another
-            // caller takes does): the timeout still counts from the call, not from the last wake-up.
-            for (Timeout timeout : TIMEOUTS.subList(0, 2)) {
-                givesUpInTime(timeout, true);
+            // caller takes does): the timeout still counts from the call, not from the last wake-up. Giving
+            // up early counts here only for a caller that waits its whole timeout when nobody wakes it: one
+            // that does not wait at all fails timed-waits-for-permit.
+            for (int i = 0; i < 2; i++) {
+                Timeout timeout = TIMEOUTS.get(i);
+                givesUpInTime(timeout, true, !early(took.get(i), timeout));
             }
         });
     }
 
+    private static final Duration EARLY_SLACK = Duration.ofMillis(1);
+
     /** How often a woken timed caller is woken again: a timeout restarted at each wake-up never runs out. */
     private static final int WAKE_UPS_PER_TIMEOUT = 4;
 
-    private static void givesUpInTime(Timeout timeout, boolean wokenMeanwhile) throws Exception {
+    /** A millisecond of slack: a deadline read from currentTimeMillis() may end that much early. */
+    private static boolean early(Duration took, Timeout timeout) {
+        return took.plus(EARLY_SLACK).compareTo(timeout.duration()) < 0;
+    }
+
+    /** How long the call took to return false; {@code judgeEarly}: fail if that was before its timeout. */
+    private static Duration givesUpInTime(Timeout timeout, boolean wokenMeanwhile, boolean judgeEarly)
+            throws Exception {
         // A limiter of its own for each call, used up before the next one is made: a wrong count or
         // static state (judged elsewhere) cannot change what this check sees.
         Limiter limiter = new Limiter(2);
@@ -283,10 +296,14 @@ class LimiterTest {
                 if (!Boolean.FALSE.equals(call.result()) || ran.get()) {
                     fail(LimiterFeedback.timedAnswerWhenFull(timeout.toString(), call.result(), ran.get()));
                 }
+                if (judgeEarly && early(call.took(), timeout)) {
+                    fail(LimiterFeedback.gaveUpEarly(timeout.toString(), call.took(), wakeUps));
+                }
                 if (call.took().compareTo(timeout.duration().plus(LATE)) > 0) {
                     fail(wakeUps > 0 ? LimiterFeedback.timeoutRestartedByWakeUps(timeout.toString(), call.took(), wakeUps)
                             : LimiterFeedback.gaveUpLate(timeout.toString(), call.took()));
                 }
+                return call.took();
             } finally {
                 Call.stop(List.of(call));
             }

@@ -124,6 +124,14 @@ final class CrewFeedback {
                 + " deadline passes.";
     }
 
+    static String returnedWhileOneRan(Duration deadline, List<String> ended, String running, List<String> reported) {
+        return "awaitAll(" + text(deadline) + ") returned, reporting " + reported + ", while " + running + " was"
+                + " still running (" + String.join(", ", ended) + " had ended, one after the other) and long before"
+                + " its deadline: it must wait until every thread has finished. Join each thread in turn (a thread"
+                + " that ended makes its join return at once) without skipping any: removing from a list while"
+                + " walking it by index skips the element after the one removed.";
+    }
+
     static String notBackAfterFinish(Duration deadline, Duration patience) {
         return "Every job had finished, but awaitAll(" + text(deadline) + ") had not returned " + text(patience)
                 + " later.";

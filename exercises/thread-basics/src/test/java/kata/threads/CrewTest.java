@@ -188,11 +188,12 @@ class CrewTest {
     }
 
     @Test
-    @DisplayName("With four jobs still running, awaitAll(500 ms), awaitAll(2 s) and awaitAll(300 µs) return at their deadline and name all four, in launch order")
+    @DisplayName("With four jobs still running (two of them with the same name), awaitAll(500 ms), awaitAll(2 s) and awaitAll(300 µs) return at their deadline and name all four, in launch order")
     @Graded(id = "deadline-reports-alive", points = 3, timeoutSeconds = 60)
     void awaitAllGivesUpAtTheDeadline() throws Exception {
-        // Names whose hash order differs from the launch order.
-        List<String> names = List.of("walt", "ann", "zoe", "bob");
+        // Names whose hash order differs from the launch order, one of them twice: names need not be
+        // unique, and each thread is reported on its own.
+        List<String> names = List.of("walt", "ann", "zoe", "ann");
         for (Duration deadline : DEADLINES) {
             Controlled.run(() -> {
                 Jobs jobs = new Jobs();
@@ -208,7 +209,7 @@ class CrewTest {
     }
 
     @Test
-    @DisplayName("awaitAll(30 s) waits while the jobs run, and returns the moment the last one has finished, reporting none")
+    @DisplayName("awaitAll(30 s) waits while the jobs run, also while only the second one still runs, and returns the moment the last one has finished, reporting none")
     @Graded(id = "waits-for-the-end", points = 2, timeoutSeconds = 30)
     void awaitAllWaitsForTheJobs() throws Exception {
         Duration deadline = Duration.ofSeconds(30);
@@ -217,7 +218,7 @@ class CrewTest {
             try {
                 Call<List<String>> boss = boss(() -> {
                     Crew crew = new Crew();
-                    launchBoth(crew, List.of("job-1", "job-2", "job-3", "job-4"), jobs::held);
+                    launchBoth(crew, List.of("job-1", "job-2", "job-3", "job-4"), jobs::gated);
                     return crew.awaitAll(deadline);
                 });
                 if (boss.ended()) {
@@ -231,8 +232,20 @@ class CrewTest {
                     rethrow(boss);
                     fail(CrewFeedback.didNotWait(deadline, boss.result()));
                 }
+                // The jobs end one at a time, the second one last: a boss that skips a thread, or stops
+                // waiting once the others ended, returns while it still runs.
+                List<String> ended = new ArrayList<>();
+                for (String name : List.of("job-1", "job-3", "job-4")) {
+                    jobs.letOut(name);
+                    ended.add(name);
+                    Controlled.settle();
+                    if (boss.ended()) {
+                        rethrow(boss);
+                        fail(CrewFeedback.returnedWhileOneRan(deadline, ended, "job-2", boss.result()));
+                    }
+                }
                 long finished = Controlled.nanoTime();
-                jobs.letOut();
+                jobs.letOut("job-2");
                 boss.awaitEnd(PATIENCE);
                 if (!boss.ended()) {
                     fail(CrewFeedback.notBackAfterFinish(deadline, PATIENCE) + CrewFeedback.whereIs(boss));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import kata.support.interleave.Controlled;
 
@@ -22,6 +23,7 @@ final class Jobs {
     private final Semaphore exits = new Semaphore(0);
     private final Set<Thread> inside = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Thread>> ranOn = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
     /** A job that records its thread and stays inside until {@link #letOut()}. */
     Job held(String name) {
@@ -35,6 +37,32 @@ final class Jobs {
                 inside.remove(me);
             }
         });
+    }
+
+    /** A job that records its thread and stays inside until {@link #letOut(String)} of its name (or {@link #letOut()}). */
+    Job gated(String name) {
+        CountDownLatch gate = gates.computeIfAbsent(name, key -> new CountDownLatch(1));
+        return new Job(name, () -> {
+            Thread me = Thread.currentThread();
+            ranOn.computeIfAbsent(name, key -> new CopyOnWriteArrayList<>()).add(me);
+            inside.add(me);
+            try {
+                while (gate.getCount() > 0) {
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        // Like held: only the check decides when the job ends.
+                    }
+                }
+            } finally {
+                inside.remove(me);
+            }
+        });
+    }
+
+    /** Lets the gated jobs of this name out. */
+    void letOut(String name) {
+        gates.computeIfAbsent(name, key -> new CountDownLatch(1)).countDown();
     }
 
     /** As {@link #held}, but once let out the job throws: its thread ends by an exception. */
@@ -58,6 +86,7 @@ final class Jobs {
     /** Lets every held job out, now and later. */
     void letOut() {
         exits.release(EVERYONE);
+        gates.values().forEach(CountDownLatch::countDown);
     }
 
     /** The threads inside a held job right now. */

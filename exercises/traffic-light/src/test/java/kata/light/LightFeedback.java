@@ -67,6 +67,23 @@ final class LightFeedback {
                 + " unit, to nanoseconds rather than whole milliseconds, and loop: a wait can return early.)";
     }
 
+    static String strandedByRacingClears(String details) {
+        return "Two clear() calls ran at the same time on a green light while a car arrived, and then set() ran:"
+                + " in the order of steps below the car still waited, and waits for ever. Each clear() checked"
+                + " \"green?\" and then started a new red phase in a second step; the second one threw away the"
+                + " phase the car already waited on, so set() ended a phase nobody waits on. Make the check and the"
+                + " change one step (under the lock set() takes, or a compareAndSet).\n" + details;
+    }
+
+    static String timeoutRestartedByFlashes(String call, Duration waited, int flashes) {
+        return "While the light was red, " + call + " returned false only after " + describe(waited) + ", much"
+                + " later than its time-out: meanwhile set() and at once clear() ran " + flashes + " times, and"
+                + " each time the car, woken and finding red again, seems to start the whole time-out again."
+                + " (Driving when woken by set() would have been fine too.) Compute the deadline once"
+                + " (System.nanoTime() + unit.toNanos(timeout)) and, after each wake-up, wait only for the time"
+                + " that is left (awaitNanos returns it).";
+    }
+
     static String timeoutRestartedByWakeUps(String call, Duration waited, int wakeUps) {
         return "While the light stayed red, " + call + " returned false only after " + describe(waited) + ", much"
                 + " later than its time-out: it was woken " + wakeUps + " times meanwhile without a set() (as wait(),"
@@ -105,9 +122,11 @@ final class LightFeedback {
                 + " cannot slip in between.\n\n" + schedule;
     }
 
-    static String racyIsSet(String race) {
-        return "isSet() reads the light without the synchronization that set() uses, so a thread that asks"
-                + " isSet() may not see green after set() (and a loop on isSet() may never see it):\n" + race;
+    static String racyRead(String call, String race) {
+        return call + " reads the light without the synchronization that set() uses, so a thread that calls it"
+                + " may not see green after set(), or may still see green after clear() (and a loop on it may never"
+                + " see the change). Read the flag under the lock set() takes, or make it volatile; a \"fast path\""
+                + " before the lock needs a volatile flag too:\n" + race;
     }
 
     static String busyWaiting(String threads) {

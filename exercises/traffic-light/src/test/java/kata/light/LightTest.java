@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kata.support.Graded;
 import kata.support.interleave.Controlled;
 import kata.support.interleave.InterleavingFailure;
 import kata.support.interleave.Interleavings;
+import kata.support.interleave.Scenario;
 import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -111,7 +113,7 @@ class LightTest {
     }
 
     @Test
-    @DisplayName("At red, await(200 ms), await(2 s), await(500 µs) and await(0) return false, each after its time-out (not before, and not much later, also when woken meanwhile without a set())")
+    @DisplayName("At red, await(200 ms), await(2 s), await(500 µs) and await(0) return false, each after its time-out (not before, and not much later, also when woken meanwhile without a set(), or by a set() and at once clear())")
     @Graded(id = "timed-wait-times-out", points = 2, timeoutSeconds = 30)
     void timedWaitGivesUpAtRed() throws Exception {
         Controlled.run(() -> {
@@ -154,30 +156,77 @@ class LightTest {
             // Woken without a set() (as wait(), await() and park() may be): the time-out still counts from
             // the call, not from the last wake-up.
             for (Timeout timeout : TIMEOUTS.subList(0, 2)) {
-                Call<Object> car = Call.start("woken-car", () -> light.await(timeout.amount(), timeout.unit()));
-                try {
-                    int wakeUps = car.wakeEvery(timeout.duration().dividedBy(WAKE_UPS_PER_TIMEOUT),
-                            timeout.duration().plus(LATE));
-                    if (!car.awaitEnd(Cars.PATIENCE)) {
-                        fail(LightFeedback.neverGaveUp(timeout.toString(), Cars.PATIENCE, car.name() + " waits at "
-                                + car.where()));
-                    }
-                    if (car.thrown().isEmpty() && Boolean.FALSE.equals(car.result())
-                            && car.took().compareTo(timeout.duration().plus(LATE)) > 0) {
-                        fail(LightFeedback.timeoutRestartedByWakeUps(timeout.toString(), car.took(), wakeUps));
-                    }
-                } finally {
-                    Call.stop(List.of(car));
-                }
+                wokenCarGivesUpInTime(light, timeout, "woken-car", Call::wakeEvery,
+                        LightFeedback::timeoutRestartedByWakeUps);
+            }
+            // Woken by set() and at once clear() (a Condition's await returns only when signalled): the car
+            // may drive, or wait on; if it waits on, its time-out still counts from the call.
+            for (Timeout timeout : TIMEOUTS.subList(0, 2)) {
+                wokenCarGivesUpInTime(light, timeout, "flashed-car", (car, every, until) -> flashEvery(light, car,
+                        every, until), LightFeedback::timeoutRestartedByFlashes);
             }
         });
+    }
+
+    /** Wakes a waiting car every {@code every} until {@code until} after its call; returns how many times. */
+    @FunctionalInterface
+    private interface Waker {
+        int wake(Call<Object> car, Duration every, Duration until) throws InterruptedException;
+    }
+
+    /** What to say of a car that, woken this many times, gave up only after this long. */
+    @FunctionalInterface
+    private interface LateAfterWakeUps {
+        String message(String call, Duration waited, int wakeUps);
+    }
+
+    /** A car in a timed wait at red, woken meanwhile: if it still waits, it gives up by its time-out. */
+    private static void wokenCarGivesUpInTime(TrafficLight light, Timeout timeout, String name, Waker waker,
+                                              LateAfterWakeUps late) throws InterruptedException {
+        Call<Object> car = Call.start(name, () -> light.await(timeout.amount(), timeout.unit()));
+        try {
+            int wakeUps = waker.wake(car, timeout.duration().dividedBy(WAKE_UPS_PER_TIMEOUT),
+                    timeout.duration().plus(LATE));
+            if (!car.awaitEnd(Cars.PATIENCE)) {
+                fail(LightFeedback.neverGaveUp(timeout.toString(), Cars.PATIENCE, car.name() + " waits at "
+                        + car.where()));
+            }
+            if (car.thrown().isEmpty() && Boolean.FALSE.equals(car.result())
+                    && car.took().compareTo(timeout.duration().plus(LATE)) > 0) {
+                fail(late.message(timeout.toString(), car.took(), wakeUps));
+            }
+        } finally {
+            Call.stop(List.of(car));
+        }
+    }
+
+    /**
+     * Every {@code every} (virtual time) until {@code until} after the car's call, while it waits: set()
+     * and at once clear(), with no step of the car between them. Returns how many times.
+     */
+    private static int flashEvery(TrafficLight light, Call<Object> car, Duration every, Duration until)
+            throws InterruptedException {
+        int flashes = 0;
+        Controlled.settleAllowingBusyWaits();
+        long end = car.startNanos() + until.toNanos();
+        while (!car.ended() && Controlled.nanoTime() + every.toNanos() <= end) {
+            TimeUnit.NANOSECONDS.sleep(every.toNanos());
+            Controlled.settleAllowingBusyWaits();
+            if (!car.ended()) {
+                light.set();
+                light.clear();
+                flashes++;
+                Controlled.settleAllowingBusyWaits();
+            }
+        }
+        return flashes;
     }
 
     /** How often a woken timed car is woken again: a time-out restarted at each wake-up never runs out. */
     private static final int WAKE_UPS_PER_TIMEOUT = 4;
 
     @Test
-    @DisplayName("clear() turns the light red again: a car that comes later waits, and the next set() lets it drive; clear() at red changes nothing for the cars waiting")
+    @DisplayName("clear() turns the light red again: a car that comes later waits, and the next set() lets it drive; clear() at red changes nothing for the cars waiting; two clear() at once with a car arriving, in every order")
     @Graded(id = "clear-blocks-again", points = 2, timeoutSeconds = 30)
     void clearMakesLaterCarsWait() throws Exception {
         Controlled.run(() -> {
@@ -219,6 +268,62 @@ class LightTest {
                 car.rethrowFirst();
             }
         });
+        clearsRacingACar();
+    }
+
+    /** A green light, two clear() calls and a car at the same time, then set() once both clear() returned. */
+    static final class TwoClears {
+        final TrafficLight light = new TrafficLight();
+        final CountDownLatch cleared = new CountDownLatch(2);
+
+        TwoClears() {
+            light.set();
+        }
+
+        void clear() {
+            light.clear();
+            cleared.countDown();
+        }
+
+        void setOnceCleared() throws InterruptedException {
+            cleared.await();
+            light.set();
+        }
+    }
+
+    /**
+     * Two clear() calls on a green light at the same time, while a car arrives, then set(): in every
+     * order of their steps (one preemption, at any step) the car drives. A clear() that checks "green?"
+     * and then starts a new red phase in a second step can throw away the phase the car already waits on.
+     */
+    private static void clearsRacingACar() {
+        try {
+            Interleavings.everySchedule().preemptions(1)
+                    .given(TwoClears::new)
+                    .thread("clear-1", TwoClears::clear)
+                    .thread("clear-2", TwoClears::clear)
+                    .thread("car", clears -> clears.light.await())
+                    .thread("light", TwoClears::setOnceCleared)
+                    .run();
+        } catch (InterleavingFailure failure) {
+            if (!failure.noThreadCanContinue()) {
+                throw failure;
+            }
+            // A car that can miss set() with no clear() at all fails no-lost-wakeup for that.
+            if (!losesSetRacingAwait()) {
+                fail(LightFeedback.strandedByRacingClears(failure.getMessage()), failure);
+            }
+        }
+    }
+
+    /** Whether set() racing await() (no-lost-wakeup's scenario) leaves the car waiting in some order. */
+    private static boolean losesSetRacingAwait() {
+        try {
+            setRacingAwait();
+            return false;
+        } catch (InterleavingFailure failure) {
+            return "stuck".equals(failure.kind());
+        }
     }
 
     @Test
@@ -226,19 +331,7 @@ class LightTest {
     @Graded(id = "no-lost-wakeup", points = 3, timeoutSeconds = 60)
     void setRacingAwaitIsNeverLost() {
         try {
-            // Preempting where threads synchronize is enough: the wake-up is lost when the car is
-            // paused before it takes the lock, after it has seen red.
-            Interleavings.everySchedule()
-                    .preemptingOnlyAtSynchronization()
-                    .given(TrafficLight::new)
-                    .thread("car", TrafficLight::await)
-                    .thread("light", TrafficLight::set)
-                    .check(light -> {
-                        if (!light.isSet()) {
-                            fail(LightFeedback.sequential("isSet() after set() and await() both returned", true,
-                                    false));
-                        }
-                    });
+            setRacingAwait();
         } catch (InterleavingFailure failure) {
             if ("stuck".equals(failure.kind())) {
                 fail(LightFeedback.lostWakeUp(failure.getMessage()), failure);
@@ -247,20 +340,45 @@ class LightTest {
         }
     }
 
+    private static void setRacingAwait() {
+        // Preempting where threads synchronize is enough: the wake-up is lost when the car is paused
+        // before it takes the lock, after it has seen red.
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .given(TrafficLight::new)
+                .thread("car", TrafficLight::await)
+                .thread("light", TrafficLight::set)
+                .check(light -> {
+                    if (!light.isSet()) {
+                        fail(LightFeedback.sequential("isSet() after set() and await() both returned", true, false));
+                    }
+                });
+    }
+
     @Test
-    @DisplayName("isSet() called while set() runs in another thread reads the light safely: under the lock set() takes, or a volatile flag")
+    @DisplayName("isSet(), await(0) and await() called while set() runs in another thread read the light safely: under the lock set() takes, or a volatile flag")
     @Graded(id = "is-set-thread-safe", points = 1, timeoutSeconds = 60)
     void isSetSeesWhatSetWrote() {
+        readsWithoutRace("isSet()", TrafficLight::isSet);
+        // A car's own look at the light races the same way (a "fast path" before the lock).
+        readsWithoutRace("await(0, ms)", light -> light.await(0, TimeUnit.MILLISECONDS));
+        // A car that can miss set() would stop this exploration at its lost wake-up: no-lost-wakeup's business.
+        if (!losesSetRacingAwait()) {
+            readsWithoutRace("await()", TrafficLight::await);
+        }
+    }
+
+    private static void readsWithoutRace(String call, Scenario.Task<TrafficLight> watcher) {
         try {
             Interleavings.everySchedule()
                     .detectingDataRaces()
                     .given(TrafficLight::new)
                     .thread("light", TrafficLight::set)
-                    .thread("watcher", TrafficLight::isSet)
+                    .thread("watcher", watcher)
                     .run();
         } catch (InterleavingFailure failure) {
             if ("race".equals(failure.kind())) {
-                fail(LightFeedback.racyIsSet(failure.getMessage()), failure);
+                fail(LightFeedback.racyRead(call, failure.getMessage()), failure);
             }
             throw failure;
         }
