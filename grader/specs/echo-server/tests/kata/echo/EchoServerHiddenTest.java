@@ -54,8 +54,11 @@ class EchoServerHiddenTest {
      */
     static final Duration UNSERVED_FOR = Duration.ofSeconds(1);
 
+    /** Clients connected beyond maxClients = 3 in handlers-bounded. */
+    private static final int WAITING = 6;
+
     @Test
-    @DisplayName("maxClients = 3: a fourth client waits until one of the first three leaves, then is served")
+    @DisplayName("maxClients = 3: six more clients wait until one of the first three leaves, then the first of them is served")
     @Graded(id = "handlers-bounded", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void handlerThreadsAreBounded() throws Exception {
         EchoServer server = new EchoServer(3);
@@ -71,20 +74,34 @@ class EchoServerHiddenTest {
                 EchoServerTest.expectReply(client, i + "\n", "Client " + i + " (maxClients = 3)",
                         EchoFeedback.NOT_SERVED, deadline);
             }
-            try (Connection fourth = new Connection(port)) {
-                fourth.send("4\n");
+            // Six clients beyond the bound, more than twice maxClients: a pool whose queue is bounded
+            // too must still let them wait, not serve the overflow on the accepting thread.
+            List<Connection> waiting = new ArrayList<>();
+            try {
+                for (int i = 4; i <= 3 + WAITING; i++) {
+                    Connection client = new Connection(port);
+                    waiting.add(client);
+                    client.send(i + "\n");
+                }
                 for (int i = 1; i <= 3; i++) {
                     served.get(i - 1).send(i + " again\n");
                     EchoServerTest.expectReply(served.get(i - 1), i + " again\n", "Client " + i,
                             EchoFeedback.NOT_SERVED, deadline);
                 }
-                if (answered(fourth, Deadline.in(UNSERVED_FOR))) {
-                    fail(EchoFeedback.unbounded(3, 3));
+                Deadline unserved = Deadline.in(UNSERVED_FOR);
+                for (Connection client : waiting) {
+                    if (answered(client, unserved)) {
+                        fail(EchoFeedback.unbounded(3, 3));
+                    }
                 }
                 served.get(1).close();
-                EchoServerTest.expectReply(fourth, "4\n", "Client 4, after client 2 left,",
+                EchoServerTest.expectReply(waiting.get(0), "4\n", "Client 4, after client 2 left,",
                         "A client beyond maxClients waits in the queue and must be served as soon as a handler is"
                                 + " free: the handler of a client that left must take the next one.", deadline);
+            } finally {
+                for (Connection client : waiting) {
+                    client.close();
+                }
             }
         } finally {
             for (Connection client : served) {

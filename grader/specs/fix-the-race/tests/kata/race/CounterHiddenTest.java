@@ -80,6 +80,22 @@ class CounterHiddenTest {
                 .check((calls, observed, orders) -> RaceFeedback.mixedLostUpdate());
     }
 
+    /** Whether two increments at the same time lose an update without any refusal: two-increments' business. */
+    private static boolean incrementsLoseAnUpdate() {
+        try {
+            new TwoCalls(3, "incrementer-1", Call.increment(), "incrementer-2", Call.increment(), true)
+                    .check((calls, observed, orders) -> "lost without a refusal");
+            return false;
+        } catch (AssertionError lost) {
+            return true;
+        }
+    }
+
+    private static final String LOCK_OPENED_BY_REFUSAL = "After one refused incrementIfBelow, two increments at the"
+            + " same time lost an update, which they do not on a counter without the refusal: the refused call"
+            + " left the lock more open than it found it (a Semaphore released twice, say, lets two threads in at"
+            + " once). Release exactly what the call acquired, once, in a finally block.";
+
     @Test
     @DisplayName("A refused incrementIfBelow changes nothing, not even for a moment, and leaves the counter to the other threads")
     @Graded(id = "refused-call", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
@@ -89,6 +105,10 @@ class CounterHiddenTest {
                     .check((calls, observed, orders) -> RaceFeedback.refusalSeen());
             new TwoCalls(3, "refused", Call.incrementIfBelow(0), "buyer", Call.incrementIfBelow(1), false)
                     .check((calls, observed, orders) -> RaceFeedback.refusalSeen());
+            if (!incrementsLoseAnUpdate()) {
+                new TwoCalls(3, true, "incrementer-1", Call.increment(), "incrementer-2", Call.increment(), true)
+                        .check((calls, observed, orders) -> LOCK_OPENED_BY_REFUSAL);
+            }
         } catch (InterleavingFailure failure) {
             if (failure.noThreadCanContinue()) {
                 fail(RaceFeedback.lockKeptAfterRefusal(failure.getMessage()), failure);

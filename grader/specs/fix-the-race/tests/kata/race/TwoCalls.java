@@ -89,6 +89,7 @@ final class TwoCalls {
     private final Call second;
     private final int start;
     private final boolean readsCount;
+    private final boolean refusalFirst;
     private Set<Outcome> orders;
 
     /**
@@ -98,7 +99,18 @@ final class TwoCalls {
      *                   shows as a thread stuck under the scheduler, where a check that wants it judges it
      */
     TwoCalls(int start, String firstName, Call first, String secondName, Call second, boolean readsCount) {
+        this(start, false, firstName, first, secondName, second, readsCount);
+    }
+
+    /**
+     * @param refusalFirst whether one refused incrementIfBelow is made, on the test's thread, after the
+     *                     increments and before the two calls: a refusal that leaves the counter's
+     *                     lock more open than it found it (a permit released twice) shows in the calls
+     */
+    TwoCalls(int start, boolean refusalFirst, String firstName, Call first, String secondName, Call second,
+            boolean readsCount) {
         this.start = start;
+        this.refusalFirst = refusalFirst;
         this.firstName = firstName;
         this.first = first;
         this.secondName = secondName;
@@ -115,17 +127,20 @@ final class TwoCalls {
         volatile Object second;
         volatile Integer count;
 
-        Table(int start) {
+        Table(int start, boolean refusalFirst) {
             for (int i = 0; i < start; i++) {
                 counter.increment();
             }
             base = counter.get();
+            if (refusalFirst) {
+                counter.incrementIfBelow(base);
+            }
         }
     }
 
     /** Runs every schedule; fails with the diagnosis for the first outcome that no order gives. */
     void check(Exploration exploration, Diagnosis diagnosis) {
-        exploration.given(() -> new Table(start))
+        exploration.given(() -> new Table(start, refusalFirst))
                 .thread(firstName, table -> {
                     try {
                         table.first = first.make(table.counter, table.base);
@@ -165,7 +180,7 @@ final class TwoCalls {
     }
 
     private Outcome inOrder(boolean firstFirst) {
-        Table table = new Table(start);
+        Table table = new Table(start, refusalFirst);
         Object a;
         Object b;
         if (firstFirst) {
@@ -185,6 +200,7 @@ final class TwoCalls {
             alternatives.add(render(base, order));
         }
         return first.text(base) + " and " + second.text(base) + " ran at the same time on a counter at " + base
+                + (refusalFirst ? " after a refused incrementIfBelow(" + base + ")" : "")
                 + ": " + render(base, observed) + ".\nOne after the other, your counter gives "
                 + String.join(" or ", alternatives) + " (depending on which call comes first), and a correct"
                 + " counter gives one of these whatever the order of the threads' steps.";

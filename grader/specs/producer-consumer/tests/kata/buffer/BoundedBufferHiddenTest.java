@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,13 @@ class BoundedBufferHiddenTest {
         }
     }
 
+    private static String wakesOnATimer(String call, Duration timer) {
+        return call + " waits with a timeout: it wakes by itself in " + BufferFeedback.describe(timer)
+                + " to look again, though nothing changed. A blocked put or take waits until another call's change"
+                + " wakes it: wait() or await() without a timeout, in a while loop. Timed waits are for offer and"
+                + " poll, whose caller asked for a deadline.";
+    }
+
     @Test
     @DisplayName("A blocked take and a blocked put wait quietly instead of spinning, and a waiting take goes on as soon as a put comes, not when it next looks")
     @Graded(id = "no-busy-wait", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
@@ -108,6 +116,13 @@ class BoundedBufferHiddenTest {
                 List<Call<?>> calls = List.of(Call.start("consumer", empty::take),
                         Call.run("producer", () -> full.put("x")));
                 Controlled.settle();
+                for (Call<?> call : calls) {
+                    Optional<Duration> timer = Controlled.timeLeftWaiting(call.thread());
+                    if (timer.isPresent() && timer.get().compareTo(Duration.ofDays(1)) < 0) {
+                        fail(wakesOnATimer(call.name().equals("consumer") ? "take() on an empty buffer"
+                                : "put() on a full buffer", timer.get()));
+                    }
+                }
                 empty.offer("y", 0, TimeUnit.MILLISECONDS);
                 full.poll(0, TimeUnit.MILLISECONDS);
                 Controlled.settleAllowingBusyWaits();

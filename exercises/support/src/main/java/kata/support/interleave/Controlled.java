@@ -196,6 +196,21 @@ public final class Controlled {
         return true;
     }
 
+    /**
+     * How long the thread's wait has left before it ends by itself (a timed wait, park, join or sleep),
+     * in the run's time; empty when the thread waits without a deadline or does not wait. Exact inside
+     * {@link #run}, where the thread stands still while the test looks.
+     */
+    public static java.util.Optional<java.time.Duration> timeLeftWaiting(Thread thread) {
+        Run run = Primitives.active();
+        Actor actor = run == null ? null : run.lookup(thread);
+        Wait wait = actor == null ? null : actor.wait;
+        if (wait == null || wait.deadline() == Wait.NEVER) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.time.Duration.ofNanos(Math.max(0, wait.deadline() - run.clock.nanoTime())));
+    }
+
     private static final int CHECK_LOCKS = Sites.ofCheck(Site.Kind.LOCK, "the check's code");
     private static final int CHECK_UNLOCKS = Sites.ofCheck(Site.Kind.UNLOCKED, "the check's code");
 
