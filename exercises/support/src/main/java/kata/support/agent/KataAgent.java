@@ -6,6 +6,7 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import kata.support.agent.internal.Creations;
 
 /**
  * The {@code -javaagent} entry point. It adds scheduling points to the student's classes (and only

@@ -1,9 +1,9 @@
 package kata.support.interleave;
 
 import java.time.Duration;
-import kata.support.agent.Site;
-import kata.support.agent.Sites;
 import kata.support.agent.StudentCode;
+import kata.support.agent.internal.Site;
+import kata.support.agent.internal.Sites;
 import kata.support.boot.Hooks;
 import kata.support.threads.LockNames;
 
