@@ -1,5 +1,7 @@
 package kata.grader;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -12,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.util.Arrays;
 import java.util.List;
+import kata.support.PublicApi;
 
 /**
  * The product's architecture as executable rules: the grader ({@code kata.grader}), the protocol it
@@ -67,7 +70,7 @@ class ArchitectureTest {
             new Layer("agent", "kata.support.agent.."),
             // the scorecard model and scoring policy, shared with the grader,
             new Layer("score", "kata.support.score.."),
-            // what checks are annotated with,
+            // the annotations of checks (and of kata-support's API),
             new Layer("annotations", "kata.support"),
             // and the hooks the agent gives the JDK: on the boot class path, they see nothing of ours.
             new Layer("boot", "kata.support.boot.."));
@@ -84,6 +87,14 @@ class ArchitectureTest {
             .should().resideInAnyPackage(LAYERS.stream().flatMap(layer -> Arrays.stream(layer.packages()))
                     .toArray(String[]::new))
             .because("a new package has its place in ArchitectureTest.LAYERS, the order of the architecture");
+
+    @ArchTest
+    static final ArchRule KATA_SUPPORT_IS_PUBLIC_ONLY_AS_API = classes()
+            .that().resideInAPackage("kata.support..").and().resideOutsideOfPackages("..internal..", SHADED_ASM)
+            .and().areTopLevelClasses().and().arePublic()
+            .should().beAnnotatedWith(PublicApi.class)
+            .because("hidden checks are compiled only when grading, so no build shows what they use of"
+                    + " kata-support; what anyone may use is marked, the rest is package-private or internal");
 
     @ArchTest
     static final ArchRule THE_PROTOCOL_NEEDS_ONLY_THE_JDK = classes()
@@ -109,7 +120,9 @@ class ArchitectureTest {
 
     /** Each layer of {@link #LAYERS} may use the layers below it, and no other. */
     private static LayeredArchitecture layers() {
-        LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                // A class-file annotation only (see PublicApi): no class of the boot layer loads it.
+                .ignoreDependency(resideInAPackage("kata.support.boot.."), equivalentTo(PublicApi.class));
         for (Layer layer : LAYERS) {
             architecture = architecture.layer(layer.name()).definedBy(layer.packages());
         }

@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kata.support.PublicApi;
 
 /**
  * The scoring policy, the same for the grader and for the student's own run: a check earns its
  * points only when it passes, and rules wait until a test passes.
  */
+@PublicApi
 public final class Scoring {
 
     /**
