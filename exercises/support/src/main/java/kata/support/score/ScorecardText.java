@@ -218,6 +218,7 @@ public final class ScorecardText {
             }
         }
 
+        /** As Jackson quotes (kata.protocol quotes its own way, and neither may depend on the other). */
         private void quote(String text) {
             out.append('"');
             for (int i = 0; i < text.length(); i++) {
