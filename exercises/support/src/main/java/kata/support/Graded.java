@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.FIELD})
+@PublicApi
 public @interface Graded {
 
     /** Stable id, unique within the exercise, in kebab-case; scorecards and LMS exports use it. */

@@ -1,6 +1,7 @@
 package kata.support;
 
 /** When a student sees a check's result; the same four values Gradescope uses. */
+@PublicApi
 public enum Visibility {
     /** Always shown. */
     VISIBLE,

@@ -51,6 +51,11 @@ final class Json {
         }
     }
 
+    /**
+     * Escapes lone surrogates too, so that any string survives UTF-8. Not shared with kata-support's
+     * ScorecardText, which writes what Jackson writes: kata-support is built in the student's
+     * repository, which has no protocol, and the protocol depends on the JDK alone.
+     */
     private static void quote(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

@@ -36,6 +36,16 @@ class LineCodecTest {
         }
     }
 
+    @Test
+    void resultStatusesAreTheRunnersOwn() throws ProtocolException {
+        assertEquals(List.of("passed", "failed", "error", "skipped"),
+                List.of(ResultStatus.values()).stream().map(ResultStatus::wireName).toList());
+        for (ResultStatus status : ResultStatus.values()) {
+            assertEquals(status, ResultStatus.fromWire(status.wireName()));
+        }
+        assertThrows(ProtocolException.class, () -> ResultStatus.fromWire("PASSED"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "plain", "a \"quoted\" word", "back\\slash \\n not a newline",
         "two\nlines\r\nand\ra carriage return", "tab\tand\u0000nul\u0001\u001f\u007f controls",

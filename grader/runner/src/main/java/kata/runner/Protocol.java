@@ -42,7 +42,7 @@ final class Protocol {
     void result(String checkId, Verdict verdict, long durationMillis, Captured output) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", checkId);
-        fields.put("status", verdict.status());
+        fields.put("status", verdict.status().wireName());
         fields.put("message", verdict.message());
         fields.put("duration_ms", durationMillis);
         fields.put("output", output.text());

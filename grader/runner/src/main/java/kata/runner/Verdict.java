@@ -1,5 +1,6 @@
 package kata.runner;
 
+import kata.protocol.ResultStatus;
 import kata.support.score.Schedule;
 
 /**
@@ -7,21 +8,21 @@ import kata.support.score.Schedule;
  *
  * @param schedule the schedule under which the check failed, when the scheduler found one; else null
  */
-record Verdict(String status, String message, Schedule schedule) {
+record Verdict(ResultStatus status, String message, Schedule schedule) {
 
     static Verdict passed() {
-        return new Verdict("passed", "", null);
+        return new Verdict(ResultStatus.PASSED, "", null);
     }
 
     static Verdict failed(String message) {
-        return new Verdict("failed", message, null);
+        return new Verdict(ResultStatus.FAILED, message, null);
     }
 
     static Verdict error(String message) {
-        return new Verdict("error", message, null);
+        return new Verdict(ResultStatus.ERROR, message, null);
     }
 
     static Verdict skipped(String message) {
-        return new Verdict("skipped", message, null);
+        return new Verdict(ResultStatus.SKIPPED, message, null);
     }
 }

@@ -13,6 +13,7 @@ import kata.protocol.EventType;
 import kata.protocol.LineCodec;
 import kata.protocol.Message;
 import kata.protocol.ProtocolException;
+import kata.protocol.ResultStatus;
 import kata.support.score.Schedule;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ProtocolTest {
         protocol.hello();
         protocol.started("one");
         protocol.running("one");
-        protocol.result("one", new Verdict("failed", "lost \"1\"\nupdate \ud800", schedule), 42,
+        protocol.result("one", new Verdict(ResultStatus.FAILED, "lost \"1\"\nupdate \ud800", schedule), 42,
                 new Captured("printed \u00e9\ud83d\ude00\n", true));
         protocol.exiting(null);
         protocol.done();

@@ -35,8 +35,8 @@ import kata.grader.files.FileTree;
 import kata.grader.intake.ArchiveException;
 import kata.grader.intake.Archives;
 import kata.support.score.Scorecard;
+import kata.support.score.Scoring;
 import kata.support.score.Student;
-import kata.grader.scorecards.Messages;
 import kata.grader.scorecards.ScorecardJson;
 import kata.grader.similarity.SimilarityCheck;
 
@@ -233,7 +233,7 @@ public final class Batch {
             ScorecardJson.write(card, cardFile);
         }
         if (RowStatus.of(card) == RowStatus.UNREADABLE) {
-            String reason = Messages.firstLine(card.exercises().get(0).message());
+            String reason = Scoring.firstLine(card.exercises().get(0).message());
             return Optional.of(new StudentRow(task.entry().id(), task.student(), RowStatus.UNREADABLE,
                     (task.note().isEmpty() ? "" : task.note() + "; ") + reason, card));
         }

@@ -12,7 +12,7 @@ import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.Scorecard;
-import kata.grader.scorecards.Messages;
+import kata.support.score.Scoring;
 
 /**
  * A class's results: one row per student, one column per kata, and what is computed from them
@@ -124,7 +124,7 @@ public record ClassResults(String title, Instant generatedAt, String shard, List
                 for (CheckResult check : cell.exercise().checks()) {
                     if (check.status() == CheckStatus.FAILED || check.status() == CheckStatus.ERROR) {
                         tallies.computeIfAbsent(check.id(), id -> new Tally(check))
-                                .add(Messages.firstLine(check.message()));
+                                .add(Scoring.firstLine(check.message()));
                     }
                 }
             }

@@ -12,9 +12,9 @@ import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.Scorecard;
-import kata.grader.scorecards.Messages;
 import kata.grader.scorecards.Points;
 import kata.grader.scorecards.ScorecardJson;
+import kata.support.score.Scoring;
 
 /**
  * JUnit XML as Surefire 3.0 writes it, which every CI reads: one {@code <testsuite>} per
@@ -100,7 +100,7 @@ public final class JunitXml implements LmsExport {
             case ERROR -> problem(xml, "error", check);
             case SKIPPED -> {
                 xml.writeStartElement("skipped");
-                xml.writeAttribute("message", xmlSafe(Messages.firstLine(check.message())));
+                xml.writeAttribute("message", xmlSafe(Scoring.firstLine(check.message())));
                 xml.writeEndElement();
             }
             case PASSED -> { }
@@ -115,7 +115,7 @@ public final class JunitXml implements LmsExport {
 
     private static void problem(XMLStreamWriter xml, String element, CheckResult check) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeAttribute("message", xmlSafe(Messages.firstLine(check.message())));
+        xml.writeAttribute("message", xmlSafe(Scoring.firstLine(check.message())));
         xml.writeAttribute("type", check.kind().name().toLowerCase(Locale.ROOT) + "-" + element);
         xml.writeCharacters(xmlSafe(check.message()));
         xml.writeEndElement();

@@ -18,8 +18,8 @@ import kata.grader.classresults.ClassResults;
 import kata.grader.classresults.RowStatus;
 import kata.grader.classresults.StudentRow;
 import kata.support.score.Scorecard;
+import kata.support.score.Scoring;
 import kata.support.score.Student;
-import kata.grader.scorecards.Messages;
 
 /**
  * IMS LTI 1.3 Assignment and Grade Services: one Score per student
@@ -101,7 +101,7 @@ public final class LtiAgs implements LmsExport {
             score.put("scoreMaximum", view.maxScore());
             score.put("comment", Outputs.exerciseLines(view).strip());
         } else {
-            score.put("comment", Messages.firstLine(row.card().exercises().isEmpty() ? row.note()
+            score.put("comment", Scoring.firstLine(row.card().exercises().isEmpty() ? row.note()
                     : row.card().exercises().get(0).message()));
         }
         score.put("timestamp", TIMESTAMP.format(timestamp));

@@ -12,8 +12,8 @@ import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.ExerciseStatus;
 import kata.support.score.Scorecard;
+import kata.support.score.Scoring;
 import kata.support.score.Student;
-import kata.grader.scorecards.Messages;
 import kata.grader.scorecards.Points;
 
 /**
@@ -48,7 +48,7 @@ public final class MoodleCsv implements LmsExport {
             }
             if (row.status() != RowStatus.GRADED) {
                 warnings.add(row.entry() + ": " + row.status().words() + ", grade left blank");
-                rows.add(List.of(id, "", Messages.firstLine(row.card().exercises().isEmpty() ? row.note()
+                rows.add(List.of(id, "", Scoring.firstLine(row.card().exercises().isEmpty() ? row.note()
                         : row.card().exercises().get(0).message())));
                 continue;
             }
@@ -77,7 +77,7 @@ public final class MoodleCsv implements LmsExport {
             StringBuilder part = new StringBuilder(exercise.title()).append(": ")
                     .append(Points.text(exercise.score())).append('/').append(Points.text(exercise.maxScore()));
             if (exercise.status() == ExerciseStatus.ERROR || exercise.status() == ExerciseStatus.NOT_SUBMITTED) {
-                parts.add(part.append(" (").append(Messages.firstLine(exercise.message()).replaceAll("[.:]+$", ""))
+                parts.add(part.append(" (").append(Scoring.firstLine(exercise.message()).replaceAll("[.:]+$", ""))
                         .append(')').toString());
                 continue;
             }

@@ -6,8 +6,8 @@ import kata.support.score.CheckResult;
 import kata.support.score.CheckStatus;
 import kata.support.score.ExerciseResult;
 import kata.support.score.Scorecard;
-import kata.grader.scorecards.Messages;
 import kata.grader.scorecards.Points;
+import kata.support.score.Scoring;
 
 /** A scorecard as plain text for a terminal: per exercise, its score and what did not pass. */
 public final class ConsoleSummary {
@@ -26,7 +26,7 @@ public final class ConsoleSummary {
         for (ExerciseResult exercise : scorecard.exercises()) {
             text.append(String.format(Locale.ROOT, "  %-22s %-13s %6s / %-4s %s%n", exercise.slug(),
                     exercise.status().name().toLowerCase(Locale.ROOT), Points.text(exercise.score()),
-                    Points.text(exercise.maxScore()), Messages.firstLine(exercise.message())));
+                    Points.text(exercise.maxScore()), Scoring.firstLine(exercise.message())));
             for (CheckResult check : exercise.checks()) {
                 if (check.status() == CheckStatus.PASSED
                         || exercise.status() == kata.support.score.ExerciseStatus.NOT_SUBMITTED

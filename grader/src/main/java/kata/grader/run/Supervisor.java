@@ -19,6 +19,7 @@ import kata.protocol.EventType;
 import kata.protocol.LineCodec;
 import kata.protocol.Message;
 import kata.protocol.ProtocolException;
+import kata.protocol.ResultStatus;
 import kata.protocol.Timing;
 import kata.support.interleave.InterleavingFailure;
 import kata.support.score.CheckOutcome;
@@ -161,12 +162,17 @@ final class Supervisor {
         return check == null ? 0 : check.timeoutSeconds() * 1_000_000_000L;
     }
 
-    private static CheckStatus status(String text) {
-        return switch (text) {
-            case "passed" -> CheckStatus.PASSED;
-            case "failed" -> CheckStatus.FAILED;
-            case "skipped" -> CheckStatus.SKIPPED;
-            default -> CheckStatus.ERROR;
-        };
+    /** A status the grader does not know, or none, is no pass: the check is an error. */
+    private static CheckStatus status(String wireName) {
+        try {
+            return switch (ResultStatus.fromWire(wireName)) {
+                case PASSED -> CheckStatus.PASSED;
+                case FAILED -> CheckStatus.FAILED;
+                case SKIPPED -> CheckStatus.SKIPPED;
+                case ERROR -> CheckStatus.ERROR;
+            };
+        } catch (ProtocolException unknown) {
+            return CheckStatus.ERROR;
+        }
     }
 }

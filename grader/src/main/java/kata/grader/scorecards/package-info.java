@@ -1,5 +1,5 @@
 /**
  * Scorecards outside the grader: their JSON codec (described by the shipped schema), reading a
- * set of them from disk, and the few ways every rendering writes their numbers and messages.
+ * set of them from disk, and how every rendering writes their points.
  */
 package kata.grader.scorecards;

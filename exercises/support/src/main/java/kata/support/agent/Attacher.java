@@ -5,8 +5,9 @@ import com.sun.tools.attach.VirtualMachine;
 /**
  * The helper JVM that {@link SelfAttach} starts: attaches the kata agent to the test JVM (a JVM may
  * not attach to itself). Arguments: the test JVM's process id, the agent jar, the agent's argument.
+ * Package-private: the {@code java} launcher needs only {@code main} to be public.
  */
-public final class Attacher {
+final class Attacher {
 
     private Attacher() {
     }

@@ -6,6 +6,8 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import kata.support.PublicApi;
+import kata.support.agent.internal.Creations;
 
 /**
  * The {@code -javaagent} entry point. It adds scheduling points to the student's classes (and only
@@ -15,6 +17,7 @@ import java.util.List;
  * (for katas about the JIT and the memory model); the JDK's hooks are there all the same, so that a
  * check can still hold the student's threads at its own gates and let time pass virtually.
  */
+@PublicApi
 public final class KataAgent {
 
     private KataAgent() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kata.support.PublicApi;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -25,6 +26,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * as in Maven. Where attaching is impossible (a JRE without {@code jdk.attach}), the checks that need
  * the agent say so, as before.
  */
+@PublicApi
 public final class SelfAttach implements LauncherSessionListener {
 
     /** What the published repository puts beside every kata's public checks: a run of a kata's checks. */

@@ -3,11 +3,13 @@ package kata.support.agent;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import kata.support.PublicApi;
 
 /**
  * What the kata agent was told is "the student's code" when the JVM started, and what it did with
  * it. Tests consult this to refuse to run a scheduling check that could not be sound.
  */
+@PublicApi
 public final class StudentCode {
 
     private static volatile AgentConfig config;

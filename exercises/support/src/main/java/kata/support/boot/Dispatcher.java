@@ -1,5 +1,7 @@
 package kata.support.boot;
 
+import kata.support.PublicApi;
+
 /**
  * What the controlled scheduler does at each hook. Lives on the boot class path with {@link Hooks}
  * so that JDK classes can call it; the implementation is the scheduler, loaded like any class of
@@ -7,6 +9,7 @@ package kata.support.boot;
  * {@code false} (or a negative number, or null) when that thread is not under control, so that
  * the hook does what the JDK would have done.
  */
+@PublicApi
 public interface Dispatcher {
 
     // ---- from the student's instrumented classes ---------------------------------------------

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import java.util.concurrent.locks.LockSupport;
+import kata.support.PublicApi;
 
 /**
  * The calls that the kata agent inserts into the student's classes and into the JDK classes that
@@ -11,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * class path so that both can reach it. Outside a controlled execution each hook is a volatile
  * read and then what the code would have done anyway; inside one, the scheduler decides.
  */
+@PublicApi
 public final class Hooks {
 
     private static volatile Dispatcher dispatcher;

@@ -9,8 +9,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.AbstractOwnableSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import kata.support.agent.Creations;
-import kata.support.agent.Sites;
+import kata.support.agent.internal.Creations;
+import kata.support.agent.internal.Sites;
 
 /**
  * Names what threads wait for in words a student recognises: "the ReentrantLock created at

@@ -1,9 +1,10 @@
 package kata.support.interleave;
 
 import java.time.Duration;
-import kata.support.agent.Site;
-import kata.support.agent.Sites;
+import kata.support.PublicApi;
 import kata.support.agent.StudentCode;
+import kata.support.agent.internal.Site;
+import kata.support.agent.internal.Sites;
 import kata.support.boot.Hooks;
 import kata.support.threads.LockNames;
 
@@ -31,6 +32,7 @@ import kata.support.threads.LockNames;
  * <p>A deadlock, a thread stuck for ever, a loop that never ends, or threads that never settle
  * end the run with an {@link InterleavingFailure} that says which threads wait for what, where.
  */
+@PublicApi
 public final class Controlled {
 
     /** Steps the other threads may take while the test waits for them to settle. */

@@ -3,12 +3,14 @@ package kata.support.interleave;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import kata.support.PublicApi;
 
 /**
  * How schedules are chosen and bounded. Immutable: every method returns a new configuration. An
  * option that does not apply to the mode ({@link #preemptions} for a random schedule,
  * {@link #switchProbability} for every schedule) is refused rather than ignored.
  */
+@PublicApi
 public final class Exploration {
 
     enum Mode { EXHAUSTIVE, RANDOM }

@@ -1,5 +1,7 @@
 package kata.support.interleave;
 
+import kata.support.PublicApi;
+
 /**
  * What an exploration did.
  *
@@ -7,5 +9,6 @@ package kata.support.interleave;
  * @param complete   true when every schedule within the bounds was run
  * @param steps      scheduling points passed, over all schedules
  */
+@PublicApi
 public record ExplorationReport(int executions, boolean complete, long steps) {
 }

@@ -2,10 +2,12 @@ package kata.support.interleave;
 
 import java.util.List;
 import java.util.Optional;
+import kata.support.PublicApi;
 import kata.support.score.Schedule;
 import kata.support.threads.LockNames;
 
 /** A schedule under which the code under test went wrong, with the steps that led there. */
+@PublicApi
 public final class InterleavingFailure extends AssertionError {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package kata.support.interleave;
 
+import kata.support.PublicApi;
+
 /**
  * Runs a few threads against student code under a schedule the test controls, so that a race or a
  * deadlock shows up on every run, on any number of CPUs, before and after the JIT compiles the
@@ -13,6 +15,7 @@ package kata.support.interleave;
  *     .check(counter -> assertEquals(2, counter.get(), "two increments"));
  * }</pre>
  */
+@PublicApi
 public final class Interleavings {
 
     private Interleavings() {

@@ -1,8 +1,8 @@
 package kata.support.interleave;
 
 import java.util.List;
-import kata.support.agent.Site;
-import kata.support.agent.Sites;
+import kata.support.agent.internal.Site;
+import kata.support.agent.internal.Sites;
 import kata.support.boot.Dispatcher;
 import kata.support.boot.Hooks;
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import kata.support.agent.Site;
-import kata.support.agent.Sites;
+import kata.support.agent.internal.Site;
+import kata.support.agent.internal.Sites;
 
 /**
  * Data races on the student's fields, by happens-before, with vector clocks (as in FastTrack): two

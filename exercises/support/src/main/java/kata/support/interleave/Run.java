@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import kata.support.agent.Sites;
+import kata.support.agent.internal.Sites;
 import kata.support.threads.LockNames;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import kata.support.PublicApi;
 import kata.support.agent.StudentCode;
 import kata.support.threads.LockNames;
 
@@ -16,6 +17,7 @@ import kata.support.threads.LockNames;
  *
  * @param <S> the state the threads share, e.g. the student's counter
  */
+@PublicApi
 public final class Scenario<S> {
 
     /** What one thread does with the shared state. */

@@ -3,8 +3,8 @@ package kata.support.interleave;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import kata.support.agent.Site;
-import kata.support.agent.Sites;
+import kata.support.agent.internal.Site;
+import kata.support.agent.internal.Sites;
 import kata.support.score.Schedule;
 import kata.support.threads.LockNames;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import kata.support.agent.Sites;
+import kata.support.agent.internal.Sites;
 import kata.support.threads.Deadlocks;
 
 /**

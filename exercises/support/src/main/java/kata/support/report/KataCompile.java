@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import kata.support.PublicApi;
 
 /**
  * The first step of a kata in the student's {@code mvn verify}, in Maven's own JVM: compiles the
@@ -16,6 +17,7 @@ import java.util.Optional;
  *
  * <p>Arguments: the kata's folder, and the Java release to compile for.
  */
+@PublicApi
 public final class KataCompile {
 
     /** Why the student's code did not compile, with the compiler's first error; absent when it compiled. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kata.support.PublicApi;
 import kata.support.score.ExerciseResult;
 import kata.support.score.Scoring;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -29,6 +30,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>Arguments: the kata's folder, and the Java release to compile the checks for.
  */
+@PublicApi
 public final class KataRun {
 
     private KataRun() {

@@ -157,8 +157,4 @@ final class Report {
                 .forEach(line -> text.append("    ").append(line).append('\n'));
         return text.toString();
     }
-
-    private static String firstLine(String text) {
-        return text.strip().lines().findFirst().orElse("");
-    }
 }

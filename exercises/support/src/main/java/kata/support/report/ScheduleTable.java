@@ -2,6 +2,7 @@ package kata.support.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import kata.support.PublicApi;
 import kata.support.score.Schedule;
 
 /**
@@ -9,6 +10,7 @@ import kata.support.score.Schedule;
  * lane with its source line, in the order the scheduler ran them, the last one marked. The student's
  * page of a public check and the instructor's report (hidden checks too) draw it the same way.
  */
+@PublicApi
 public final class ScheduleTable {
 
     /** The table's style rules, scoped to {@code table.schedule}. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kata.support.PublicApi;
 import kata.support.score.ExerciseResult;
 import kata.support.score.Scorecard;
 import kata.support.score.Scoring;
@@ -24,6 +25,7 @@ import kata.support.score.Scoring;
  *
  * <p>Arguments: the repository's root folder, and when this build started (ISO-8601, UTC).
  */
+@PublicApi
 public final class Summary {
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");

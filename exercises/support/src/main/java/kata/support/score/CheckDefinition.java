@@ -1,5 +1,6 @@
 package kata.support.score;
 
+import kata.support.PublicApi;
 import kata.support.Visibility;
 
 /**
@@ -7,6 +8,7 @@ import kata.support.Visibility;
  * what {@link Scoring} needs to turn its outcome into points. The grader's check specifications and
  * the student's own run both implement it.
  */
+@PublicApi
 public interface CheckDefinition {
 
     /** Stable id, unique within the exercise. */

@@ -1,5 +1,7 @@
 package kata.support.score;
 
+import kata.support.PublicApi;
+
 /**
  * What running (or evaluating) one check produced, before points are applied.
  *
@@ -10,6 +12,7 @@ package kata.support.score;
  * @param outputTruncated true when output was cut
  * @param schedule        the schedule under which it failed, when the scheduler found one; else null
  */
+@PublicApi
 public record CheckOutcome(CheckStatus status, String message, long durationMillis, String output,
                            boolean outputTruncated, Schedule schedule) {
 

@@ -1,5 +1,6 @@
 package kata.support.score;
 
+import kata.support.PublicApi;
 import kata.support.Visibility;
 
 /**
@@ -18,6 +19,7 @@ import kata.support.Visibility;
  * @param outputTruncated true when output was cut
  * @param schedule        the schedule under which it failed, for the instructor's picture of it; else null
  */
+@PublicApi
 public record CheckResult(String id, String name, CheckKind kind, Visibility visibility, CheckStatus status,
                           double points, double maxPoints, String message, long durationMillis, String output,
                           boolean outputTruncated, Schedule schedule) {

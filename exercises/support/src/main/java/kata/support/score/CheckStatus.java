@@ -1,6 +1,9 @@
 package kata.support.score;
 
+import kata.support.PublicApi;
+
 /** How one check ended. */
+@PublicApi
 public enum CheckStatus {
     /** The code did what the check requires. */
     PASSED,

@@ -1,6 +1,7 @@
 package kata.support.score;
 
 import java.util.List;
+import kata.support.PublicApi;
 
 /**
  * One exercise in a scorecard.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param durationMillis wall time spent grading it
  * @param checks         every check, in the order students read them
  */
+@PublicApi
 public record ExerciseResult(String slug, String title, ExerciseStatus status, double score, double maxScore,
                              String message, long durationMillis, List<CheckResult> checks) {
 

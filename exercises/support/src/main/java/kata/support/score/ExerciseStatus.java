@@ -1,6 +1,9 @@
 package kata.support.score;
 
+import kata.support.PublicApi;
+
 /** How one exercise of a submission ended. */
+@PublicApi
 public enum ExerciseStatus {
     /** Every check passed. */
     PASSED,

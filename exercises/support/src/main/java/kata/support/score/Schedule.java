@@ -1,6 +1,7 @@
 package kata.support.score;
 
 import java.util.List;
+import kata.support.PublicApi;
 
 /**
  * The schedule under which a check failed, for a picture of the interleaving: the threads of the
@@ -10,6 +11,7 @@ import java.util.List;
  * @param steps        the steps kept, oldest first (the most recent ones when the run was long)
  * @param omittedSteps how many earlier steps were left out
  */
+@PublicApi
 public record Schedule(List<String> threads, List<Schedule.Step> steps, int omittedSteps) {
 
     public Schedule {

@@ -2,6 +2,7 @@ package kata.support.score;
 
 import java.time.Instant;
 import java.util.List;
+import kata.support.PublicApi;
 
 /**
  * The grader's verdict on one submission: enough to derive every LMS format (points and maxima
@@ -17,6 +18,7 @@ import java.util.List;
  * @param maxScore      points possible over all exercises
  * @param exercises     one result per exercise, in course order
  */
+@PublicApi
 public record Scorecard(int schemaVersion, GraderInfo grader, String submissionId, Student student,
                         Instant gradedAt, Environment environment, double score, double maxScore,
                         List<ExerciseResult> exercises) {

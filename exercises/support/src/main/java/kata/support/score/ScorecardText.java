@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kata.support.PublicApi;
 import kata.support.Visibility;
 
 /**
@@ -16,6 +17,7 @@ import kata.support.Visibility;
  * same scorecard (snake_case, lowercase enums, times in UTC with milliseconds, Jackson's default
  * indentation), and reads what it writes.
  */
+@PublicApi
 public final class ScorecardText {
 
     private static final DateTimeFormatter TIME =
@@ -216,6 +218,7 @@ public final class ScorecardText {
             }
         }
 
+        /** As Jackson quotes (kata.protocol quotes its own way, and neither may depend on the other). */
         private void quote(String text) {
             out.append('"');
             for (int i = 0; i < text.length(); i++) {

@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kata.support.PublicApi;
 
 /**
  * The scoring policy, the same for the grader and for the student's own run: a check earns its
  * points only when it passes, and rules wait until a test passes.
  */
+@PublicApi
 public final class Scoring {
 
     /**
@@ -79,6 +81,18 @@ public final class Scoring {
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 
+    /**
+     * The first line of a message, empty for null: what one-line renderings of a scorecard (the
+     * grader's exports and summaries, and this policy's own "Not run: ...") show of it.
+     */
+    public static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
     private static double maxScore(List<? extends CheckDefinition> checks) {
         return checks.stream().mapToDouble(CheckDefinition::points).sum();
     }
@@ -92,10 +106,5 @@ public final class Scoring {
         return new CheckResult(check.id(), check.name(), check.kind(), check.visibility(), outcome.status(), points,
                 check.points(), outcome.message(), outcome.durationMillis(), outcome.output(),
                 outcome.outputTruncated(), outcome.schedule());
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import kata.support.PublicApi;
 import kata.support.interleave.Controlled;
 
 /**
@@ -15,6 +16,7 @@ import kata.support.interleave.Controlled;
  *
  * @param <T> what the call returns
  */
+@PublicApi
 public final class Call<T> {
 
     /** The call's code. */

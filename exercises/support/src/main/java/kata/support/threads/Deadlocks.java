@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kata.support.PublicApi;
 import kata.support.agent.StudentCode;
 
 /**
@@ -23,6 +24,7 @@ import kata.support.agent.StudentCode;
  * <p>It cannot see waits on semaphores, conditions or latches (they have no owner); tests
  * detect those by lack of progress instead.
  */
+@PublicApi
 public final class Deadlocks {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import kata.support.PublicApi;
 
 /**
  * A gate that a test's own tasks pass through: it counts who is inside and holds them there until
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gate.open();
  * }</pre>
  */
+@PublicApi
 public final class Gate {
 
     private static final Duration LONGEST_HOLD = Duration.ofSeconds(60);

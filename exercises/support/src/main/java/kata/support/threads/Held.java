@@ -15,7 +15,7 @@ import java.time.Duration;
  * still reports it as blocked (or parked) until it runs again, but it will get the lock without
  * anyone's help. Counting it as held would let a check look at a state that is about to change.
  */
-public final class Held {
+final class Held {
 
     /**
      * CPU time after which a running thread that has got nowhere counts as spinning. A thread on its

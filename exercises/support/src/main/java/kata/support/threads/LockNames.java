@@ -4,11 +4,13 @@ import java.lang.management.LockInfo;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import kata.support.PublicApi;
 
 /**
  * Student-readable names for lock objects ("account A" rather than {@code Account@1b6d3586}).
  * Matched by identity hash code, which is all the JVM's lock reports carry.
  */
+@PublicApi
 public final class LockNames {
 
     private static final LockNames NONE = new LockNames(Map.of());

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kata.support.PublicApi;
 import kata.support.agent.StudentCode;
 import kata.support.boot.Hooks;
 
@@ -24,6 +25,7 @@ import kata.support.boot.Hooks;
  * }
  * }</pre>
  */
+@PublicApi
 public final class StartHold implements AutoCloseable {
 
     private static final AtomicBoolean IN_USE = new AtomicBoolean();

@@ -4,8 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kata.support.PublicApi;
 
 /** Facts about threads that checks need: who is waiting, how much CPU a thread used, who is new. */
+@PublicApi
 public final class Threads {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

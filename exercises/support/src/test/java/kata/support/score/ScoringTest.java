@@ -81,4 +81,12 @@ class ScoringTest {
         assertEquals("1.01", Scoring.points(1.005));
         assertEquals("10", Scoring.points(9.999));
     }
+
+    @Test
+    void aMessageShownOnOneLineIsItsFirstLine() {
+        assertEquals("Your code does not compile:", Scoring.firstLine("Your code does not compile:\nA.java:1\n"));
+        assertEquals("one line", Scoring.firstLine("one line"));
+        assertEquals("", Scoring.firstLine("\nsecond"));
+        assertEquals("", Scoring.firstLine(null));
+    }
 }

@@ -1,4 +1,4 @@
-package kata.support.agent;
+package kata.support.agent.internal;
 
 import java.util.Arrays;
 
@@ -13,7 +13,7 @@ public final class Sites {
     private Sites() {
     }
 
-    static synchronized int register(Site site) {
+    public static synchronized int register(Site site) {
         if (size == table.length) {
             table = Arrays.copyOf(table, size * 2);
         }

@@ -1,4 +1,4 @@
-package kata.support.agent;
+package kata.support.agent.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ public final class Creations {
     private Creations() {
     }
 
-    static void record(Object created, int site) {
+    public static void record(Object created, int site) {
         synchronized (SITES) {
             SITES.put(created, site);
         }

@@ -1,4 +1,4 @@
-package kata.support.agent;
+package kata.support.agent.internal;
 
 /**
  * One scheduling point in the student's bytecode: what the code is about to do there, and where.
