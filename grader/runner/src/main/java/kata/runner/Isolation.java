@@ -7,7 +7,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The class loaders of the test JVM. The JVM's class path holds only the harness (this runner,
@@ -20,9 +19,6 @@ import java.util.Set;
  * classes are never files in the test JVM's reach: they arrive with the plan, on standard input.
  */
 final class Isolation {
-
-    /** What instrumented student code calls; see kata.support.agent.Instrumenter. */
-    private static final Set<String> AGENT_HOOKS = Set.of("kata.support.interleave.Hooks");
 
     private Isolation() {
     }
@@ -51,7 +47,10 @@ final class Isolation {
         }
     }
 
-    /** Parent: the platform loader (the JDK), so the class path is out of sight. */
+    /**
+     * Parent: the platform loader (the JDK), so the class path is out of sight. The hooks that
+     * instrumented student code calls (kata.support.boot) are on the boot class path, in sight.
+     */
     private static final class StudentLoader extends URLClassLoader {
 
         static {
@@ -60,14 +59,6 @@ final class Isolation {
 
         StudentLoader(URL classes) {
             super("student", new URL[] {classes}, ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (AGENT_HOOKS.contains(name)) {
-                return ClassLoader.getSystemClassLoader().loadClass(name);
-            }
-            return super.loadClass(name, resolve);
         }
     }
 
