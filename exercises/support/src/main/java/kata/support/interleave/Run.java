@@ -56,6 +56,8 @@ final class Run {
     private volatile Failure failure;
     private volatile boolean abandoned;
     private volatile long steps;
+    /** Times the baton changed hands; the watch reads it to know that its view of the run held still. */
+    private volatile long turns;
     /** Times an actor blocked on something the model knows (a monitor, a park, a join, a sleep). */
     private long blocks;
     /** Actors registered but not yet running under control; lookups by thread are needed only then. */
@@ -208,6 +210,7 @@ final class Run {
     /** The adopted actor that runs now (the test's own thread) holds the baton. */
     void startWith(Actor actor) {
         synchronized (lock) {
+            turns++;
             current = actor;
         }
     }
@@ -233,6 +236,10 @@ final class Run {
 
     long steps() {
         return steps;
+    }
+
+    long turns() {
+        return turns;
     }
 
     /**
@@ -614,6 +621,7 @@ final class Run {
 
     /** Under the lock: {@code next} holds the baton now. */
     private void handTo(Actor next) {
+        turns++;
         current = next;
         next.turnPoints = 0;
         wake(next);

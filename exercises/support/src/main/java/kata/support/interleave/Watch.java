@@ -78,14 +78,18 @@ final class Watch {
         private Run watched;
         private long lastSteps = -1;
         private long lastProgress;
+        /** The paused actor seen holding what the running one is blocked on at the last poll, or null. */
+        private Actor suspect;
+        private long suspectTurns;
 
         void forget() {
             watched = null;
+            suspect = null;
         }
 
         void check(Run run, long now) {
             if (run == null || run.over) {
-                watched = null;
+                forget();
                 return;
             }
             long steps = run.steps();
@@ -94,8 +98,25 @@ final class Watch {
                 lastSteps = steps;
                 lastProgress = now;
             }
+            long turns = run.turns();
             Actor current = run.current;
-            if (current != null && blockedBehindPausedActor(run, current)) {
+            Blocked blocked = current == null ? null : pausedOwnerBlocking(run, current);
+            Actor owner = blocked == null ? null : blocked.owner();
+            // The view is made of several reads while the run goes on: it counts only when the baton
+            // did not move while it was taken, and when the next poll sees the same again (a run
+            // blocked in the JVM stays so; a passing moment, say a thread that reacquires a monitor
+            // after a wake-up meant for another, does not).
+            if (owner == null || run.turns() != turns || run.current != current || run.over) {
+                suspect = null;
+            } else if (suspect == owner && suspectTurns == turns) {
+                run.fail(Failure.uncontrolled("The scheduler could not control this run: thread \"" + current.name
+                        + "\" waits in the JVM for " + blocked.lock() + ", which the paused thread \"" + owner.name
+                        + "\" holds inside the JDK. This is a limit of the grader, not a verdict on your code.",
+                        Deadlocks.describe(List.of(current.thread, owner.thread), run.names)));
+                return;
+            } else {
+                suspect = owner;
+                suspectTurns = turns;
                 return;
             }
             Duration limit = run.settings.wallLimit();
@@ -126,28 +147,28 @@ final class Watch {
         return info.getLockInfo().getClassName().startsWith("kata.support.");
     }
 
+    /** The paused actor that holds the monitor (named by the JVM) on which the running one is blocked. */
+    private record Blocked(Actor owner, String lock) {
+    }
+
     /**
-     * The running actor is blocked in the JVM on a monitor that a paused actor holds: it can never
-     * go on, and the model could not see it coming. Fails the run as uncontrolled and returns true.
+     * The paused actor that holds the monitor on which the running actor is blocked in the JVM, or
+     * null: the running actor could never go on, and the model could not see it coming.
      */
-    private static boolean blockedBehindPausedActor(Run run, Actor current) {
+    private static Blocked pausedOwnerBlocking(Run run, Actor current) {
         if (current.thread.getState() != Thread.State.BLOCKED) {
-            return false;
+            return null;
         }
         ThreadInfo info = THREADS.getThreadInfo(current.thread.getId());
         if (info == null || info.getThreadState() != Thread.State.BLOCKED || schedulersOwn(run, info)) {
-            return false;
+            return null;
         }
         for (Actor owner : run.actors()) {
             if (owner != current && owner.thread.getId() == info.getLockOwnerId() && !owner.done
-                    && owner.inRealWaitOn == null && run.current == current) {
-                run.fail(Failure.uncontrolled("The scheduler could not control this run: thread \"" + current.name
-                        + "\" waits in the JVM for " + info.getLockName() + ", which the paused thread \""
-                        + owner.name + "\" holds inside the JDK. This is a limit of the grader, not a verdict"
-                        + " on your code.", Deadlocks.describe(List.of(current.thread, owner.thread), run.names)));
-                return true;
+                    && owner.inRealWaitOn == null) {
+                return new Blocked(owner, info.getLockName());
             }
         }
-        return false;
+        return null;
     }
 }
