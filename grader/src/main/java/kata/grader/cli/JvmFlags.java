@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** Options for the JVM that runs students' code, shared by the commands that grade. */
 final class JvmFlags {
 
-    @Option(names = "--one-cpu", description = "Pin the test JVM to one CPU (taskset -c 0), as on small graders.")
+    @Option(names = "--one-cpu", description = "Pin each test JVM to one CPU (taskset), as on small graders; the gradings at once are spread over the CPUs.")
     boolean oneCpu;
 
     @Option(names = "--java", paramLabel = "<java>",

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -34,10 +35,11 @@ final class JvmCommand {
         this.workDir = workDir;
     }
 
-    List<String> build(OsSandbox.Level isolation, Optional<ControlGroups> groups) {
+    /** The command line; {@code cpu} is the CPU to pin the JVM to, when {@link JvmOptions#oneCpu()}. */
+    List<String> build(OsSandbox.Level isolation, Optional<ControlGroups> groups, OptionalInt cpu) {
         List<String> command = new ArrayList<>();
-        if (options.oneCpu()) {
-            command.addAll(List.of("taskset", "-c", "0"));
+        if (cpu.isPresent()) {
+            command.addAll(List.of("taskset", "-c", Integer.toString(cpu.getAsInt())));
         }
         List<Path> readOnly = new ArrayList<>(runtime.classpath());
         readOnly.addAll(List.of(runtime.agentJar(), studentClasses));

@@ -8,7 +8,7 @@ import java.util.List;
  * How to start the test JVM. Immutable.
  *
  * @param java           the {@code java} executable (default: the one running the grader)
- * @param oneCpu         pin the test JVM to one CPU with {@code taskset -c 0}
+ * @param oneCpu         pin the test JVM to one CPU with {@code taskset} (which one: {@link CpuPins})
  * @param compiledFirst  have C2 compile the student's methods after about ten calls (non-tiered,
  *                       compile thresholds scaled down for their packages only): shows that a
  *                       verdict holds for JIT-compiled code, not only for interpreted code

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,15 @@ final class Launch {
     }
 
     Report run() {
+        Optional<CpuPins.Pin> pin = options.oneCpu() ? Optional.of(CpuPins.take()) : Optional.empty();
+        try {
+            return run(pin.map(p -> OptionalInt.of(p.cpu())).orElse(OptionalInt.empty()));
+        } finally {
+            pin.ifPresent(CpuPins::release);
+        }
+    }
+
+    private Report run(OptionalInt cpu) {
         LineCodec codec = new LineCodec(LineCodec.newNonce());
         Process process;
         OsSandbox.Level isolation;
@@ -58,7 +68,8 @@ final class Launch {
         try {
             Files.createDirectories(workDir);
             isolation = OsSandbox.level(options.sandbox(), options.java());
-            ProcessBuilder builder = new ProcessBuilder(command.build(isolation, groups)).directory(workDir.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command.build(isolation, groups, cpu))
+                    .directory(workDir.toFile());
             builder.environment().clear();
             builder.environment().putAll(OsSandbox.ENVIRONMENT);
             process = builder.start();
