@@ -118,6 +118,8 @@ class BoundedBufferHiddenTest {
                 Controlled.settle();
                 for (Call<?> call : calls) {
                     Optional<Duration> timer = Controlled.timeLeftWaiting(call.thread());
+                    // A deadline a day or more away is a "wait forever" written with a long timeout,
+                    // which is no busy wait; shorter ones wake the thread to re-check on a timer.
                     if (timer.isPresent() && timer.get().compareTo(Duration.ofDays(1)) < 0) {
                         fail(wakesOnATimer(call.name().equals("consumer") ? "take() on an empty buffer"
                                 : "put() on a full buffer", timer.get()));

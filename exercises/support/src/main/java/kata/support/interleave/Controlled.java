@@ -1,6 +1,7 @@
 package kata.support.interleave;
 
 import java.time.Duration;
+import java.util.Optional;
 import kata.support.PublicApi;
 import kata.support.agent.StudentCode;
 import kata.support.agent.internal.Site;
@@ -203,14 +204,14 @@ public final class Controlled {
      * in the run's time; empty when the thread waits without a deadline or does not wait. Exact inside
      * {@link #run}, where the thread stands still while the test looks.
      */
-    public static java.util.Optional<java.time.Duration> timeLeftWaiting(Thread thread) {
+    public static Optional<Duration> timeLeftWaiting(Thread thread) {
         Run run = Primitives.active();
         Actor actor = run == null ? null : run.lookup(thread);
         Wait wait = actor == null ? null : actor.wait;
         if (wait == null || wait.deadline() == Wait.NEVER) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(java.time.Duration.ofNanos(Math.max(0, wait.deadline() - run.clock.nanoTime())));
+        return Optional.of(Duration.ofNanos(Math.max(0, wait.deadline() - run.clock.nanoTime())));
     }
 
     private static final int CHECK_LOCKS = Sites.ofCheck(Site.Kind.LOCK, "the check's code");
