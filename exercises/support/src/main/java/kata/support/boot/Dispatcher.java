@@ -14,7 +14,14 @@ public interface Dispatcher {
 
     // ---- from the student's instrumented classes ---------------------------------------------
 
-    /** Before a shared access, a call into the JDK, or a lock operation (see {@code PointKind}). */
+    /** {@link #point}'s kind: before a shared access or a call into the JDK. */
+    int PLAIN_POINT = 0;
+    /** {@link #point}'s kind: before a call that may block or synchronize (a lock, a latch, a queue, a join). */
+    int BEFORE_SYNCHRONIZING_CALL = 1;
+    /** {@link #point}'s kind: after such a call returned. */
+    int AFTER_SYNCHRONIZING_CALL = 2;
+
+    /** Before a shared access, a call into the JDK, or a lock operation; {@code kind} is one of the above. */
     boolean point(int site, int kind);
 
     /** Before an access to a field of {@code object} (an instance field outside a constructor). */

@@ -56,7 +56,7 @@ public final class Hooks {
     public static void point(int site) {
         Dispatcher d = dispatcher;
         if (d != null) {
-            d.point(site, 0);
+            d.point(site, Dispatcher.PLAIN_POINT);
         }
     }
 
@@ -72,7 +72,7 @@ public final class Hooks {
     public static void blockingCall(int site) {
         Dispatcher d = dispatcher;
         if (d != null) {
-            d.point(site, 1);
+            d.point(site, Dispatcher.BEFORE_SYNCHRONIZING_CALL);
         }
     }
 
@@ -80,7 +80,7 @@ public final class Hooks {
     public static void releasePoint(int site) {
         Dispatcher d = dispatcher;
         if (d != null) {
-            d.point(site, 2);
+            d.point(site, Dispatcher.AFTER_SYNCHRONIZING_CALL);
         }
     }
 
