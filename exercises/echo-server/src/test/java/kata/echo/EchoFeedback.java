@@ -159,6 +159,14 @@ final class EchoFeedback {
                 + " those threads.";
     }
 
+    static String stopHungOnANonReadingClient(long seconds, String where, String threads) {
+        return "stop() did not return within " + seconds + " s; it waits at " + where + ". Threads of the server"
+                + " still alive: " + threads + ". One client sends lines without reading the replies, so its"
+                + " handler is blocked in write() and stays there until its socket is closed. stop() must close"
+                + " every client socket first, without waiting for a handler (or for a lock a handler holds while"
+                + " it writes), and shutdownInput() is not enough: only close() ends a blocked write().";
+    }
+
     static String stopThrew(String call, Throwable thrown) {
         return call + " threw " + thrown + ". stop() must close what is still open and return normally; calling it"
                 + " again (close() after stop(), try-with-resources) or on a server that never started is no"
@@ -206,6 +214,15 @@ final class EchoFeedback {
                 + String.join("; ", threads) + ". (The check held each of them where it was until stop() waited"
                 + " for it: a stop() that waits returns only after they ended.) stop() must return once the"
                 + " accepting thread and every handler have ended: join() the threads you started, or"
+                + " shutdown() the pool and then awaitTermination().";
+    }
+
+    static String returnedBeforeQueuedClientsHandled(List<String> threads) {
+        return "With maxClients = 1, one client served and another waiting in the queue, stop() returned while"
+                + " these threads of the server were still running its code: " + String.join("; ", threads)
+                + ". A client handed to the pool but not yet taken up is a handler that has not ended either: a"
+                + " count of running handlers raised when a handler starts does not see it, so stop() finds the"
+                + " count at 0 and returns before it runs. Count a handler when you hand it to the pool, or"
                 + " shutdown() the pool and then awaitTermination().";
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import kata.support.Graded;
 import kata.support.threads.Call;
@@ -33,6 +34,8 @@ class EchoServerTest {
 
     /** The backstop for what must come; on loopback a correct server answers in milliseconds. */
     static final Duration PATIENCE = Duration.ofSeconds(5);
+    /** More than the buffers of a loopback connection hold both ways, even fully grown. */
+    private static final long FLOOD_LIMIT = 32L << 20;
 
     /** 256 KiB: more than any single read returns, so a line always arrives in several reads. */
     static final int LONG_LINE_BYTES = 256 * 1024;
@@ -282,7 +285,7 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("stop() closes every connection, also of clients waiting in the queue and of one accepted just as stop() begins, and the listener: the port can be bound again")
+    @DisplayName("stop() closes every connection, also of clients waiting in the queue, of one that sends without reading its replies and of one accepted just as stop() begins, and the listener: the port can be bound again")
     @Graded(id = "stop-closes-everything", points = 2, timeoutSeconds = 60)
     void stopClosesEverything() throws Exception {
         Set<Thread> before = Threads.alive();
@@ -290,14 +293,18 @@ class EchoServerTest {
         int port = server.start();
         Deadline deadline = Deadline.in(PATIENCE);
         List<Connection> clients = new ArrayList<>();
+        Flood flood = null;
         try {
             Connection served = new Connection(port);
             clients.add(served);
             served.send("served\n");
             expectReply(served, "served\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
-            // Three more with maxClients = 2: at least two of them wait in the server's queue. Their replies
-            // are not needed here (how many clients are served at once is other checks' business).
-            for (int i = 2; i <= 4; i++) {
+            // The second client, served too with maxClients = 2, sends without reading its replies: its
+            // handler ends up blocked in write() until its socket is closed.
+            flood = new Flood(port);
+            // Two more: they wait in the server's queue. Their replies are not needed here (how many
+            // clients are served at once is other checks' business).
+            for (int i = 3; i <= 4; i++) {
                 Connection more = new Connection(port);
                 clients.add(more);
                 more.send("client " + i + "\n");
@@ -305,10 +312,18 @@ class EchoServerTest {
             // A round trip after the others connected: the server has accepted them by now.
             served.send("served again\n");
             expectReply(served, "served again\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
+            Deadline flooding = Deadline.in(PATIENCE);
+            if (flood.served(flooding)) {
+                flood.sendUntilFull(FLOOD_LIMIT, flooding,
+                        () -> serverThreads(before, null).stream().allMatch(EchoServerTest::waitsForSomething));
+            }
+            // A server that serves one client less than maxClients fails other checks: the flood's client
+            // then waits in the queue, and the rest of this check still has its whole time.
+            deadline = Deadline.in(PATIENCE);
 
             Stopping stopping = Stopping.start(server);
             if (!stopping.awaitEnd(deadline)) {
-                fail(EchoFeedback.stopDidNotReturn(deadline.seconds(), stopping.where(),
+                fail(EchoFeedback.stopHungOnANonReadingClient(deadline.seconds(), stopping.where(),
                         Threads.names(serverThreads(before, stopping.thread()))));
             }
             if (stopping.thrown().isPresent()) {
@@ -318,8 +333,11 @@ class EchoServerTest {
                 Connection.End end = clients.get(i).readToEnd(deadline);
                 if (end.ending() == Connection.Ending.STILL_OPEN) {
                     fail(EchoFeedback.connectionLeftOpen(i == 0 ? "Client 1 (being served)"
-                            : "Client " + (i + 1) + " of 4 (maxClients = 2: served, or waiting in the queue)"));
+                            : "Client " + (i + 2) + " of 4 (maxClients = 2: waiting in the queue)"));
                 }
+            }
+            if (flood.drainToEnd(deadline) == Connection.Ending.STILL_OPEN) {
+                fail(EchoFeedback.connectionLeftOpen("Client 2 of 4 (served, sending without reading its replies)"));
             }
             try {
                 bindAgain(port);
@@ -338,6 +356,9 @@ class EchoServerTest {
         } finally {
             for (Connection client : clients) {
                 client.close();
+            }
+            if (flood != null) {
+                flood.close();
             }
             stopWithin(server);
         }
@@ -462,8 +483,76 @@ class EchoServerTest {
                 // sockets (that is stop-closes-everything's business); here only the waiting counts.
             }
             try (late) {
-                stopWaited(gate, gate.stop(server), deadline);
+                stopWaited(gate, gate.stop(server), deadline, false);
             }
+        }
+        stopWithAClientInTheQueue();
+    }
+
+    /**
+     * With one handler, a client served and another waiting in the pool's queue as stop() begins: a
+     * stop() that waits only for the handlers it saw running (a count that a handler raises when it
+     * starts) returns while the queued client's handler still has to run. The gate holds the thread
+     * that wakes stop() at its next step in the server's code, so that it shows on every run.
+     */
+    private static void stopWithAClientInTheQueue() throws Exception {
+        try (StopGate gate = StopGate.install()) {
+            EchoServer server = new EchoServer(1);
+            int port = server.start();
+            Deadline deadline = Deadline.in(PATIENCE);
+            try (Connection served = new Connection(port)) {
+                for (String line : List.of("served\n", "again\n")) {
+                    // Two round trips: by the second the accepting thread is back in accept().
+                    served.send(line);
+                    if (!Arrays.equals(bytes(line), replyOrNull(served, deadline))) {
+                        // A server that serves no client with maxClients = 1 (its accepting thread takes
+                        // the one place) fails many-clients-at-once and handlers-bounded; nothing to see here.
+                        gate.open();
+                        stopWithin(server);
+                        return;
+                    }
+                }
+                Thread accepting = gate.accepting();
+                gate.count(accepting);
+                try (Connection queued = new Connection(port)) {
+                    awaitHandedOver(gate, accepting, deadline);
+                    gate.count(null);
+                    gate.hold();
+                    // The served client leaves as stop() begins: its handler ends whether or not stop()
+                    // closes its socket (stop-closes-everything's business), and is held on its way out.
+                    served.close();
+                    stopWaited(gate, gate.stop(server), deadline, true);
+                }
+            }
+        }
+    }
+
+    /** The next line from the server, or null when none comes before the deadline. */
+    private static byte[] replyOrNull(Connection client, Deadline deadline) throws IOException {
+        try {
+            return client.readLine(deadline);
+        } catch (SocketTimeoutException none) {
+            return null;
+        }
+    }
+
+    /**
+     * Waits until the accepting thread took the client that just connected and is back in accept(),
+     * having handed it on, or waits for something else (a free place, in a design that takes one
+     * before it hands a client on): either must come soon.
+     */
+    private static void awaitHandedOver(StopGate gate, Thread accepting, Deadline deadline) {
+        if (accepting == null) {
+            return;
+        }
+        while (!deadline.passed()) {
+            Thread.State state = accepting.getState();
+            if (!accepting.isAlive() || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                    || state == Thread.State.BLOCKED || gate.hooksCounted() > 0 && gate.accepting() == accepting) {
+                return;
+            }
+            // Nothing tells when a thread returns into accept(), which is native: look again soon.
+            LockSupport.parkNanos(1_000_000L);
         }
     }
 
@@ -482,7 +571,8 @@ class EchoServerTest {
     }
 
     /** After gate.stop(server): fails unless stop() returned normally once its threads had ended. */
-    private static void stopWaited(StopGate gate, Stopping stopping, Deadline deadline) throws InterruptedException {
+    private static void stopWaited(StopGate gate, Stopping stopping, Deadline deadline, boolean clientQueued)
+            throws InterruptedException {
         // Only a stop() that returns while its threads are held fails below.
         if (!stopEnds(gate, stopping)) {
             fail(EchoFeedback.stopDidNotReturn(deadline.seconds(), stopping.where(),
@@ -507,7 +597,8 @@ class EchoServerTest {
             }
         }
         if (!running.isEmpty()) {
-            fail(EchoFeedback.returnedBeforeThreadsEnded(running));
+            fail(clientQueued ? EchoFeedback.returnedBeforeQueuedClientsHandled(running)
+                    : EchoFeedback.returnedBeforeThreadsEnded(running));
         }
         if (!idle.isEmpty()) {
             fail(EchoFeedback.poolNotShutDown(idle));
@@ -619,6 +710,16 @@ class EchoServerTest {
     }
 
     /** A pool thread parked for its next task: the pool was not shut down, or stop() did not wait for it. */
+    /** The thread ended, or waits: parked, blocked, or in a native call (a socket's read(), write(), accept()). */
+    private static boolean waitsForSomething(Thread thread) {
+        Thread.State state = thread.getState();
+        if (state != Thread.State.RUNNABLE) {
+            return true;
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        return stack.length == 0 || stack[0].isNativeMethod();
+    }
+
     private static boolean waitsForWork(Thread thread, StackTraceElement[] stack) {
         Thread.State state = thread.getState();
         if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {

@@ -4,10 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import kata.support.agent.StudentCode;
 import kata.support.boot.Dispatcher;
@@ -28,11 +31,20 @@ import kata.support.boot.Hooks;
  *     {@code sleep}, a spin hint, or a monitor that a held thread holds: every held thread goes on
  *     (what stop() waits for is not known), and none is held until stop() runs again;</li>
  * <li>stop() spinning (many scheduling points in a row while threads are held): the same.</li>
+ * <li>a server thread that wakes stop() ({@code notifyAll} on the monitor stop() waits on) is held again once it begins another round of the server's code
+ *     (back at an earlier line of a method it was in, such as the next client's handler), until
+ *     stop() waits again or returns: so a stop() that wakes up, finds its count of running handlers
+ *     at zero and returns while that thread goes on to a handler it had not counted, shows. What the
+ *     thread does on its way out of the round that woke stop() (a latch counted down last) is not
+ *     held. The other threads let go for stop()'s wait() are held again at their next point in the
+ *     server's code: a stop() woken by the first of two handlers that returns without looking again
+ *     shows too.</li>
  * <li>stop() in a JDK pool's {@code awaitTermination}: only the pool threads go on, since they
  *     are all it can be waiting for; a thread the server started itself (an accepting thread)
  *     stays held, also at its very end ({@code Thread.exit}), until stop() joins it. A pool thread
  *     that then blocks in the pool's own code (workers ending at once share the pool's lock) waits
- *     on the pool too, not on the threads started by hand.</li>
+ *     on the pool too, not on the threads started by hand; nor is one on its way out of the pool
+ *     (the pool may already report itself terminated).</li>
  * </ul>
  * So a stop() that waits for its threads returns after they ended, and one that does not wait
  * returns while they are still held in the server's code: the check sees the same on every run.
@@ -65,6 +77,20 @@ final class StopGate implements Dispatcher, AutoCloseable {
     private final Set<Thread> heldAtExit = new HashSet<>();
     /** Server threads that a JDK ThreadPoolExecutor started for itself. */
     private final Set<Thread> poolThreads = new HashSet<>();
+    /**
+     * Server threads held again since stop() woke from its wait(), until it waits again: the one that
+     * woke it, with its frames in the server's code then (outermost first), once it begins another
+     * round of that code; the others let go for that wait (null), at their next point in it.
+     */
+    private final Map<Thread, List<StackTraceElement>> wokeStop = new HashMap<>();
+    /** Server threads let go while stop() waits in wait() on {@link #stopWaitsOn}. */
+    private final Set<Thread> letGoForWait = new HashSet<>();
+    /** Server threads stop() waits to end (it joined them): never held again. */
+    private final Set<Thread> endAwaited = new HashSet<>();
+    /** The thread running stop(), or null. */
+    private Thread stopper;
+    /** The monitor stop() waits on right now (from its wait() to its next point), or null. */
+    private Object stopWaitsOn;
     private volatile boolean closed;
     /** The thread whose hooks are counted while the gate is open, or null. */
     private volatile Thread counted;
@@ -120,7 +146,8 @@ final class StopGate implements Dispatcher, AutoCloseable {
     Stopping stop(EchoServer server) {
         Stopping stopping = new Stopping(server);
         synchronized (this) {
-            free.add(stopping.thread());
+            stopper = stopping.thread();
+            free.add(stopper);
             closed = true;
         }
         stopping.thread().start();
@@ -182,6 +209,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
     /** Lets every held thread go on, for a stop() blocked where the gate cannot see it (a JDK monitor). */
     synchronized void releaseHeld() {
         free.addAll(held);
+        if (stopWaitsOn != null) {
+            letGoForWait.addAll(held);
+        }
         notifyAll();
     }
 
@@ -195,10 +225,14 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     /** A hook of a server thread (hold it while the gate is closed) or of a free thread (it may be waiting). */
     private void reached(boolean blocking) {
-        reached(blocking, false);
+        reached(blocking, false, false);
     }
 
-    private void reached(boolean blocking, boolean exiting) {
+    /**
+     * {@code returning}: the point right after a call that may synchronize (a latch counted down, a
+     * permit released) returned.
+     */
+    private void reached(boolean blocking, boolean exiting, boolean returning) {
         Thread me = Thread.currentThread();
         if (!closed) {
             if (me == counted && unpausable.get()[0] == 0) {
@@ -223,6 +257,12 @@ final class StopGate implements Dispatcher, AutoCloseable {
         synchronized (this) {
             if (free.contains(me)) {
                 if (blocking) {
+                    if (me == stopper) {
+                        // stop() waits again: whoever woke it may be what it waits for now.
+                        free.addAll(wokeStop.keySet());
+                        wokeStop.clear();
+                        letGoForWait.clear();
+                    }
                     waiting.add(me);
                     if (awaitsPool) {
                         awaitingPool.add(me);
@@ -234,6 +274,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
                 } else {
                     waiting.remove(me);
                     awaitingPool.remove(me);
+                    if (me == stopper) {
+                        stopWaitsOn = null;
+                    }
                     if (!held.isEmpty() && ++spinPoints > SPIN_POINTS) {
                         spinPoints = 0;
                         releaseHeld();
@@ -248,10 +291,19 @@ final class StopGate implements Dispatcher, AutoCloseable {
                 toPass--;
                 return;
             }
+            if (wokeStop.containsKey(me) && (exiting || !holdsAgainHere(wokeStop.get(me)))) {
+                return;
+            }
             boolean poolThread = isPoolThread(me);
-            if (exiting && (poolThread || ranWhileStopWaited.contains(me))) {
+            if ((exiting || returning) && (exiting && poolThread || ranWhileStopWaited.contains(me))) {
                 // A pool thread ends after its pool reported it ended; one that ran while stop() waited
-                // for something unknown may be what stop() waited for (a latch it counted down).
+                // for something unknown may be what stop() waited for (a latch it counted down, last):
+                // not held at its end, nor on its way back from the call that woke stop().
+                return;
+            }
+            if (blocking && poolThread && leavingItsPool()) {
+                // Its pool counted it out already: the pool may report itself terminated (shutdownNow()
+                // ends with it) while the thread still takes the pool's lock on its way out.
                 return;
             }
             if (!stopReturned && !waiting.isEmpty() && !(onlyPoolsAwaited() && !poolThread)) {
@@ -265,8 +317,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
             notifyAll(); // for awaitHeld
             boolean holdsMonitor = holdsMonitorBesidesTheGate(me);
             try {
-                while (closed && !free.contains(me)
-                        && (stopReturned || waiting.isEmpty() || (onlyPoolsAwaited() && !poolThread))) {
+                boolean wokeStopper = wokeStop.containsKey(me);
+                while (closed && !free.contains(me) && (wokeStopper || stopReturned || waiting.isEmpty()
+                        || (onlyPoolsAwaited() && !poolThread))) {
                     try {
                         if (!holdsMonitor) {
                             wait();
@@ -342,6 +395,17 @@ final class StopGate implements Dispatcher, AutoCloseable {
         return false;
     }
 
+    /** The calling thread is a pool thread on its way out (ThreadPoolExecutor.processWorkerExit). */
+    private static boolean leavingItsPool() {
+        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+            if (frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+                    && frame.getMethodName().equals("processWorkerExit")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The calling thread is inside a JDK pool's awaitTermination (also through ExecutorService.close). */
     private static boolean inPoolAwaitTermination() {
         for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
@@ -362,10 +426,44 @@ final class StopGate implements Dispatcher, AutoCloseable {
         synchronized (this) {
             if (free.contains(me) && server.contains(thread)) {
                 waiting.remove(me);
+                if (me == stopper) {
+                    stopWaitsOn = null;
+                }
                 free.add(thread);
+                endAwaited.add(thread);
                 notifyAll();
             }
         }
+    }
+
+    /**
+     * The calling thread wakes stop() by notifyAll() on the {@code monitor} it waits on: stop() runs
+     * again, so once the caller begins another round of the server's code it is held again, and so is
+     * every thread let go for stop()'s wait() at its next point in that code, until stop() waits again
+     * or returns. Only for wait(): an unpark of stop() also comes from a latch counted down or a pool
+     * that terminated, where holding the thread again made correct servers fail; a count waited on
+     * with a Condition is not covered.
+     */
+    private synchronized void wakes(Object monitor) {
+        Thread me = Thread.currentThread();
+        if (!closed || stopReturned || stopper == null || me == stopper || !waiting.contains(stopper)
+                || !server.contains(me) || endAwaited.contains(me) || monitor != stopWaitsOn) {
+            return;
+        }
+        free.remove(me);
+        wokeStop.put(me, studentFrames());
+        // What stop() waited for may be this thread's end: it is not held there.
+        ranWhileStopWaited.add(me);
+        // Woken from wait(): it runs again (once it has the monitor), so the server's threads are held
+        // again at their next point, as before it waited.
+        waiting.remove(stopper);
+        for (Thread other : letGoForWait) {
+            if (other != me && !endAwaited.contains(other)) {
+                free.remove(other);
+                wokeStop.put(other, null);
+            }
+        }
+        letGoForWait.clear();
     }
 
     /** A free thread takes a monitor: if a held thread holds it, every held thread goes on. */
@@ -380,6 +478,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
             boolean isFree = free.contains(me);
             if (isFree) {
                 waiting.remove(me);
+                if (me == stopper) {
+                    stopWaitsOn = null;
+                }
             }
             ids = isFree && !held.isEmpty() ? held.stream().mapToLong(Thread::getId).toArray() : null;
             if (isFree && ids == null) {
@@ -406,6 +507,44 @@ final class StopGate implements Dispatcher, AutoCloseable {
         }
     }
 
+    /** The calling thread's frames in the server's code, outermost first. */
+    private static List<StackTraceElement> studentFrames() {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+            if (StudentCode.isStudentClass(frame.getClassName())) {
+                frames.add(0, frame);
+            }
+        }
+        return frames;
+    }
+
+    /** Whether a thread held again since stop() woke ({@link #wokeStop}) is held at this point. */
+    private static boolean holdsAgainHere(List<StackTraceElement> whenItWokeStop) {
+        return whenItWokeStop == null ? StudentCode.firstStudentFrame(Thread.currentThread().getStackTrace()) != null
+                : beginsAnotherRound(whenItWokeStop);
+    }
+
+    /**
+     * Whether the calling thread, in the server's code, went back to an earlier line of a method it
+     * was in when it woke stop(): a new round (the next client, the next turn of a loop), not its way
+     * out of the one that woke stop().
+     */
+    private static boolean beginsAnotherRound(List<StackTraceElement> whenItWoke) {
+        List<StackTraceElement> now = studentFrames();
+        for (int i = 0; i < Math.min(now.size(), whenItWoke.size()); i++) {
+            StackTraceElement before = whenItWoke.get(i);
+            StackTraceElement after = now.get(i);
+            if (!before.getClassName().equals(after.getClassName())
+                    || !before.getMethodName().equals(after.getMethodName())) {
+                return false;
+            }
+            if (after.getLineNumber() != before.getLineNumber()) {
+                return after.getLineNumber() < before.getLineNumber();
+            }
+        }
+        return false;
+    }
+
     private boolean studentCodeOnStack() {
         return StudentCode.firstStudentFrame(Thread.currentThread().getStackTrace()) != null;
     }
@@ -414,7 +553,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public boolean point(int site, int kind) {
-        reached(false);
+        reached(false, false, kind == AFTER_SYNCHRONIZING_CALL);
         return false;
     }
 
@@ -442,6 +581,11 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public boolean waitOn(Object monitor, long millis, int nanos, int site) {
+        if (Thread.currentThread() == stopperThread()) {
+            synchronized (this) {
+                stopWaitsOn = monitor;
+            }
+        }
         reached(true);
         return false;
     }
@@ -455,6 +599,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
     @Override
     public boolean notifyEvery(Object monitor, int site) {
         reached(false);
+        if (closed) {
+            wakes(monitor);
+        }
         return false;
     }
 
@@ -509,7 +656,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public void threadExits() {
-        reached(false, true);
+        reached(false, true, false);
     }
 
     @Override
@@ -543,5 +690,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
     @Override
     public boolean unpark(Thread thread) {
         return false;
+    }
+
+    private synchronized Thread stopperThread() {
+        return stopper;
     }
 }
