@@ -8,25 +8,23 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * A client that sends lines and never reads the replies: once the buffers between it and the server
- * are full, the server's handler for it blocks in write() until the connection is closed. Its writes
- * never block the check: they are non-blocking, and every wait is bounded.
+ * A client that sends one line longer than the buffers between it and the server can hold, reads the
+ * first bytes of its echo and then no more: from that moment the server's handler for it is inside
+ * write(), and stays there until the connection is closed. Nothing here blocks the check: the
+ * channel is non-blocking, and every wait is bounded by a deadline.
  */
 final class Flood implements AutoCloseable {
 
-    /** How long the client waits for room before it looks again whether the server is settled. */
-    private static final long LOOK_AGAIN_MILLIS = 20;
-    /**
-     * Looks in a row that must find the connection full and the server settled: a thread seen in a
-     * native read() or write() may be passing through it, one blocked there stays.
-     */
-    private static final int SETTLED_LOOKS = 5;
-    /** The client's own receive buffer, small and fixed, so that the server's replies fill it soon. */
+    /** The client's own receive buffer, small and fixed, so that the echo fills it at once. */
     private static final int RECEIVE_BUFFER = 16 * 1024;
+    /** Linux's default largest send buffer (tcp_wmem), when the system does not say. */
+    private static final long DEFAULT_SEND_BUFFER_MAX = 4L << 20;
+    /** The longest line sent: the server keeps a whole line in memory, and the test JVM has a small heap. */
+    private static final long LONGEST_LINE = 48L << 20;
 
     private final SocketChannel channel;
 
@@ -43,92 +41,99 @@ final class Flood implements AutoCloseable {
     }
 
     /**
-     * Sends lines of 1 KiB until the connection takes nothing more while {@code serverSettled} says
-     * that none of the server's threads is still at work (each one waits: in a write() that the full
-     * connection blocks, in a read(), in accept(), parked), or {@code limit} bytes went, or the
-     * deadline passed. A server that does not buffer without bound ends up with its handler blocked
-     * in write(), since nobody reads the replies.
+     * Sends the long line and waits until its echo begins: true once the handler is in write() for
+     * good (the rest of the line is more than the server's send buffer, at its largest, and this
+     * client's receive buffer hold), false when no echo began before the deadline (the client is not
+     * served, or the server does not echo long lines: other checks judge that).
      */
-    long sendUntilFull(long limit, Deadline deadline, BooleanSupplier serverSettled) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap(("f".repeat(1023) + "\n").getBytes(StandardCharsets.US_ASCII));
-        long sent = 0;
-        int settledLooks = 0;
+    boolean blockHandlerInWrite(Deadline deadline) throws IOException {
+        // A socket's send buffer grows up to tcp_wmem's largest value (a larger SO_SNDBUF is capped far
+        // lower, by wmem_max); this client's receive buffer is fixed and small: a MiB more is never held.
+        long length = Math.min(LONGEST_LINE, sendBufferMax() + (1L << 20));
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024).limit(0);
+        long left = length;
         try (Selector selector = Selector.open()) {
             SelectionKey key = channel.register(selector, 0);
-            while (sent < limit && !deadline.passed()) {
-                if (!line.hasRemaining()) {
-                    line.rewind();
+            while (left > 0) {
+                if (!chunk.hasRemaining()) {
+                    fill(chunk, left);
                 }
-                int written = channel.write(line);
-                if (written > 0) {
-                    sent += written;
-                    settledLooks = 0;
-                    continue;
+                int written = channel.write(chunk);
+                left -= written;
+                if (written == 0 && !await(selector, key, SelectionKey.OP_WRITE, deadline)) {
+                    return false;
                 }
-                settledLooks = serverSettled.getAsBoolean() ? settledLooks + 1 : 0;
-                if (settledLooks >= SETTLED_LOOKS) {
-                    return sent;
-                }
-                // The server is still at work: wait for room, or look again soon (nothing tells when a
-                // thread settles in a native read() or write()).
-                key.interestOps(SelectionKey.OP_WRITE);
-                selector.select(LOOK_AGAIN_MILLIS);
-                selector.selectedKeys().clear();
-                key.interestOps(0);
             }
-            return sent;
+            ByteBuffer first = ByteBuffer.allocate(1);
+            while (first.hasRemaining()) {
+                if (channel.read(first) == -1) {
+                    return false;
+                }
+                if (first.hasRemaining() && !await(selector, key, SelectionKey.OP_READ, deadline)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    /**
-     * Sends one short line and reads until its reply has come, before the deadline: whether a handler
-     * serves this client (only then can the flood that follows block a handler).
-     */
-    boolean served(Deadline deadline) throws IOException {
-        byte[] line = "flood\n".getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer out = ByteBuffer.wrap(line);
-        while (out.hasRemaining()) {
-            channel.write(out); // a few bytes into an empty connection: never 0 for long
+    /** The next piece of the line: 'f's, and the line's '\n' at its very end. */
+    private static void fill(ByteBuffer chunk, long left) {
+        chunk.clear();
+        int size = (int) Math.min(chunk.capacity(), left);
+        for (int i = 0; i < size; i++) {
+            chunk.put(left - i == 1 ? (byte) '\n' : (byte) 'f');
         }
-        ByteBuffer in = ByteBuffer.allocate(line.length);
-        try (Selector selector = Selector.open()) {
-            channel.register(selector, SelectionKey.OP_READ);
-            while (in.hasRemaining()) {
+        chunk.flip();
+    }
+
+    /** Waits until the channel is ready for {@code operation}; false when the deadline passed first. */
+    private static boolean await(Selector selector, SelectionKey key, int operation, Deadline deadline)
+            throws IOException {
+        key.interestOps(operation);
+        try {
+            while (true) {
                 long millis = deadline.remaining().toMillis();
                 if (millis <= 0) {
                     return false;
                 }
                 if (selector.select(millis) > 0) {
                     selector.selectedKeys().clear();
-                    if (channel.read(in) == -1) {
-                        return false;
-                    }
+                    return true;
                 }
             }
+        } finally {
+            key.interestOps(0);
         }
-        return true;
     }
 
-    /** Reads and drops the replies until the connection ends or the deadline passes: how it ended. */
+    /** The largest send buffer the system gives a socket (tcp_wmem's third value). */
+    private static long sendBufferMax() {
+        try {
+            // One line, read by lines: Files.readString trusts the size /proc reports.
+            String line = Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_wmem")).get(0);
+            String[] values = line.trim().split("\\s+");
+            return Long.parseLong(values[values.length - 1]);
+        } catch (IOException | RuntimeException unknown) {
+            return DEFAULT_SEND_BUFFER_MAX;
+        }
+    }
+
+    /** Reads and drops the echo until the connection ends or the deadline passes: how it ended. */
     Connection.Ending drainToEnd(Deadline deadline) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         try (Selector selector = Selector.open()) {
-            channel.register(selector, SelectionKey.OP_READ);
+            SelectionKey key = channel.register(selector, 0);
             while (true) {
-                long millis = deadline.remaining().toMillis();
-                if (millis <= 0) {
-                    return Connection.Ending.STILL_OPEN;
-                }
-                if (selector.select(millis) == 0) {
-                    continue;
-                }
-                selector.selectedKeys().clear();
                 try {
                     if (channel.read(buffer) == -1) {
                         return Connection.Ending.END_OF_STREAM;
                     }
                 } catch (IOException reset) {
                     return Connection.Ending.RESET;
+                }
+                if (buffer.position() == 0 && !await(selector, key, SelectionKey.OP_READ, deadline)) {
+                    return Connection.Ending.STILL_OPEN;
                 }
                 buffer.clear();
             }
