@@ -16,10 +16,12 @@ import java.util.stream.Stream;
  * @param classpath   the test JVM's class path
  * @param agentJar    the kata agent, {@code -javaagent} of the test JVM
  * @param compileOnly extra jars for compiling tests and rules
+ * @param jitDirectives the test JVM's compiler directives (which code C2 leaves to C1)
  */
-public record TestRuntime(List<Path> classpath, Path agentJar, List<Path> compileOnly) {
+public record TestRuntime(List<Path> classpath, Path agentJar, List<Path> compileOnly, Path jitDirectives) {
 
     private static final String AGENT = "kata-support.jar";
+    private static final String JIT_DIRECTIVES = "jit-directives.json";
 
     public TestRuntime {
         classpath = List.copyOf(classpath);
@@ -31,10 +33,14 @@ public record TestRuntime(List<Path> classpath, Path agentJar, List<Path> compil
         Path root = Resources.folder("kata-runtime");
         List<Path> lib = jars(root.resolve("lib"));
         Path agent = root.resolve("lib").resolve(AGENT);
-        if (!Files.isRegularFile(agent)) {
-            throw new IllegalStateException("The grader's test runtime lacks " + AGENT + " in " + root);
+        Path directives = root.resolve(JIT_DIRECTIVES);
+        for (Path required : List.of(agent, directives)) {
+            if (!Files.isRegularFile(required)) {
+                throw new IllegalStateException("The grader's test runtime lacks " + root.relativize(required)
+                        + " in " + root);
+            }
         }
-        return new TestRuntime(lib, agent, jars(root.resolve("compile")));
+        return new TestRuntime(lib, agent, jars(root.resolve("compile")), directives);
     }
 
     /** Everything tests and rules compile against. */

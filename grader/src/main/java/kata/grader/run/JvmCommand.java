@@ -42,7 +42,7 @@ final class JvmCommand {
             command.addAll(List.of("taskset", "-c", Integer.toString(cpu.getAsInt())));
         }
         List<Path> readOnly = new ArrayList<>(runtime.classpath());
-        readOnly.addAll(List.of(runtime.agentJar(), studentClasses));
+        readOnly.addAll(List.of(runtime.agentJar(), runtime.jitDirectives(), studentClasses));
         List<String> confined = OsSandbox.wrap(isolation, java(), readOnly, workDir);
         command.addAll(groups.map(g -> g.wrap(confined)).orElse(confined));
         return command;
@@ -58,23 +58,7 @@ final class JvmCommand {
         command.add("-XX:ActiveProcessorCount=" + ACTIVE_PROCESSORS);
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8"));
-        if (options.compiledFirst()) {
-            // C2 compiles the student's methods after about ten calls, the rest of the JVM as usual.
-            command.addAll(List.of("-XX:-TieredCompilation", "-XX:CompileCommand=quiet"));
-            for (String pkg : studentPackages()) {
-                command.add("-XX:CompileCommand=CompileThresholdScaling," + pkg + ".*::*,0.001");
-            }
-        } else {
-            // A test JVM lives for seconds, and compiling JUnit's and the JDK's start-up code took
-            // 40% of its CPU: a grading then kept more than one CPU busy, and batch workers
-            // slowed each other down. That code now compiles after ten times the usual calls.
-            // The checks and the student's classes keep the usual thresholds (a method's own
-            // scaling multiplies the global one), so student code is JIT-compiled as in any JVM.
-            command.addAll(List.of("-XX:CompileThresholdScaling=10", "-XX:CompileCommand=quiet"));
-            for (String pkg : usualThresholds()) {
-                command.add("-XX:CompileCommand=CompileThresholdScaling," + pkg + ".*::*,0.1");
-            }
-        }
+        command.addAll(JitFlags.of(studentPackages(), options.compiledFirst(), runtime.jitDirectives()));
         command.addAll(options.extraArguments());
         command.add("-javaagent:" + runtime.agentJar() + "=" + (bundle.exercise().instrumented() ? "" : "observe:")
                 + studentClasses);
@@ -86,13 +70,6 @@ final class JvmCommand {
         command.add("kata.runner.RunnerMain");
         command.add(studentClasses.toString());
         return command;
-    }
-
-    /** The packages of the harness, the checks and the student's classes. */
-    private Set<String> usualThresholds() {
-        Set<String> packages = new TreeSet<>(Set.of("kata"));
-        studentPackages().stream().filter(pkg -> !pkg.isEmpty() && !pkg.startsWith("kata.")).forEach(packages::add);
-        return packages;
     }
 
     private Set<String> studentPackages() {

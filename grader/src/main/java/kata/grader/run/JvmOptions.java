@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param java           the {@code java} executable (default: the one running the grader)
  * @param oneCpu         pin the test JVM to one CPU with {@code taskset} (which one: {@link CpuPins})
- * @param compiledFirst  have C2 compile the student's methods after about ten calls (non-tiered,
- *                       compile thresholds scaled down for their packages only): shows that a
+ * @param compiledFirst  have C2 compile the student's methods after about ten calls (compile
+ *                       thresholds scaled down for their packages only): shows that a
  *                       verdict holds for JIT-compiled code, not only for interpreted code
  * @param extraArguments more JVM arguments
  * @param sandbox        whether the test JVM runs in the operating-system sandbox ({@link OsSandbox})
