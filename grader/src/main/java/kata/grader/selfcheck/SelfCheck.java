@@ -182,15 +182,17 @@ public final class SelfCheck {
     public static String table(List<Verdict> verdicts) {
         StringBuilder text = new StringBuilder();
         String previous = null;
-        Map<Candidate, Long> perCandidate = verdicts.stream()
-                .collect(Collectors.groupingBy(Verdict::candidate, Collectors.counting()));
+        // One column per run only when every candidate ran the same runs (the build's plan turns
+        // the configuration from one candidate to the next: each cell then names its run).
+        Map<Candidate, List<String>> perCandidate = verdicts.stream().collect(Collectors.groupingBy(
+                Verdict::candidate, Collectors.mapping(Verdict::run, Collectors.toList())));
         boolean sameRuns = perCandidate.values().stream().distinct().count() <= 1;
         text.append(sameRuns ? "Each run: verdict, score, time to grade.\n"
                 : "Each grading: run, verdict, score, time to grade.\n");
         if (!verdicts.isEmpty() && sameRuns) {
             Candidate first = verdicts.get(0).candidate();
             text.append(String.format(Locale.ROOT, "%-52s", ""));
-            verdicts.stream().filter(v -> v.candidate() == first)
+            verdicts.stream().filter(v -> v.candidate().equals(first))
                     .forEach(v -> text.append(String.format(Locale.ROOT, " %-17s", abbreviate(v.run()))));
             text.append('\n');
         }
