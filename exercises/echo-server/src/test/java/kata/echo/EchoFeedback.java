@@ -167,6 +167,15 @@ final class EchoFeedback {
                 + " it writes), and shutdownInput() is not enough: only close() ends a blocked write().";
     }
 
+    static String nonReadingClientNotReached(long lineBytes, long seconds) {
+        return "This check could not get as far as stopping the server: it needs a handler blocked in write()"
+                + " as stop() begins. With maxClients = 2, the second client sent a line of " + lineBytes
+                + " bytes and did not read its echo, but no byte of that echo came back within " + seconds + " s: the"
+                + " server serves fewer than maxClients clients at once, or does not echo a line longer than its"
+                + " buffers until the whole line has arrived (read it in pieces and write each whole line as its"
+                + " '\\n' arrives).";
+    }
+
     static String stopThrew(String call, Throwable thrown) {
         return call + " threw " + thrown + ". stop() must close what is still open and return normally; calling it"
                 + " again (close() after stop(), try-with-resources) or on a server that never started is no"

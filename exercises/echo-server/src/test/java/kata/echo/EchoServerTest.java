@@ -312,9 +312,11 @@ class EchoServerTest {
             expectReply(served, "served again\n", "The first client", EchoFeedback.NOT_SERVED, deadline);
             // Its handler is in write() for good once the echo of one long line begins. (Longer patience:
             // a server that reads byte by byte, not yet compiled, takes seconds for the line.)
-            flood.blockHandlerInWrite(Deadline.in(PATIENCE.multipliedBy(4)));
-            // A server that serves one client less than maxClients, or echoes no long line, fails other
-            // checks: the flood's client then simply waits, and the rest of this check has its whole time.
+            Deadline echoBegins = Deadline.in(PATIENCE.multipliedBy(4));
+            if (!flood.blockHandlerInWrite(echoBegins)) {
+                // Without that client the check would prove less than it promises: it says so instead.
+                fail(EchoFeedback.nonReadingClientNotReached(flood.lineLength(), echoBegins.seconds()));
+            }
             deadline = Deadline.in(PATIENCE);
 
             Stopping stopping = Stopping.start(server);
@@ -578,6 +580,7 @@ class EchoServerTest {
         if (stopping.thrown().isPresent()) {
             fail(EchoFeedback.stopThrew("stop()", stopping.thrown().get()));
         }
+        gate.awaitSettled(Deadline.in(PATIENCE));
         List<String> running = new ArrayList<>();
         List<String> idle = new ArrayList<>();
         List<Thread> held = gate.held();

@@ -27,6 +27,11 @@ final class Flood implements AutoCloseable {
     private static final long LONGEST_LINE = 48L << 20;
 
     private final SocketChannel channel;
+    /**
+     * A socket's send buffer grows up to tcp_wmem's largest value (a larger SO_SNDBUF is capped far lower,
+     * by wmem_max); this client's receive buffer is fixed and small: a MiB more is never held.
+     */
+    private final long lineLength = Math.min(LONGEST_LINE, sendBufferMax() + (1L << 20));
 
     Flood(int port) throws IOException {
         channel = SocketChannel.open();
@@ -44,14 +49,11 @@ final class Flood implements AutoCloseable {
      * Sends the long line and waits until its echo begins: true once the handler is in write() for
      * good (the rest of the line is more than the server's send buffer, at its largest, and this
      * client's receive buffer hold), false when no echo began before the deadline (the client is not
-     * served, or the server does not echo long lines: other checks judge that).
+     * served, or the server does not echo long lines).
      */
     boolean blockHandlerInWrite(Deadline deadline) throws IOException {
-        // A socket's send buffer grows up to tcp_wmem's largest value (a larger SO_SNDBUF is capped far
-        // lower, by wmem_max); this client's receive buffer is fixed and small: a MiB more is never held.
-        long length = Math.min(LONGEST_LINE, sendBufferMax() + (1L << 20));
         ByteBuffer chunk = ByteBuffer.allocate(64 * 1024).limit(0);
-        long left = length;
+        long left = lineLength;
         try (Selector selector = Selector.open()) {
             SelectionKey key = channel.register(selector, 0);
             while (left > 0) {
@@ -75,6 +77,11 @@ final class Flood implements AutoCloseable {
             }
             return true;
         }
+    }
+
+    /** The length of the line {@link #blockHandlerInWrite} sends, its '\n' included. */
+    long lineLength() {
+        return lineLength;
     }
 
     /** The next piece of the line: 'f's, and the line's '\n' at its very end. */

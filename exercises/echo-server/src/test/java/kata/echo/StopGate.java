@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import kata.support.agent.StudentCode;
 import kata.support.boot.Dispatcher;
 import kata.support.boot.Hooks;
@@ -31,14 +32,16 @@ import kata.support.boot.Hooks;
  *     {@code sleep}, a spin hint, or a monitor that a held thread holds: every held thread goes on
  *     (what stop() waits for is not known), and none is held until stop() runs again;</li>
  * <li>stop() spinning (many scheduling points in a row while threads are held): the same.</li>
- * <li>a server thread that wakes stop() ({@code notifyAll} on the monitor stop() waits on) is held again once it begins another round of the server's code
+ * <li>a server thread that wakes stop() ({@code notifyAll} on the monitor stop() waits on, or an unpark
+ *     while stop() parks: a condition signalled, a lock or a permit released, a latch counted down) is
+ *     held again once it begins another round of the server's code
  *     (back at an earlier line of a method it was in, such as the next client's handler), until
  *     stop() waits again or returns: so a stop() that wakes up, finds its count of running handlers
  *     at zero and returns while that thread goes on to a handler it had not counted, shows. What the
  *     thread does on its way out of the round that woke stop() (a latch counted down last) is not
- *     held. The other threads let go for stop()'s wait() are held again at their next point in the
- *     server's code: a stop() woken by the first of two handlers that returns without looking again
- *     shows too.</li>
+ *     held (once stop() returned, the check waits for it to end or block before it looks). The other
+ *     threads let go for stop()'s wait are held again at their next point in the server's code: a
+ *     stop() woken by the first of two handlers that returns without looking again shows too.</li>
  * <li>stop() in a JDK pool's {@code awaitTermination}: only the pool threads go on, since they
  *     are all it can be waiting for; a thread the server started itself (an accepting thread)
  *     stays held, also at its very end ({@code Thread.exit}), until stop() joins it. A pool thread
@@ -83,14 +86,18 @@ final class StopGate implements Dispatcher, AutoCloseable {
      * round of that code; the others let go for that wait (null), at their next point in it.
      */
     private final Map<Thread, List<StackTraceElement>> wokeStop = new HashMap<>();
-    /** Server threads let go while stop() waits in wait() on {@link #stopWaitsOn}. */
+    /** Server threads let go while stop() waits on {@link #stopWaitsOn}. */
     private final Set<Thread> letGoForWait = new HashSet<>();
     /** Server threads stop() waits to end (it joined them): never held again. */
     private final Set<Thread> endAwaited = new HashSet<>();
     /** The thread running stop(), or null. */
     private Thread stopper;
-    /** The monitor stop() waits on right now (from its wait() to its next point), or null. */
+    /**
+     * The monitor stop() waits on right now (from its wait() to its next point), {@link #PARKED} while it
+     * parks outside a pool's awaitTermination (a lock, a condition, a latch), or null.
+     */
     private Object stopWaitsOn;
+    private static final Object PARKED = new Object();
     private volatile boolean closed;
     /** The thread whose hooks are counted while the gate is open, or null. */
     private volatile Thread counted;
@@ -158,6 +165,25 @@ final class StopGate implements Dispatcher, AutoCloseable {
     synchronized void stopReturned() {
         stopReturned = true;
         waiting.clear();
+    }
+
+    /**
+     * After stop() returned: waits until no server thread is runnable (each has ended, is held, or waits),
+     * at most until the deadline. A thread on its way out of the round that woke stop() is not held, and
+     * may be descheduled between two lines of the server's code as stop() returns: where it goes next
+     * tells whether it was leaving (it ends) or going on (it is held at its next point). A thread in a
+     * native call (a socket read) stays runnable: the deadline ends the wait for it.
+     */
+    void awaitSettled(Deadline deadline) {
+        while (!deadline.passed() && serverThreads().stream().anyMatch(StopGate::runnable)) {
+            // The JVM tells no one when a thread ends or blocks: look again soon.
+            LockSupport.parkNanos(1_000_000L);
+        }
+    }
+
+    private static boolean runnable(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.RUNNABLE || state == Thread.State.NEW;
     }
 
     /** The server's threads held right now, each in the server's code or its pool. */
@@ -437,12 +463,12 @@ final class StopGate implements Dispatcher, AutoCloseable {
     }
 
     /**
-     * The calling thread wakes stop() by notifyAll() on the {@code monitor} it waits on: stop() runs
-     * again, so once the caller begins another round of the server's code it is held again, and so is
-     * every thread let go for stop()'s wait() at its next point in that code, until stop() waits again
-     * or returns. Only for wait(): an unpark of stop() also comes from a latch counted down or a pool
-     * that terminated, where holding the thread again made correct servers fail; a count waited on
-     * with a Condition is not covered.
+     * The calling thread wakes stop() by notifyAll() on the {@code monitor} it waits on, or by an unpark
+     * while stop() parks ({@link #PARKED}: a condition signalled, a lock released, a latch counted down):
+     * stop() runs again, so once the caller begins another round of the server's code it is held again,
+     * and so is every thread let go for stop()'s wait at its next point in that code, until stop() waits
+     * again or returns. A pool that terminates wakes stop() from awaitTermination, where nothing is held
+     * again: its threads are all it waits for.
      */
     private synchronized void wakes(Object monitor) {
         Thread me = Thread.currentThread();
@@ -683,12 +709,20 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public boolean park(Object blocker, int mode, long time) {
+        if (Thread.currentThread() == stopperThread() && !inPoolAwaitTermination()) {
+            synchronized (this) {
+                stopWaitsOn = PARKED;
+            }
+        }
         reached(true);
         return false;
     }
 
     @Override
     public boolean unpark(Thread thread) {
+        if (closed && thread == stopperThread()) {
+            wakes(PARKED);
+        }
         return false;
     }
 
