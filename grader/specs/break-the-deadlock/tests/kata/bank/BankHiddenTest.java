@@ -130,6 +130,28 @@ class BankHiddenTest {
             audit(reversed, p -> List.of(p.a(), p.b()));
             audit(reversed, p -> List.of(p.b(), p.a()));
         }
+        totalsInOppositeOrders();
+    }
+
+    /**
+     * Two total() calls at once over the same accounts, listed in opposite orders, in every schedule: a
+     * total() that takes its locks in the caller's order without waiting for a time (its transfers back
+     * off, so no transfer shows it) deadlocks with the other.
+     */
+    private static void totalsInOppositeOrders() {
+        try {
+            Interleavings.everySchedule()
+                    .given(() -> BankTest.Pair.of(100, 50))
+                    .lockNames(BankTest.Pair::lockNames)
+                    .thread("total [A, B]", pair -> pair.bank().total(List.of(pair.a(), pair.b())))
+                    .thread("total [B, A]", pair -> pair.bank().total(List.of(pair.b(), pair.a())))
+                    .run();
+        } catch (InterleavingFailure failure) {
+            if ("deadlock".equals(failure.kind())) {
+                fail(BankFeedback.totalsDeadlocked(failure.getMessage()), failure);
+            }
+            throw failure;
+        }
     }
 
     /** Whether A to B and B to A at the same time can end in a deadlock (or any failure) in some order. */

@@ -39,6 +39,18 @@ final class BankFeedback {
                 + " finally block, so that it is released when the transfer throws too.";
     }
 
+    static String interruptedTransfer(RuntimeException thrown, String balances) {
+        return thrown == null
+                ? "On a thread whose interrupt flag was set, transfer(A, B, 30) returned normally, but the balances"
+                        + " are " + balances + " instead of A=70, B=80: the transfer was dropped. A transfer that"
+                        + " returns has moved the money. If you wait with tryLock(timeout) or lockInterruptibly(),"
+                        + " an interrupt makes them throw at once: either keep trying and set the flag again once"
+                        + " the money has moved, or throw an exception, changing nothing."
+                : "On a thread whose interrupt flag was set, transfer(A, B, 30) threw " + thrown + ", but the"
+                        + " balances are " + balances + " instead of A=100, B=50: a transfer that throws must"
+                        + " change nothing.";
+    }
+
     static String totalSawMoneyInFlight(long total, long expected) {
         return "total() ran while a transfer of 30 from A to B was under way and returned " + total
                 + ", but the accounts always hold " + expected + " together: it saw the money in neither"
@@ -52,6 +64,12 @@ final class BankFeedback {
                 + " waits for the other's lock. total() must take its accounts' locks in the same global order as"
                 + " transfers (sort a copy of the list by id first, compared exactly as transfer compares them),"
                 + " whatever order the caller lists them in.\n" + details;
+    }
+
+    static String totalsDeadlocked(String details) {
+        return "total([A, B]) and total([B, A]) at the same time deadlocked: each holds one account and waits for"
+                + " the other's lock. total() must take its accounts' locks in one global order (sort a copy of the"
+                + " list by id first), whatever order the caller lists them in.\n" + details;
     }
 
     static String sharedAccount(String balances) {

@@ -68,6 +68,28 @@ class BankTest {
         }
         assertEquals("A=150, B=0", pair.balances(),
                 () -> BankFeedback.sequential("After moving all 80 of B to A", "A=150, B=0", pair.balances()));
+        transfersOnAnInterruptedThread();
+    }
+
+    /**
+     * A teller whose thread has its interrupt flag set: tryLock(timeout) and lockInterruptibly() throw
+     * at once then. The transfer may throw (changing nothing) or move the money, never return without it.
+     */
+    private static void transfersOnAnInterruptedThread() {
+        Pair pair = Pair.of(100, 50);
+        RuntimeException thrown = null;
+        Thread.currentThread().interrupt();
+        try {
+            pair.bank().transfer(pair.a(), pair.b(), 30);
+        } catch (RuntimeException refused) {
+            thrown = refused;
+        } finally {
+            Thread.interrupted();
+        }
+        String expected = thrown == null ? "A=70, B=80" : "A=100, B=50";
+        if (!pair.balances().equals(expected)) {
+            fail(BankFeedback.interruptedTransfer(thrown, pair.balances()));
+        }
     }
 
     @Test
