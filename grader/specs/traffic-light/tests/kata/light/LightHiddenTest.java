@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import kata.support.Graded;
 import kata.support.Visibility;
 import kata.support.interleave.Controlled;
+import kata.support.interleave.Interleavings;
 import kata.support.threads.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,66 @@ class LightHiddenTest {
                 }
             }
         });
+        longestTimeOutWaitsForGreen();
+        setRacingTimedAwait();
+    }
+
+    /**
+     * await(Long.MAX_VALUE, NANOSECONDS), "for ever" in practice: System.nanoTime() is any number (here, as
+     * on Linux, the time since boot), so a deadline computed as now + timeout overflows to a negative number,
+     * and comparing it with now (rather than subtracting) gives up at once.
+     */
+    private static void longestTimeOutWaitsForGreen() throws Exception {
+        Controlled.run(() -> {
+            TrafficLight light = new TrafficLight();
+            try (Cars cars = Cars.start(light, "patient-car", 2, red -> red.await(Long.MAX_VALUE, TimeUnit.NANOSECONDS))) {
+                cars.settle();
+                if (!cars.finished().isEmpty()) {
+                    cars.rethrowFirst();
+                    fail(LightFeedback.longestTimeOutGaveUp(cars.finished(), cars.answers()));
+                }
+                light.set();
+                if (!cars.awaitFinished(Cars.PATIENCE)) {
+                    fail(LightFeedback.longestTimeOutNotReleased(cars.waiting(), cars.answers()));
+                }
+                cars.rethrowFirst();
+                if (!cars.answers().equals(List.of(true, true))) {
+                    fail(LightFeedback.longestTimeOutAnswered(cars.answers()));
+                }
+            }
+        });
+    }
+
+    /** What the car of {@link #setRacingTimedAwait} got, and how long (virtual time) it waited for it. */
+    record TimedRace(TrafficLight light, AtomicBoolean answer, AtomicLong waitedNanos) {
+        static TimedRace red() {
+            return new TimedRace(new TrafficLight(), new AtomicBoolean(), new AtomicLong(-1));
+        }
+
+        void drive() throws InterruptedException {
+            long start = Controlled.nanoTime();
+            answer.set(light.await(LONG_TIMEOUT.toMinutes(), TimeUnit.MINUTES));
+            waitedNanos.set(Controlled.nanoTime() - start);
+        }
+    }
+
+    /**
+     * set() at the same time as await(1 min), in every order of their steps: a car that looks at the
+     * light outside the lock and then waits misses a set() in between, and gets its true only when its
+     * minute has run out.
+     */
+    private static void setRacingTimedAwait() {
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .given(TimedRace::red)
+                .thread("timed-car", TimedRace::drive)
+                .thread("light", race -> race.light().set())
+                .check(race -> {
+                    Duration waited = Duration.ofNanos(race.waitedNanos().get());
+                    if (!race.answer().get() || waited.compareTo(WOKEN_BY_TIME_OUT) >= 0) {
+                        fail(LightFeedback.timedWakeUpLost(LONG_TIMEOUT, race.answer().get(), waited));
+                    }
+                });
     }
 
     @Test

@@ -49,6 +49,19 @@ final class LightFeedback {
                 + " the light again after every wake-up: while (!green) wait(); an if checks only once.";
     }
 
+    static String droveAfterClearOnRed(List<String> cars) {
+        return "The light was red, clear() was called again (red stays red: nothing changes), and " + cars
+                + " drove when it woke without set() (a spurious wake-up). A clear() on a red light must not"
+                + " end the waits of the cars already waiting: only set() does.";
+    }
+
+    static String timedTrueAfterClearOnRed() {
+        return "A car waited at red with await(200 ms), clear() was called again (red stays red: nothing"
+                + " changes), and when its time ran out the car got true instead of false. A clear() on a"
+                + " red light must not end the waits of the cars already waiting (a new \"phase\" only begins at"
+                + " set()), and a car whose time runs out at red gets false.";
+    }
+
     static String neverGaveUp(String call, Duration patience, String where) {
         return "While the light stayed red, " + call + " was still waiting " + patience.toMinutes()
                 + " minutes later:\n  " + where + "\nThe timed wait must give up when its time-out has passed and"
@@ -158,6 +171,31 @@ final class LightFeedback {
                 + " same object (or Condition) that set() notifies."
                 : ": set() did not wake it, it noticed green only when it looked again. Block until set() wakes"
                 + " you (wait() and notifyAll(), or a Condition) instead of looking again and again.");
+    }
+
+    static String longestTimeOutGaveUp(List<String> cars, List<Object> answers) {
+        return "While the light was red, " + cars + " returned from await(Long.MAX_VALUE, NANOSECONDS) at once"
+                + " (answers " + answers + ") instead of waiting for green. System.nanoTime() can be any number, so"
+                + " now + timeout overflows for a long time-out and becomes negative: compare times by subtracting"
+                + " (deadline - System.nanoTime() <= 0), never with deadline < now.";
+    }
+
+    static String longestTimeOutNotReleased(List<String> stillWaiting, List<Object> answers) {
+        return "Two cars waited at red in await(Long.MAX_VALUE, NANOSECONDS); set() was called, and then " + stillWaiting
+                + " still waited (answers so far: " + answers + "). set() must wake every car, whatever its time-out.";
+    }
+
+    static String longestTimeOutAnswered(List<Object> answers) {
+        return "The light turned green while two cars waited in await(Long.MAX_VALUE, NANOSECONDS); they returned "
+                + answers + ". Each must return true as soon as the light is green.";
+    }
+
+    static String timedWakeUpLost(Duration timeout, boolean answer, Duration waited) {
+        return "set() ran at the same time as await(" + timeout.toMinutes() + " min), and in one order of their steps"
+                + " the car returned " + answer + " only after " + describe(waited) + ": set() happened between the"
+                + " car's look at the light and its wait, so the car waited for a wake-up that had already been"
+                + " given, until its time-out. Look at the light and wait under the same lock that set() takes"
+                + " (while (!green) and the timed wait, both inside it).";
     }
 
     static String timedGaveUpAtOnce(Duration timeout, List<String> cars, List<Object> answers) {

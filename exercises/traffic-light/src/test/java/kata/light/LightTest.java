@@ -229,6 +229,7 @@ class LightTest {
     @DisplayName("clear() turns the light red again: a car that comes later waits, and the next set() lets it drive; clear() at red changes nothing for the cars waiting; two clear() at once with a car arriving, in every order")
     @Graded(id = "clear-blocks-again", points = 2, timeoutSeconds = 30)
     void clearMakesLaterCarsWait() throws Exception {
+        boolean waitsOnAfterSpuriousWakeUp = waitsOnAfterSpuriousWakeUp();
         Controlled.run(() -> {
             TrafficLight light = new TrafficLight();
             light.set();
@@ -260,6 +261,16 @@ class LightTest {
                 light.clear();
                 car.settle();
                 failIfAnyDroveOnRed(car);
+                // Still red after that clear(): a car that wakes without set() waits on. (One that drives
+                // on any spurious wake-up, an if instead of a while, is red-holds-cars' business.)
+                if (waitsOnAfterSpuriousWakeUp) {
+                    Controlled.wakeSpuriously(car.car(0).thread());
+                    car.settle();
+                    if (!car.finished().isEmpty()) {
+                        car.rethrowFirst();
+                        fail(LightFeedback.droveAfterClearOnRed(car.finished()));
+                    }
+                }
                 light.set();
 
                 if (!car.awaitFinished(Cars.PATIENCE)) {
@@ -267,8 +278,37 @@ class LightTest {
                 }
                 car.rethrowFirst();
             }
+            // The same for a car in a timed wait: when its time runs out at red, it gets false. (A timed
+            // wait that does not wait, or never gives up, is timed-wait-times-out's business.)
+            light.clear();
+            try (Cars car = Cars.start(light, "timed-car", 1, red -> red.await(200, TimeUnit.MILLISECONDS))) {
+                car.settle();
+                if (car.finished().isEmpty()) {
+                    light.clear();
+                    if (car.awaitFinished(Cars.PATIENCE)) {
+                        car.rethrowFirst();
+                        if (Boolean.TRUE.equals(car.answers().get(0))) {
+                            fail(LightFeedback.timedTrueAfterClearOnRed());
+                        }
+                    }
+                }
+            }
         });
         clearsRacingACar();
+    }
+
+    /** Whether a car waiting at a light that stays red waits on when it wakes without set(). */
+    private static boolean waitsOnAfterSpuriousWakeUp() throws Exception {
+        boolean[] waitsOn = new boolean[1];
+        Controlled.run(() -> {
+            try (Cars car = Cars.start(new TrafficLight(), "car", 1, Cars.AWAIT)) {
+                car.settle();
+                Controlled.wakeSpuriously(car.car(0).thread());
+                car.settle();
+                waitsOn[0] = car.finished().isEmpty();
+            }
+        });
+        return waitsOn[0];
     }
 
     /** A green light, two clear() calls and a car at the same time, then set() once both clear() returned. */
