@@ -60,6 +60,32 @@ final class MapFeedback {
                 + " order they arrive";
     }
 
+    static String equalElementsMixedUp(List<Integer> inputs, List<?> result) {
+        return "map(" + inputs + ", 2, x -> x + 1) should give one result per position, but it returned " + result
+                + ". Equal elements are still different positions: keep each element's index from the loop that"
+                + " hands them out (a counter, or the future's place in a list); inputs.indexOf(element) finds the"
+                + " first equal one";
+    }
+
+    static String equalElementFailed(Throwable boom, Throwable thrown) {
+        return "In [a, b, a], the call of the second a (index 2) threw " + describe(boom) + "; map should throw"
+                + " ElementFailedException with index 2 and that cause, but it "
+                + (thrown == null ? "returned normally" : outcome(thrown)) + ". The index is the element's position"
+                + " in the list: equal elements have different indexes (inputs.indexOf(element) finds the first).";
+    }
+
+    static String startedAfterTheReaction(List<Integer> byOthers, List<Integer> byFailing) {
+        return "Element 1 failed while the calls of the other elements waited until interrupted, and in one order"
+                + " of the threads' steps below, calls started after the failure: " + (byOthers.isEmpty() ? ""
+                        : byOthers + " on threads whose calls were under way at the failure, and could only end by map's interrupt")
+                + (byOthers.isEmpty() || byFailing.size() <= 1 ? "" : ", and ")
+                + (byFailing.size() <= 1 ? "" : byFailing + " on the thread whose call failed (one is allowed)")
+                + ". Once map reacts to the failure, no queued element may start. Cancelling the futures one by one"
+                + " in input order frees a thread, which takes the next queued element before its future is"
+                + " cancelled: use shutdownNow() (it empties the queue and interrupts in one step), or cancel the"
+                + " queued futures before the running ones.";
+    }
+
     static String endedWhileHeld(int count, MapScene scene) {
         return "The test mapped " + count + " elements with calls that wait until it lets them go, but map "
                 + scene.describeEnding() + " while the calls were still held. map must wait for every result.";

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -29,6 +33,8 @@ class ParallelMapTest {
     private static final long SCHEDULES_SEED = 20_261_204L;
     /** Random orders of the threads' steps each explored scenario runs. */
     private static final int SCHEDULES = 100;
+    /** More elements than a bounded work queue of a round size holds. */
+    private static final int LONG_LIST = 5_000;
 
     @Test
     @DisplayName("Every element is mapped, with parallelism 1, 3, and more than the elements; parallelism 0 and -1 are refused")
@@ -47,6 +53,16 @@ class ParallelMapTest {
                 }
             });
         }
+        Controlled.run(() -> {
+            // All calls held until map has handed out what it will: a queue with a limit overflows here.
+            try (MapScene scene = MapScene.held(LONG_LIST).start(2)) {
+                scene.releaseAll();
+                if (!scene.ends() || !scene.call().returned()) {
+                    fail(MapFeedback.didNotReturn(LONG_LIST + " elements with parallelism 2", scene));
+                }
+                assertEquals(LONG_LIST, scene.call().result().size(), MapFeedback.notEveryElement(2, List.of()));
+            }
+        });
         for (int parallelism : new int[] {0, -1}) {
             assertThrows(IllegalArgumentException.class, () -> ParallelMap.map(List.of(1, 2), parallelism, x -> x),
                     MapFeedback.badParallelismAccepted(parallelism));
@@ -101,6 +117,14 @@ class ParallelMapTest {
     void keepsInputOrderWhenCallsFinishOutOfOrder() throws Exception {
         Controlled.run(() -> assertOrderKept(4, 4));
         Controlled.run(() -> assertOrderKept(7, 3));
+        Controlled.run(ParallelMapTest::assertEqualElementsKeepTheirPlaces);
+    }
+
+    /** Equal elements are still different positions: a slot found with indexOf(element) is the first one's. */
+    private static void assertEqualElementsKeepTheirPlaces() throws InterruptedException {
+        List<Integer> inputs = List.of(5, 5, 5, 7, 5);
+        List<Integer> result = ParallelMap.map(inputs, 2, x -> x + 1);
+        assertEquals(List.of(6, 6, 6, 8, 6), result, MapFeedback.equalElementsMixedUp(inputs, result));
     }
 
     /**
@@ -167,7 +191,41 @@ class ParallelMapTest {
         // Threads left after a failure (failure-cancels-the-rest's business) would pile up over the
         // orders explored below, one pool per order, until the grader's thread limit stops the check.
         if (!threadsLeft.get()) {
+            Controlled.run(ParallelMapTest::assertFailureOfAnEqualElementKeepsItsIndex);
             failuresInManyOrders();
+        }
+    }
+
+    /** An element equal to another (same name) that may fail where the other does not. */
+    record Named(String name, boolean fails) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Named named && named.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+    }
+
+    /** The third of [a, b, a] fails: its index is 2, where indexOf(element) would say 0. */
+    private static void assertFailureOfAnEqualElementKeepsItsIndex() throws InterruptedException {
+        IllegalStateException boom = new IllegalStateException("cannot map the second a");
+        List<Named> inputs = List.of(new Named("a", false), new Named("b", false), new Named("a", true));
+        Throwable thrown = null;
+        try {
+            ParallelMap.map(inputs, 2, named -> {
+                if (named.fails()) {
+                    throw boom;
+                }
+                return named.name();
+            });
+        } catch (RuntimeException failed) {
+            thrown = failed;
+        }
+        if (!(thrown instanceof ElementFailedException failure) || failure.index() != 2 || failure.getCause() != boom) {
+            fail(MapFeedback.equalElementFailed(boom, thrown));
         }
     }
 
@@ -305,6 +363,7 @@ class ParallelMapTest {
     private static void callsAfterAFailureInManyOrders() {
         RuntimeException boom = new IllegalStateException("cannot map 0");
         try {
+            noCallStartsAfterTheReactionInManyOrders();
             Interleavings.randomSchedule(SCHEDULES_SEED).runs(SCHEDULES)
                     .given(Outcome::new)
                     .thread("map caller", outcome -> outcome.map(List.of(0, 1, 2), 2, i -> {
@@ -329,6 +388,81 @@ class ParallelMapTest {
                 fail(MapFeedback.callNotInterrupted(failure.getMessage()), failure);
             }
             // A map that can wait for ever without any failure fails maps-every-element for that.
+        }
+    }
+
+    /**
+     * Element 1 fails while another call is under way, in many orders of the threads' steps. Calls that
+     * start before element 1's return at once (so that element 1 gets its turn whatever order the map
+     * starts them in); calls that start after it wait until they are interrupted, and element 1 fails
+     * once one of them is under way (or, if none can start, once nothing else can happen: virtual time).
+     * A call under way at the failure can end only by map's interrupt, so a call its thread starts
+     * after that started after map reacted. Cancelling the futures one by one in input order frees a
+     * thread whose next element's future is not cancelled yet.
+     */
+    private static void noCallStartsAfterTheReactionInManyOrders() {
+        RuntimeException boom = new IllegalStateException("cannot map 1");
+        Interleavings.randomSchedule(SCHEDULES_SEED).runs(SCHEDULES)
+                .given(AfterFailure::new)
+                .thread("map caller", after -> after.map(List.of(0, 1, 2, 3, 4, 5), 2, boom))
+                .thread("bystander", after -> { })
+                .check(after -> {
+                    if (!after.startedByOthers.isEmpty() || after.startedByFailing.size() > 1) {
+                        fail(MapFeedback.startedAfterTheReaction(after.startedByOthers, after.startedByFailing));
+                    }
+                });
+    }
+
+    /**
+     * Which calls start after the failure: on the thread whose call failed, and on the threads whose calls
+     * were under way at the failure.
+     */
+    static final class AfterFailure {
+        final CountDownLatch never = new CountDownLatch(1);
+        final CountDownLatch anotherUnderWay = new CountDownLatch(1);
+        final List<Integer> startedByOthers = new CopyOnWriteArrayList<>();
+        final List<Integer> startedByFailing = new CopyOnWriteArrayList<>();
+        final Set<Thread> waitingForInterrupt = ConcurrentHashMap.newKeySet();
+        volatile boolean oneStarted;
+        volatile Set<Thread> busyAtFailure = Set.of();
+        volatile Thread failing;
+
+        void map(List<Integer> inputs, int parallelism, RuntimeException boom) throws InterruptedException {
+            try {
+                ParallelMap.map(inputs, parallelism, index -> call(index, boom));
+            } catch (RuntimeException expected) {
+                // What map threw is other checks' business.
+            }
+        }
+
+        private Integer call(int index, RuntimeException boom) {
+            Thread me = Thread.currentThread();
+            if (failing == me) {
+                startedByFailing.add(index);
+            } else if (busyAtFailure.contains(me)) {
+                startedByOthers.add(index);
+            }
+            try {
+                if (index == 1) {
+                    oneStarted = true;
+                    anotherUnderWay.await(1, TimeUnit.SECONDS);
+                    busyAtFailure = Set.copyOf(waitingForInterrupt);
+                    failing = me;
+                    throw boom;
+                }
+                if (!oneStarted) {
+                    return index;
+                }
+                waitingForInterrupt.add(me);
+                anotherUnderWay.countDown();
+                never.await();
+                return index;
+            } catch (InterruptedException e) {
+                me.interrupt();
+                throw new CancellationException("the call for element " + index + " was interrupted");
+            } finally {
+                waitingForInterrupt.remove(me);
+            }
         }
     }
 

@@ -55,8 +55,10 @@ public final class ParallelMap {
             }
             return results;
         } finally {
-            for (Future<R> f : futures) {
-                f.cancel(true);
+            // The queued ones first: a thread freed by cancelling a running call must find nothing
+            // left to start.
+            for (int i = futures.size() - 1; i >= 0; i--) {
+                futures.get(i).cancel(true);
             }
             pool.shutdown();
             while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
