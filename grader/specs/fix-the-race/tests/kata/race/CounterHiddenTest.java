@@ -78,6 +78,18 @@ class CounterHiddenTest {
         // refusal is right when the increment came first, so a lost compareAndSet is judged elsewhere.
         new TwoCalls(0, "incrementer", Call.increment(), "limited", Call.incrementIfBelow(1), true)
                 .check((calls, observed, orders) -> RaceFeedback.mixedLostUpdate());
+        // The counts add up even when incrementIfBelow checks under its own lock and increment adds
+        // without it; the incrementer's own get() then sees the limited call add after its check.
+        try {
+            new TwoCalls(0, "limited", Call.incrementIfBelow(1), "incrementer", Call.incrementThenGet(), false)
+                    .check((calls, observed, orders) -> RaceFeedback.mixedNotAtomic());
+        } catch (InterleavingFailure failure) {
+            // The limited call is refused when the increment comes first: a refusal that keeps the lock
+            // leaves get() waiting for ever, which refused-call judges, in its own words.
+            if (!failure.noThreadCanContinue()) {
+                throw failure;
+            }
+        }
     }
 
     /** Whether two increments at the same time lose an update without any refusal: two-increments' business. */

@@ -25,7 +25,7 @@ final class TwoCalls {
 
     /** One call a thread makes on the counter. */
     record Call(Kind kind, int offset) {
-        enum Kind { INCREMENT, GET, INCREMENT_IF_BELOW }
+        enum Kind { INCREMENT, GET, INCREMENT_IF_BELOW, INCREMENT_THEN_GET }
 
         static Call increment() {
             return new Call(Kind.INCREMENT, 0);
@@ -33,6 +33,11 @@ final class TwoCalls {
 
         static Call get() {
             return new Call(Kind.GET, 0);
+        }
+
+        /** increment(), then get() on the same thread. */
+        static Call incrementThenGet() {
+            return new Call(Kind.INCREMENT_THEN_GET, 0);
         }
 
         /** incrementIfBelow(start + offset). */
@@ -49,6 +54,10 @@ final class TwoCalls {
                 }
                 case GET -> counter.get() - base;
                 case INCREMENT_IF_BELOW -> counter.incrementIfBelow(base + offset);
+                case INCREMENT_THEN_GET -> {
+                    counter.increment();
+                    yield counter.get() - base;
+                }
             };
         }
 
@@ -57,6 +66,7 @@ final class TwoCalls {
                 case INCREMENT -> "increment()";
                 case GET -> "get()";
                 case INCREMENT_IF_BELOW -> "incrementIfBelow(" + (base + offset) + ")";
+                case INCREMENT_THEN_GET -> "increment() then get()";
             };
         }
 
@@ -66,6 +76,7 @@ final class TwoCalls {
                 case INCREMENT -> "returned";
                 case GET -> "returned " + (base + (Integer) result);
                 case INCREMENT_IF_BELOW -> "returned " + result;
+                case INCREMENT_THEN_GET -> "returned " + (base + (Integer) result);
             };
         }
     }

@@ -43,6 +43,17 @@ class CounterTest {
         second.increment();
         expect("get() on a second counter after its one increment", 1, second.get());
         expect("get() on the first counter after an increment of the second", 3, first.get());
+
+        // A thread whose interrupt flag is set: lockInterruptibly() and tryLock(timeout) throw at once.
+        Thread.currentThread().interrupt();
+        try {
+            first.increment();
+        } finally {
+            Thread.interrupted();
+        }
+        if (first.get() != 4) {
+            fail(RaceFeedback.interruptedCall("increment()", "get() 4", "get() " + first.get()));
+        }
     }
 
     @Test
@@ -72,6 +83,21 @@ class CounterTest {
         limited(counter, start, steps, Integer.MAX_VALUE - start, true);
         if (counter.get() - start != 7) {
             fail(RaceFeedback.limitSteps(steps, "the count", start + 7, counter.get()));
+        }
+
+        // A thread whose interrupt flag is set: lockInterruptibly() and tryLock(timeout) throw at once.
+        Counter fresh = new Counter();
+        int base = fresh.get();
+        boolean added;
+        Thread.currentThread().interrupt();
+        try {
+            added = fresh.incrementIfBelow(base + 1);
+        } finally {
+            Thread.interrupted();
+        }
+        if (!added || fresh.get() != base + 1) {
+            fail(RaceFeedback.interruptedCall("incrementIfBelow(" + (base + 1) + ") at " + base,
+                    "true and get() " + (base + 1), added + " and get() " + fresh.get()));
         }
     }
 

@@ -81,6 +81,21 @@ final class RaceFeedback {
                 + " AtomicInteger, or pass compareAndSet the very Integer object you read.\n" + details;
     }
 
+    static String interruptedCall(String call, String expected, String actual) {
+        return "On a thread whose interrupt flag was set, " + call + " should give " + expected + ", but it gave "
+                + actual + ". The README's methods do not throw InterruptedException, so an interrupt must not"
+                + " make them skip their work: lockInterruptibly() and tryLock(timeout) throw at once on such a"
+                + " thread; use lock() (or synchronized, or an atomic), which an interrupt does not stop.";
+    }
+
+    static String mixedNotAtomic() {
+        return "incrementIfBelow() returned true, but the other thread's increment() and its get() right after it"
+                + " saw the count before that add: the limited call checked the count, the increment came in"
+                + " between, and only then did it add, so no order of the two calls gives what was seen. Check and"
+                + " add must be one step against increment() too: the same lock around both methods' changes, or"
+                + " the same atomic variable (a compareAndSet loop) in both.";
+    }
+
     static String mixedLostUpdate() {
         return "An update was lost: increment() and incrementIfBelow() change the same count, so they must exclude"
                 + " each other: guard both with the same lock, or use the same atomic variable in both.";
