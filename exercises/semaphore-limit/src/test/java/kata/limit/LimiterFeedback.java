@@ -77,12 +77,13 @@ final class LimiterFeedback {
     }
 
     static String changedByFailures(int failures, int before, int after) {
-        String seen = "Before, " + before + " tasks ran at once; after " + failures + " tasks threw (an exception"
-                + " and an Error, through run and tryRun), " + after + " did.\n";
+        String seen = "Before, " + before + " tasks ran at once; after " + failures + " tasks threw (an exception,"
+                + " an Error and a checked exception thrown undeclared, through run and tryRun), " + after + " did.\n";
         if (after < before) {
             return seen + "The tasks that threw never gave their permits back, so the limiter shrinks with every"
                     + " failure until nothing runs. Give the permit back in a finally block, in run and in tryRun:"
-                    + " it runs however the task ends.";
+                    + " it runs however the task ends (a catch of RuntimeException and Error misses a checked"
+                    + " exception that code compiled from Kotlin, or with Lombok's @SneakyThrows, throws undeclared).";
         }
         return seen + "A task that threw gave its permit back more than once (in a catch and again in the finally),"
                 + " so the limiter grows with every failure. Release exactly once, in finally.";
@@ -129,7 +130,7 @@ final class LimiterFeedback {
 
     static String timeoutRestartedByWakeUps(String call, Duration waited, int wakeUps) {
         return "With every permit taken, " + call + " returned false only after " + describe(waited) + ", much later"
-                + " than its timeout: it was woken " + wakeUps + " times meanwhile without a permit (as wait(),"
+                + " than its timeout: it was woken " + (wakeUps == 1 ? "once" : wakeUps + " times") + " meanwhile without a permit (as wait(),"
                 + " await() and park() may be, and as a notifyAll for a permit that another caller takes does), and"
                 + " each wake-up seems to start the whole timeout again. Compute the deadline once"
                 + " (System.nanoTime() + unit.toNanos(timeout)) and, after each wake-up, wait only for the time"
