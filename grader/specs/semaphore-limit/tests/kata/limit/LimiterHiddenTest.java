@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,7 @@ import kata.support.interleave.Controlled;
 import kata.support.interleave.InterleavingFailure;
 import kata.support.interleave.Interleavings;
 import kata.support.threads.Call;
+import kata.support.threads.Gate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -295,6 +297,7 @@ class LimiterHiddenTest {
             return; // A Limiter(1) that does not let exactly one in: permits-as-given judges that.
         }
         String call = timed ? "tryRun(task, 1 min)" : "run(task)";
+        AtomicBoolean probeEnds = new AtomicBoolean(true);
         Interleavings.everySchedule().preemptions(1)
                 .given(InterruptRace::new)
                 .thread("holder", race -> race.limiter.run(() -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100))))
@@ -321,7 +324,55 @@ class LimiterHiddenTest {
                     if (!race.limiter.tryRun(() -> { }, 0, TimeUnit.MILLISECONDS)) {
                         fail(permitLostToInterrupt(call));
                     }
+                    if (probeEnds.get() && aSecondPermit(race.limiter, probeEnds)) {
+                        fail(permitInventedByInterrupt(call));
+                    }
                 });
+    }
+
+    /**
+     * With a task of another thread holding the Limiter(1)'s one permit, does tryRun(task, 0) get in
+     * too? Outside the explored schedules: the threads run as they would anywhere. A tryRun(task, 0)
+     * that waits is judged by timed-gives-up: {@code probeEnds} turns the probe off for the
+     * schedules after it.
+     */
+    private static boolean aSecondPermit(Limiter limiter, AtomicBoolean probeEnds) throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        Gate gate = Gate.closed();
+        Call<Void> holder = Call.run("holder", () -> limiter.run(() -> {
+            entered.countDown();
+            gate.pass();
+        }));
+        Call<Boolean> probe = null;
+        try {
+            // A holder that cannot get in is judged by permits-as-given; here only a second permit counts.
+            if (!entered.await(10, TimeUnit.SECONDS)) {
+                return false;
+            }
+            probe = Call.start("probe", () -> limiter.tryRun(() -> { }, 0, TimeUnit.MILLISECONDS));
+            if (!probe.awaitEnd(Duration.ofSeconds(10))) {
+                probeEnds.set(false);
+                return false;
+            }
+            return Boolean.TRUE.equals(probe.result());
+        } finally {
+            gate.open();
+            holder.awaitEnd(Duration.ofSeconds(10));
+            if (probe != null) {
+                probe.awaitEnd(Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /** This hidden check's message: kept out of the students' repository with the check. */
+    private static String permitInventedByInterrupt(String call) {
+        return "Limiter(1): a task gave its permit back at the very moment the " + call + " waiting for it was"
+                + " interrupted. In the order of steps below, once every caller had finished, the limiter had two"
+                + " permits: with a task holding one, tryRun(task, 0) on another thread got in too. The interrupted"
+                + " call undid its wait although the release had already handed the permit to it: the permit"
+                + " came back twice, once from the release and once from the interrupted call. A caller that"
+                + " throws InterruptedException must undo exactly what it did, under the same lock as the"
+                + " release: a permit already handed to it is its own (run the task, or pass the permit on).";
     }
 
     /** This hidden check's message: kept out of the students' repository with the check. */

@@ -35,7 +35,8 @@ final class Instrumenter {
     private static final String HOOKS = JdkInstrumenter.HOOKS;
     private static final String BODY_SUFFIX = "$unsynchronized";
     private static final Set<String> THREAD_METHODS =
-            Set.of("start", "join", "sleep", "yield", "onSpinWait", "interrupt", "setName");
+            Set.of("start", "join", "sleep", "yield", "onSpinWait", "interrupt", "isInterrupted", "interrupted",
+                    "setName");
     private static final Set<String> MONITOR_METHODS = Set.of("wait", "notify", "notifyAll");
     private static final Set<String> WAIT_DESCRIPTORS = Set.of("()V", "(J)V", "(JI)V");
     /** Calls the scheduler takes over while it controls the thread, by owner.name+descriptor. */

@@ -75,13 +75,13 @@ final class Monitors {
         state.site = site;
     }
 
-    /** The actors in the monitor's wait set that have not been notified yet, oldest first. */
+    /** The actors in the monitor's wait set that have not been notified yet (nor left it), oldest first. */
     List<Actor> waiting(Object monitor) {
         State state = states.get(monitor);
         List<Actor> waiting = new ArrayList<>();
         if (state != null) {
             for (Actor actor : state.waitSet) {
-                if (actor.wait instanceof Wait.MonitorWait wait && !wait.notified) {
+                if (actor.wait instanceof Wait.MonitorWait wait && !wait.notified && !wait.left) {
                     waiting.add(actor);
                 }
             }

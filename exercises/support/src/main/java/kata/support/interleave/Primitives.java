@@ -295,7 +295,7 @@ final class Primitives implements Dispatcher {
                 if (run.monitors.owner(monitor) != actor) {
                     return false;
                 }
-                List<Actor> waiting = run.monitors.waiting(monitor);
+                List<Actor> waiting = run.interruptedLeave(run.monitors.waiting(monitor));
                 if (!waiting.isEmpty()) {
                     // Whom notify() wakes is the JVM's choice: the schedule explores it.
                     List<Actor> woken = all ? waiting : List.of(run.wake(waiting));
@@ -475,7 +475,11 @@ final class Primitives implements Dispatcher {
         if (target == null) {
             return;
         }
+        Actor interrupter = actor();
         synchronized (target.run.lock) {
+            if (interrupter != null && interrupter.run == target.run) {
+                target.run.trace.event(interrupter.index, Trace.Event.INTERRUPTS, target.index);
+            }
             Wait wait = target.wait;
             if (wait != null && wait.interruptible()) {
                 target.interruptPending = true;

@@ -207,6 +207,21 @@ final class Run {
         }
     }
 
+    /**
+     * Waits (really, at most {@code patience} each) until the threads the run started and that ended
+     * under the scheduler have also ended for the JVM: a check that looks afterwards sees them dead
+     * ({@code isAlive()} false), as a real join would have left them.
+     */
+    void awaitStartedThreadsGone(Duration patience) throws InterruptedException {
+        List<Actor> ended;
+        synchronized (lock) {
+            ended = actors.stream().filter(actor -> !actor.root && actor.done).toList();
+        }
+        for (Actor actor : ended) {
+            actor.thread.join(Math.max(1, patience.toMillis()));
+        }
+    }
+
     /** The adopted actor that runs now (the test's own thread) holds the baton. */
     void startWith(Actor actor) {
         synchronized (lock) {
@@ -610,6 +625,26 @@ final class Run {
             }
             return false;
         }
+    }
+
+    /**
+     * Under the lock, before a notify: an interrupted waiter leaves the wait set by itself, without the
+     * monitor, when its thread next runs; a notify that comes first makes its wait() return normally
+     * (the interrupt stays pending), one that comes later goes to another waiter, and the interrupted
+     * one throws. Which came first is the JVM's choice: the schedule explores both. Returns the
+     * waiters still there.
+     */
+    List<Actor> interruptedLeave(List<Actor> waiters) {
+        List<Actor> staying = new ArrayList<>(waiters.size());
+        for (Actor waiter : waiters) {
+            if (waiter.interruptPending && strategy.either()) {
+                ((Wait.MonitorWait) waiter.wait).left = true;
+                trace.event(waiter.index, Trace.Event.LEAVES_WAIT_SET, -1);
+            } else {
+                staying.add(waiter);
+            }
+        }
+        return staying;
     }
 
     /** Under the lock: a nondeterministic choice the JVM would make (whom notify() wakes). */

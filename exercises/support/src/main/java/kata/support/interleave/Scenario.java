@@ -80,8 +80,8 @@ public final class Scenario<S> {
      */
     public ExplorationReport check(Invariant<S> invariant) {
         Objects.requireNonNull(invariant, "invariant");
-        if (threads.size() < 2) {
-            throw new IllegalArgumentException("a scenario needs at least two threads");
+        if (threads.isEmpty()) {
+            throw new IllegalArgumentException("a scenario needs a thread");
         }
         Controlled.requireAgent();
         synchronized (Controlled.ONE_AT_A_TIME) {
@@ -100,7 +100,7 @@ public final class Scenario<S> {
 
     /** Runs the one schedule a student asked for: a pass says only that this schedule now passes. */
     private ExplorationReport runReplay(ReplayToken token, Invariant<S> invariant) {
-        long[] totals = new long[2];
+        long[] totals = new long[3];
         try (WorkerThreads pool = new WorkerThreads()) {
             Strategy strategy = token.random() ? new Strategies.Random(token.seed(), exploration.switchProbability)
                     : new Strategies.Replay(token.prefix(), token.bound());
@@ -112,7 +112,7 @@ public final class Scenario<S> {
     }
 
     private ExplorationReport runRandom(Invariant<S> invariant) {
-        long[] totals = new long[2];
+        long[] totals = new long[3];
         try (WorkerThreads pool = new WorkerThreads()) {
             for (int run = 0; run < exploration.runs; run++) {
                 runOnce(new Strategies.Random(exploration.seed + run, exploration.switchProbability), run + 1,
@@ -125,7 +125,7 @@ public final class Scenario<S> {
 
     private ExplorationReport runExhaustive(Invariant<S> invariant) {
         Strategies.Exhaustive search = new Strategies.Exhaustive(exploration.preemptions);
-        long[] totals = new long[2];
+        long[] totals = new long[3];
         int executions = 0;
         Strategies.Replay replay;
         try (WorkerThreads pool = new WorkerThreads()) {
@@ -145,8 +145,15 @@ public final class Scenario<S> {
         return new ExplorationReport(executions, true, totals[0]);
     }
 
-    /** An exploration in which the scheduler controlled nothing proves nothing: never a pass. */
+    /**
+     * An exploration in which the scheduler controlled nothing, or had only one thread to run, proves
+     * nothing: never a pass.
+     */
     private static void requireControl(long[] totals) {
+        if (totals[2] < 2) {
+            throw new IllegalStateException("Only one thread ran, so there was no order of steps to explore: a"
+                    + " scenario needs two threads, or one whose code under test starts another.");
+        }
         if (totals[1] == 0) {
             throw new IllegalStateException("No thread reached a scheduling point, so this check cannot"
                     + " control the schedule. The code under test must be the student's classes that the"
@@ -185,8 +192,10 @@ public final class Scenario<S> {
         }
         totals[0] += run.studentPoints();
         totals[1] += run.controlled();
+        totals[2] = Math.max(totals[2], run.actors().size());
         if (failure == null) {
             try {
+                run.awaitStartedThreadsGone(exploration.stallLimit);
                 invariant.check(state);
             } catch (AssertionError error) {
                 failure = Failure.check(error);

@@ -55,6 +55,11 @@ final class Strategies {
         public Actor choose(List<Actor> ready) {
             return ready.get(random.nextInt(ready.size()));
         }
+
+        @Override
+        public boolean either() {
+            return random.nextBoolean();
+        }
     }
 
     /**
@@ -157,6 +162,13 @@ final class Strategies {
             int index = pick(waiters.size());
             decisions.add(new Decision(waiters.size(), index, false, preemptions));
             return waiters.get(index);
+        }
+
+        @Override
+        public boolean either() {
+            int index = pick(2);
+            decisions.add(new Decision(2, index, false, preemptions));
+            return index == 1;
         }
 
         /** The choice taken at each decision, in order. */

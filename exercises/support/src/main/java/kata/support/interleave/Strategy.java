@@ -25,4 +25,12 @@ interface Strategy {
     default Actor wake(List<Actor> waiters) {
         return choose(waiters);
     }
+
+    /**
+     * A yes-or-no choice the JVM makes (had an interrupted waiter left the wait set before a notify
+     * came?): explored in full, at no cost. The default is no.
+     */
+    default boolean either() {
+        return false;
+    }
 }

@@ -16,7 +16,7 @@ import kata.support.threads.LockNames;
 final class Trace {
 
     /** What happened at a step that is not a student's site. */
-    enum Event { STARTS, ENDS, BLOCKS, TIME }
+    enum Event { STARTS, ENDS, BLOCKS, TIME, INTERRUPTS, LEAVES_WAIT_SET }
 
     private static final int CAPACITY = 4096;
     private static final int SHOWN = 30;
@@ -25,7 +25,7 @@ final class Trace {
     // Most runs are short and succeed: start small, grow up to the ring's capacity.
     private int[] actors = new int[64];
     private int[] sites = new int[64];
-    /** The event for steps without a site; the other actor of STARTS. */
+    /** The event for steps without a site; the other actor of STARTS and INTERRUPTS. */
     private int[] events = new int[64];
     private long[] values = new long[64];
     private String[] objects = new String[64];
@@ -134,6 +134,8 @@ final class Trace {
                 case ENDS -> new Schedule.Step(who, "ends", "", 1);
                 case BLOCKS -> null;
                 case TIME -> new Schedule.Step("", "(" + duration(values[slot]) + " pass while every thread waits)", "", 1);
+                case INTERRUPTS -> new Schedule.Step(who, "interrupts thread \"" + all.get((int) values[slot]).name + "\"", "", 1);
+                case LEAVES_WAIT_SET -> new Schedule.Step(who, "(interrupted) leaves the wait set before the notify", "", 1);
             };
         }
         Site at = Sites.get(site);

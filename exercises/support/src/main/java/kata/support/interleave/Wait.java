@@ -47,6 +47,8 @@ sealed interface Wait {
         final long deadline;
         final int count;
         boolean notified;
+        /** Interrupted, it left the wait set before a notify reached it: no notify counts for it now. */
+        boolean left;
 
         MonitorWait(Object monitor, int site, long deadline, int count) {
             this.monitor = monitor;

@@ -310,6 +310,28 @@ class InterleavingsIT {
         }
 
         @Test
+        void aScenarioOfOneThreadExploresTheThreadsItsCodeStarts() {
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class, () ->
+                    Interleavings.everySchedule()
+                            .given(Counters.Plain::new)
+                            .thread("main", Counters::incrementBesideANewThread)
+                            .check(counter -> assertEquals(2, counter.get(), "two increments")));
+
+            assertEquals("check", failure.kind());
+        }
+
+        @Test
+        void refusesAScenarioOfOneThreadThatStartsNoOther() {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () ->
+                    Interleavings.everySchedule()
+                            .given(Locks.Cell::new)
+                            .thread("alone", Locks::ownUpdate)
+                            .run());
+
+            assertTrue(refused.getMessage().contains("Only one thread ran"), refused.getMessage());
+        }
+
+        @Test
         void refusesAScenarioThatNeverReachesInstrumentedCode() {
             IllegalStateException refused = assertThrows(IllegalStateException.class, () ->
                     Interleavings.everySchedule()

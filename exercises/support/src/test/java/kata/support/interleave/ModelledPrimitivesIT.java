@@ -155,6 +155,45 @@ class ModelledPrimitivesIT {
     }
 
     @Nested
+    class Interrupts {
+
+        /** An event, its waiter's thread, and how the waiter's wait ended. */
+        static final class Race {
+            final Locks.Event event = new Locks.Event();
+            volatile Thread waiter;
+            volatile String outcome;
+        }
+
+        @Test
+        void anInterruptedWaiterMayLeaveTheWaitSetBeforeANotifyAndThenThrows() {
+            List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Interleavings.everySchedule().preemptions(1)
+                    .given(Race::new)
+                    .thread("waiter", race -> {
+                        race.waiter = Thread.currentThread();
+                        try {
+                            Locks.awaitSet(race.event);
+                            race.outcome = "returned";
+                        } catch (InterruptedException e) {
+                            // Interrupted in wait(), with the event already set: the interrupt won the race.
+                            race.outcome = race.event.waits > 0 && race.event.value == 1 ? "threw after the set"
+                                    : "threw before the set";
+                        }
+                    })
+                    .thread("setter", race -> {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                        race.waiter.interrupt();
+                        Locks.set(race.event);
+                    })
+                    .check(race -> outcomes.add(race.outcome));
+
+            // JLS 17.2.4: interrupted and notified, wait() may return normally or throw; both are explored.
+            assertTrue(outcomes.contains("returned"), outcomes.toString());
+            assertTrue(outcomes.contains("threw after the set"), outcomes.toString());
+        }
+    }
+
+    @Nested
     class JdkLocks {
 
         @Test
