@@ -88,9 +88,10 @@ final class CrewFeedback {
 
     static String returnedEarly(Duration took, Duration deadline, int running, List<String> reported) {
         return "awaitAll(" + text(deadline) + ") returned after " + text(took) + ", reporting " + reported
-                + ", while all " + running + " threads were still running: it must wait until they finish or the"
+                + ", while " + (running == 1 ? "its one thread was" : "all " + running + " threads were") + " still running: it must wait until they finish or the"
                 + " whole deadline has passed. (Duration.getNano() is only the nanoseconds within the second:"
-                + " toNanos() is the whole duration.)";
+                + " toNanos() is the whole duration. A time left rounded down to whole milliseconds for join(millis)"
+                + " ends early: round up, or join for the nanoseconds left with TimeUnit.NANOSECONDS.timedJoin.)";
     }
 
     static String returnedLate(int running, Duration deadline, Duration took) {
@@ -137,10 +138,14 @@ final class CrewFeedback {
                 + " later.";
     }
 
-    static String lateAfterFinish(Duration deadline, Duration late) {
-        return "awaitAll(" + text(deadline) + ") returned " + text(late) + " after the last job had finished."
-                + " It must return the moment the threads have finished: join() returns when the thread ends,"
+    static String lateAfterFinish(Duration deadline, Duration late, boolean atDeadline, String threw) {
+        String cause = atDeadline
+                ? " It waited out its whole deadline, although every thread had ended: what it waited for never"
+                + " came. \"" + threw + "\" ended by throwing; a signal a job sends after its work, not in a finally,"
+                + " is never sent for a job that throws. join() returns when the thread ends, however it ends."
+                : " It must return the moment the threads have finished: join() returns when the thread ends,"
                 + " while sleeping (or polling isAlive() with sleeps in between) always comes late.";
+        return "awaitAll(" + text(deadline) + ") returned " + text(late) + " after the last job had finished." + cause;
     }
 
     static String stuck(String doing) {
@@ -154,6 +159,15 @@ final class CrewFeedback {
                 + " test's too) and only estimates, and each Crew has threads of its own. A count the jobs keep"
                 + " themselves misses a job that ends by throwing, and a map keyed by the job's name keeps one thread"
                 + " per name (names need not be unique).";
+    }
+
+    static String lostCount(int actual, int otherActual) {
+        return "aliveCount() returned " + actual + " once the boss had joined its three jobs, each launched while"
+                + " the job before could be ending, and " + otherActual + " for another crew whose boss had joined its"
+                + " one job, in the order of steps below: none was alive. A count that the"
+                + " boss raises and the jobs' threads lower is shared by several threads, and count++ and count--"
+                + " are each a read and a write: an update is lost when two of them interleave. Ask the crew's"
+                + " threads themselves (isAlive()): a crew used by one thread then needs no synchronization.";
     }
 
     static String forgotten(String what) {
@@ -192,11 +206,14 @@ final class CrewFeedback {
     }
 
     static String text(Duration duration) {
-        if (duration.toNanos() % 1_000_000 != 0 && duration.toMillis() < 10) {
+        if (duration.toNanos() % 1_000_000 != 0 && duration.toMillis() < 1) {
             return duration.toNanos() / 1000.0 + " µs";
         }
-        if (duration.toMillis() % 1000 != 0 || duration.isZero()) {
+        if (duration.toMillis() < 1000 || duration.isZero()) {
             return duration.toNanos() / 1_000_000.0 + " ms";
+        }
+        if (duration.toNanos() % 1_000_000_000 != 0) {
+            return String.format(java.util.Locale.ROOT, "%.3f s", duration.toNanos() / 1e9);
         }
         if (duration.toSeconds() % 60 != 0) {
             return duration.toSeconds() + " s";

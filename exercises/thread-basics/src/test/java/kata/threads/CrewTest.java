@@ -41,6 +41,9 @@ class CrewTest {
     static final List<Duration> DEADLINES = List.of(Duration.ofMillis(500), Duration.ofSeconds(2),
             Duration.ofNanos(300_000));
 
+    /** A deadline with a fraction of a millisecond above one millisecond. */
+    static final Duration FRACTIONAL_DEADLINE = Duration.ofNanos(2_500_000);
+
     /** What the boss saw: the threads it launched, what awaitAll reported, and how long awaitAll took. */
     record Awaited(List<Thread> threads, List<String> alive, long awaitNanos) {
         List<String> names() {
@@ -188,7 +191,7 @@ class CrewTest {
     }
 
     @Test
-    @DisplayName("With four jobs still running (two of them with the same name), awaitAll(500 ms), awaitAll(2 s) and awaitAll(300 µs) return at their deadline and name all four, in launch order")
+    @DisplayName("With four jobs still running (two of them with the same name), awaitAll(500 ms), awaitAll(2 s) and awaitAll(300 µs) return at their deadline and name all four, in launch order; with one job, so does awaitAll(2.5 ms)")
     @Graded(id = "deadline-reports-alive", points = 3, timeoutSeconds = 60)
     void awaitAllGivesUpAtTheDeadline() throws Exception {
         // Names whose hash order differs from the launch order, one of them twice: names need not be
@@ -206,10 +209,22 @@ class CrewTest {
                 }
             });
         }
+        // A deadline that is not a whole number of milliseconds, for the only thread there is to join:
+        // a join rounded down to whole milliseconds returns before it.
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Awaited awaited = awaitHeld(jobs, List.of("solo"), FRACTIONAL_DEADLINE);
+                assertEquals(List.of("solo"), awaited.alive(), () -> CrewFeedback.wrongAlive(
+                        "At the deadline its one job was still running", List.of("solo"), awaited.alive()));
+            } finally {
+                cleanUp(jobs);
+            }
+        });
     }
 
     @Test
-    @DisplayName("awaitAll(30 s) waits while the jobs run, also while only the second one still runs, and returns the moment the last one has finished, reporting none")
+    @DisplayName("awaitAll(30 s) waits while the jobs run, also while only the second one still runs, and returns the moment the last one has finished (one of them by throwing), reporting none")
     @Graded(id = "waits-for-the-end", points = 2, timeoutSeconds = 30)
     void awaitAllWaitsForTheJobs() throws Exception {
         Duration deadline = Duration.ofSeconds(30);
@@ -218,7 +233,9 @@ class CrewTest {
             try {
                 Call<List<String>> boss = boss(() -> {
                     Crew crew = new Crew();
-                    launchBoth(crew, List.of("job-1", "job-2", "job-3", "job-4"), jobs::gated);
+                    // job-3 ends by throwing: its thread ends like the others.
+                    launchBoth(crew, List.of("job-1", "job-2", "job-3", "job-4"),
+                            name -> name.equals("job-3") ? jobs.gatedThenThrows(name) : jobs.gated(name));
                     return crew.awaitAll(deadline);
                 });
                 if (boss.ended()) {
@@ -253,7 +270,8 @@ class CrewTest {
                 rethrow(boss);
                 long late = boss.endNanos() - finished;
                 if (late > 0) {
-                    fail(CrewFeedback.lateAfterFinish(deadline, Duration.ofNanos(late)));
+                    boolean atDeadline = boss.endNanos() - boss.startNanos() >= deadline.toNanos();
+                    fail(CrewFeedback.lateAfterFinish(deadline, Duration.ofNanos(late), atDeadline, "job-3"));
                 }
                 assertEquals(List.of(), boss.result(), () -> CrewFeedback.wrongAlive("All four jobs had finished",
                         List.of(), boss.result()));
@@ -264,7 +282,7 @@ class CrewTest {
     }
 
     @Test
-    @DisplayName("aliveCount counts the crew's own live threads: 3 while held, two of them with the same name (with another crew's 2 running too), 0 after, also when a job ended by throwing")
+    @DisplayName("aliveCount counts the crew's own live threads: 3 while held, two of them with the same name (with another crew's 2 running too), 0 after, also when a job ended by throwing, and when launches raced with the ends of jobs")
     @Graded(id = "alive-count", points = 1, timeoutSeconds = 30)
     void aliveCountCountsTheCrewsThreads() throws Exception {
         Controlled.run(() -> {
@@ -307,6 +325,35 @@ class CrewTest {
                 cleanUp(jobs);
             }
         });
+        countAfterLaunchesRacingEnds();
+    }
+
+    /** Two crews, each with a boss of its own. */
+    private record TwoCrews(Crew crew, Crew other) {
+        TwoCrews() {
+            this(new Crew(), new Crew());
+        }
+    }
+
+    /**
+     * Three quick jobs, each launched while the one before may be ending, and another crew's boss
+     * with a quick job beside them: in every order of the steps (one preemption), each count is 0
+     * once its boss has joined its jobs. A count that the boss raises and the jobs lower loses an
+     * update when the two race.
+     */
+    private static void countAfterLaunchesRacingEnds() {
+        Interleavings.everySchedule().preemptions(1)
+                .given(TwoCrews::new)
+                .thread(BOSS, two -> joinAll(launchBoth(two.crew(), List.of("quick-1", "quick-2", "quick-3"),
+                        name -> new Job(name, () -> { }))))
+                .thread("other boss", two -> joinAll(List.of(two.other().launch(new Job("other", () -> { })))))
+                .check(two -> {
+                    int after = two.crew().aliveCount();
+                    int otherAfter = two.other().aliveCount();
+                    if (after != 0 || otherAfter != 0) {
+                        fail(CrewFeedback.lostCount(after, otherAfter));
+                    }
+                });
     }
 
     // ---- shared by the public and the hidden checks ----
