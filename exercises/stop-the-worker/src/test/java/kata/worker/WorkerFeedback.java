@@ -107,6 +107,16 @@ final class WorkerFeedback {
                 + " its own thread, request and count in fields of its own, not static ones.";
     }
 
+    static String wokeTheWrongOwner(boolean ownerWaitedFirst, boolean itsWorkerEndedFirst, Duration bound) {
+        return "Two owners stopped a worker each, at the same time: both workers were held in end() while both"
+                + " stop() calls waited. The worker of the owner that began waiting " + (ownerWaitedFirst ? "first" : "second")
+                + " ended " + (itsWorkerEndedFirst ? "first" : "second, after the other owner's stop() had returned")
+                + ", yet that owner's stop() had still not returned " + seconds(bound) + " later. The wake-up went"
+                + " to the other owner, or was used up already: each worker must wake its own owner (a lock, latch"
+                + " or thread of its own, and join() it); notify() on a lock that all workers share (a static one)"
+                + " wakes any one of the waiting owners.";
+    }
+
     static String countedTheOthersRounds(long returned, long done) {
         return "Two workers ran; the one stopped while still in begin() did " + Math.max(0, done) + " rounds, yet its"
                 + " stop() returned " + returned + ": did it count the other worker's rounds? Each worker keeps its own"

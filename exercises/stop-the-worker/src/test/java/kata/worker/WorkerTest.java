@@ -297,12 +297,55 @@ class WorkerTest {
     }
 
     @Test
-    @DisplayName("Stopping one worker does not stop another")
+    @DisplayName("Stopping one worker does not stop another; two owners stopping their workers at once each return when their own worker has ended")
     @Graded(id = "workers-are-independent", points = 1, timeoutSeconds = 60)
     void workersAreIndependent() throws Exception {
         // Both orders: a worker that keeps its thread or count in a static field gets the other's.
         workersAreIndependent(true);
         workersAreIndependent(false);
+        // Two owners waiting at once, either worker ending first: a wake-up shared by all workers
+        // (a static lock, notify()) reaches the wrong owner in one of the two orders, whatever order
+        // the JVM wakes waiters in.
+        twoOwnersStopAtOnce(true);
+        twoOwnersStopAtOnce(false);
+    }
+
+    /**
+     * Two owners, each stopping a worker of its own, both workers held in end() while both stop()s
+     * wait: when one worker's end() returns, its owner's stop() returns, then the other's.
+     */
+    private static void twoOwnersStopAtOnce(boolean firstWaiterEndsFirst) throws Exception {
+        List<Hold> ends = List.of(new Hold(), new Hold());
+        List<TestChore> chores = List.of(TestChore.heldAtEnd(ends.get(0)), TestChore.heldAtEnd(ends.get(1)));
+        List<CountDownLatch> cues = List.of(new CountDownLatch(1), new CountDownLatch(1));
+        List<Boss<Stopped>> owners = List.of(bossThatStopsOnCue(chores.get(0), cues.get(0)),
+                bossThatStopsOnCue(chores.get(1), cues.get(1)));
+        try {
+            for (int i = 0; i < 2; i++) {
+                int owner = i;
+                cues.get(owner).countDown();
+                untilUnlessStuck(StopProblems.of(owners.get(owner), chores.get(owner)),
+                        () -> ends.get(owner).isHeld() || owners.get(owner).isDone());
+                // A stop() that does not wait for end() is stop-waits-for-the-worker's business.
+                Eventually.holds(BOUND, () -> owners.get(owner).isWaitingIn("stop") || owners.get(owner).isDone());
+                if (!ends.get(owner).isHeld() || !owners.get(owner).isWaitingIn("stop")) {
+                    return;
+                }
+            }
+            int early = firstWaiterEndsFirst ? 0 : 1;
+            for (int owner : List.of(early, 1 - early)) {
+                ends.get(owner).open();
+                boolean ownerWaitedFirst = owner == 0;
+                owners.get(owner).resultOfStop(chores.get(owner), BOUND,
+                        () -> WorkerFeedback.wokeTheWrongOwner(ownerWaitedFirst, owner == early, BOUND));
+            }
+        } finally {
+            ends.forEach(Hold::open);
+            cues.forEach(CountDownLatch::countDown);
+            for (Boss<Stopped> owner : owners) {
+                owner.end();
+            }
+        }
     }
 
     private static void workersAreIndependent(boolean otherStartedFirst) throws Exception {

@@ -32,4 +32,12 @@ public @interface Graded {
 
     /** Wall-time limit for the check; when it runs out the grader reports what was still running. */
     int timeoutSeconds() default 10;
+
+    /**
+     * Runs the check against a copy of the student's classes that has the scheduler's points, also
+     * in a kata whose other checks need the classes as compiled (an exercise with
+     * {@code "instrument": false}): for a hidden check that explores schedules there. Only the
+     * grader honours it; Maven runs every test of a kata with the kata's one setting.
+     */
+    boolean scheduled() default false;
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What the grader writes on the runner's standard input: the nonce on the first line, then one line
- * per check ({@code check <TAB> id <TAB> selector <TAB> limit in ms}) and one per class file of the
+ * per check ({@code check <TAB> id <TAB> selector <TAB> limit in ms <TAB> scheduled}) and one per class file of the
  * checks ({@code class <TAB> binary name <TAB> Base64 bytes}), so that no file of the checks exists
  * where student code runs.
  *
@@ -30,7 +30,7 @@ public record Plan(String nonce, List<PlannedCheck> checks, Map<String, byte[]> 
         StringBuilder input = new StringBuilder(nonce).append('\n');
         for (PlannedCheck check : checks) {
             input.append("check\t").append(check.id()).append('\t').append(check.selector()).append('\t')
-                    .append(check.limitMillis()).append('\n');
+                    .append(check.limitMillis()).append('\t').append(check.scheduled()).append('\n');
         }
         classes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(file -> input.append("class\t")
                 .append(file.getKey()).append('\t').append(Base64.getEncoder().encodeToString(file.getValue()))
@@ -46,8 +46,9 @@ public record Plan(String nonce, List<PlannedCheck> checks, Map<String, byte[]> 
         String line;
         while ((line = input.readLine()) != null) {
             String[] parts = line.split("\t");
-            if (parts.length == 4 && parts[0].equals("check")) {
-                checks.add(new PlannedCheck(parts[1], parts[2], Long.parseLong(parts[3])));
+            if (parts.length == 5 && parts[0].equals("check")) {
+                checks.add(new PlannedCheck(parts[1], parts[2], Long.parseLong(parts[3]),
+                        Boolean.parseBoolean(parts[4])));
             } else if (parts.length == 3 && parts[0].equals("class")) {
                 classes.put(parts[1], Base64.getDecoder().decode(parts[2]));
             }

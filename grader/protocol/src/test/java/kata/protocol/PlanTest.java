@@ -15,8 +15,8 @@ class PlanTest {
     @Test
     void aPlanRoundTrips() throws IOException {
         byte[] bytes = {(byte) 0xca, (byte) 0xfe, 0, 10, 13, '\t'};
-        Plan plan = new Plan("feed", List.of(new PlannedCheck("one", "method:kata.x.XTest#one()", 5000),
-                new PlannedCheck("two", "method:kata.x.XTest#two(int)", 120_000)),
+        Plan plan = new Plan("feed", List.of(new PlannedCheck("one", "method:kata.x.XTest#one()", 5000, false),
+                new PlannedCheck("two", "method:kata.x.XTest#two(int)", 120_000, true)),
                 Map.of("kata.x.XTest", bytes, "kata.x.XTest$1", new byte[] {0}));
 
         Plan read = Plan.read(new BufferedReader(new StringReader(plan.encode())));
@@ -30,9 +30,9 @@ class PlanTest {
 
     @Test
     void theNonceComesFirstAndClassesInNameOrder() {
-        Plan plan = new Plan("feed", List.of(new PlannedCheck("one", "m", 1000)),
+        Plan plan = new Plan("feed", List.of(new PlannedCheck("one", "m", 1000, false)),
                 Map.of("b.B", new byte[] {1}, "a.A", new byte[] {2}));
 
-        assertEquals("feed\ncheck\tone\tm\t1000\nclass\ta.A\tAg==\nclass\tb.B\tAQ==\n", plan.encode());
+        assertEquals("feed\ncheck\tone\tm\t1000\tfalse\nclass\ta.A\tAg==\nclass\tb.B\tAQ==\n", plan.encode());
     }
 }

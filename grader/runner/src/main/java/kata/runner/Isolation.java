@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Map;
+import kata.support.agent.StudentCode;
 
 /**
  * The class loaders of the test JVM. The JVM's class path holds only the harness (this runner,
@@ -25,7 +26,15 @@ final class Isolation {
 
     /** The loader of the student's classes; classes it defines come from that directory. */
     static ClassLoader students(Path studentClasses) {
-        return new StudentLoader(url(studentClasses));
+        return new StudentLoader(StudentCode.LOADER, url(studentClasses));
+    }
+
+    /**
+     * A second loader of the student's classes, whose classes the kata agent gives scheduling points
+     * also where the exercise keeps them as compiled: for checks marked {@code @Graded(scheduled = true)}.
+     */
+    static ClassLoader scheduledStudents(Path studentClasses) {
+        return new StudentLoader(StudentCode.SCHEDULED_LOADER, url(studentClasses));
     }
 
     /**
@@ -57,8 +66,8 @@ final class Isolation {
             registerAsParallelCapable();
         }
 
-        StudentLoader(URL classes) {
-            super("student", new URL[] {classes}, ClassLoader.getPlatformClassLoader());
+        StudentLoader(String name, URL classes) {
+            super(name, new URL[] {classes}, ClassLoader.getPlatformClassLoader());
         }
     }
 

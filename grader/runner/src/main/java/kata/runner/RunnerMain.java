@@ -52,8 +52,12 @@ public final class RunnerMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> protocol.exiting(currentCheck)));
         Watchdog watchdog = new Watchdog(protocol, capture);
         CheckExecutor executor = new CheckExecutor(LauncherFactory.create());
-        // JUnit loads the test classes through the context class loader.
-        main.setContextClassLoader(Isolation.checks(read.classes(), Isolation.students(Path.of(args[0]))));
+        // JUnit loads the test classes through the context class loader. A check that explores schedules
+        // in a kata whose classes stay as compiled gets its own copy of the classes, with scheduling points.
+        ClassLoader checks = Isolation.checks(read.classes(), Isolation.students(Path.of(args[0])));
+        ClassLoader scheduledChecks = plan.stream().anyMatch(PlannedCheck::scheduled)
+                ? Isolation.checks(read.classes(), Isolation.scheduledStudents(Path.of(args[0])))
+                : checks;
 
         for (int i = 0; i < plan.size(); i++) {
             PlannedCheck check = plan.get(i);
@@ -62,6 +66,7 @@ public final class RunnerMain {
             Set<Thread> before = Leftovers.now();
             protocol.started(check.id());
             long start = System.nanoTime();
+            main.setContextClassLoader(check.scheduled() ? scheduledChecks : checks);
             watchdog.arm(check.id(), check.limitMillis(), before);
             Verdict verdict = executor.run(check.selector(), () -> {
                 watchdog.checkStarted();

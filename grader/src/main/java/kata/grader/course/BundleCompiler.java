@@ -161,7 +161,7 @@ final class BundleCompiler {
                     : displayName(member).orElse(member.getSimpleName().toString());
             checks.add(new CheckSpec(graded.id(), name, kind, graded.visibility(),
                     graded.points(), graded.timeoutSeconds(), elements.getBinaryName(type).toString(), selector,
-                    hidden));
+                    hidden, graded.scheduled()));
         }
 
         void validate() {

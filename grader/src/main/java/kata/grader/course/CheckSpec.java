@@ -17,8 +17,11 @@ import kata.support.score.CheckKind;
  * @param member         for a test, the JUnit method selector ({@code class#method(params)});
  *                       for a rule, the field name
  * @param hidden         true when the check's source is not given to students
+ * @param scheduled      true when the check runs against a copy of the student's classes with
+ *                       scheduling points, whatever the exercise's setting
  */
 public record CheckSpec(String id, String name, CheckKind kind, Visibility visibility, double points,
-                        int timeoutSeconds, String className, String member, boolean hidden)
+                        int timeoutSeconds, String className, String member, boolean hidden,
+                        boolean scheduled)
         implements CheckDefinition {
 }

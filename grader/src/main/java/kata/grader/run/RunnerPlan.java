@@ -23,7 +23,8 @@ final class RunnerPlan {
     /** @param testClasses the folder of the checks' compiled classes */
     static Plan of(String nonce, List<CheckSpec> checks, Path testClasses) {
         List<PlannedCheck> planned = checks.stream()
-                .map(check -> new PlannedCheck(check.id(), check.member(), check.timeoutSeconds() * 1000L)).toList();
+                .map(check -> new PlannedCheck(check.id(), check.member(), check.timeoutSeconds() * 1000L,
+                        check.scheduled())).toList();
         Map<String, byte[]> classes = new HashMap<>();
         try (var files = Files.walk(testClasses)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {

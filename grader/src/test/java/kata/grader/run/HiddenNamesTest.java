@@ -12,9 +12,9 @@ class HiddenNamesTest {
 
     private static final HiddenNames NAMES = HiddenNames.of(List.of(
             new CheckSpec("limit", "limit", CheckKind.TEST, Visibility.HIDDEN, 1, 5, "kata.race.CounterHiddenTest",
-                    "kata.race.CounterHiddenTest#limit()", true),
+                    "kata.race.CounterHiddenTest#limit()", true, false),
             new CheckSpec("five", "five", CheckKind.TEST, Visibility.VISIBLE, 1, 5, "kata.race.CounterTest",
-                    "kata.race.CounterTest#five()", false)));
+                    "kata.race.CounterTest#five()", false, false)));
 
     @Test
     void aHiddenChecksFramesBecomeAMarkerAndTheStudentsStay() {

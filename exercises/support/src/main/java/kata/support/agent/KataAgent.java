@@ -86,7 +86,9 @@ public final class KataAgent {
             if (className == null) {
                 return null;
             }
-            if (redefined == null && config.instruments() && config.shouldInstrument(className, domain)) {
+            boolean schedules = config.instruments()
+                    || loader != null && StudentCode.SCHEDULED_LOADER.equals(loader.getName());
+            if (redefined == null && schedules && config.shouldInstrument(className, domain)) {
                 try {
                     byte[] result = Instrumenter.instrument(bytes, loader);
                     byte[] thread = JdkInstrumenter.instrument(result);

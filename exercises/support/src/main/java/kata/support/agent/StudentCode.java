@@ -12,6 +12,14 @@ import kata.support.PublicApi;
 @PublicApi
 public final class StudentCode {
 
+    /** The name of the grader's loader of the student's classes. */
+    public static final String LOADER = "student";
+    /**
+     * The name of the grader's second loader of the student's classes, whose classes get scheduling
+     * points also when the agent only observes the student's code.
+     */
+    public static final String SCHEDULED_LOADER = "student-scheduled";
+
     private static volatile AgentConfig config;
     private static final Set<String> instrumented = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> failures = new ConcurrentHashMap<>();
