@@ -312,23 +312,32 @@ class WorkerTest {
 
     /**
      * Two owners, each stopping a worker of its own, both workers held in end() while both stop()s
-     * wait: when one worker's end() returns, its owner's stop() returns, then the other's.
+     * wait: when one worker's end() returns, its owner's stop() returns, then the other's. Each stop()
+     * is asked while its worker is held in begin(), so no loop gets hot here (that is stops-when-hot's
+     * business), and a worker that does not get to end() is left to the checks about that.
      */
     private static void twoOwnersStopAtOnce(boolean firstWaiterEndsFirst) throws Exception {
+        List<Hold> begins = List.of(new Hold(), new Hold());
         List<Hold> ends = List.of(new Hold(), new Hold());
-        List<TestChore> chores = List.of(TestChore.heldAtEnd(ends.get(0)), TestChore.heldAtEnd(ends.get(1)));
+        List<TestChore> chores = List.of(TestChore.heldAtBeginAndEnd(begins.get(0), ends.get(0)),
+                TestChore.heldAtBeginAndEnd(begins.get(1), ends.get(1)));
         List<CountDownLatch> cues = List.of(new CountDownLatch(1), new CountDownLatch(1));
         List<Boss<Stopped>> owners = List.of(bossThatStopsOnCue(chores.get(0), cues.get(0)),
                 bossThatStopsOnCue(chores.get(1), cues.get(1)));
         try {
             for (int i = 0; i < 2; i++) {
-                int owner = i;
-                cues.get(owner).countDown();
-                untilUnlessStuck(StopProblems.of(owners.get(owner), chores.get(owner)),
-                        () -> ends.get(owner).isHeld() || owners.get(owner).isDone());
-                // A stop() that does not wait for end() is stop-waits-for-the-worker's business.
-                Eventually.holds(BOUND, () -> owners.get(owner).isWaitingIn("stop") || owners.get(owner).isDone());
-                if (!ends.get(owner).isHeld() || !owners.get(owner).isWaitingIn("stop")) {
+                Hold begin = begins.get(i);
+                Hold end = ends.get(i);
+                TestChore chore = chores.get(i);
+                Boss<Stopped> owner = owners.get(i);
+                Eventually.holds(BOUND, () -> begin.isHeld() || owner.isDone());
+                cues.get(i).countDown();
+                Eventually.holds(BOUND, () -> owner.isWaitingIn("stop") || owner.isDone());
+                begin.open();
+                Eventually.holds(BOUND, () -> end.isHeld() || owner.isDone()
+                        || chore.worker() != null && !chore.worker().isAlive());
+                // A stop() that does not wait, or a worker that never gets to end(): other checks judge that.
+                if (!end.isHeld() || !owner.isWaitingIn("stop")) {
                     return;
                 }
             }
@@ -340,6 +349,7 @@ class WorkerTest {
                         () -> WorkerFeedback.wokeTheWrongOwner(ownerWaitedFirst, owner == early, BOUND));
             }
         } finally {
+            begins.forEach(Hold::open);
             ends.forEach(Hold::open);
             cues.forEach(CountDownLatch::countDown);
             for (Boss<Stopped> owner : owners) {
