@@ -31,7 +31,10 @@ class WorkerScheduledHiddenTest {
             // state, and the owner's request falls in between. The owner is the scenario's one thread;
             // the worker's is the one the student's start() starts.
             AtomicInteger threadsAtFirst = new AtomicInteger(-1);
-            Interleavings.everySchedule().preemptions(2)
+            // A correct start() and stop() take a few thousand steps (the worker yields after 1 000 of its
+            // own in a row): a worker still looping after 50 000 never saw the request, and is told so
+            // 40 times sooner than at the default limit.
+            Interleavings.everySchedule().preemptions(2).maxSteps(50_000)
                     .given(Owned::new)
                     .thread("owner", Owned::startAndStop)
                     .check(owned -> {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.TestFactory;
  * full marks, its stub 0, each correct solution full marks and each known-wrong solution fails
  * exactly the checks its expected.json names. To fit CI's time each candidate is graded once, on all
  * CPUs with the student code C2-compiled early or with the test JVM on one CPU, alternately. Every candidate on every configuration, N times:
- * {@code java -jar grader/target/grader.jar selfcheck --repeat N}. One grading more than CPUs runs at
- * once: some of the time goes to process start-up and compiling, using little CPU.
+ * {@code java -jar grader/target/grader.jar selfcheck --repeat N}. Two gradings more than CPUs run at
+ * once: much of a grading's time goes to waits (process start-up, checks that wait for a thread to
+ * block), and the verdicts must not depend on a busy machine anyway.
  */
 class SelfCheckIT {
 
@@ -39,7 +40,7 @@ class SelfCheckIT {
         int share = Runtime.version().feature() >= 25 ? shares - 1 : 0;
         List<Verdict> verdicts = SelfCheck.run(Grader.of(course),
                 SelfCheck.buildPlan(candidates, JvmOptions.defaults(), share, shares),
-                Runtime.getRuntime().availableProcessors() + 1);
+                Runtime.getRuntime().availableProcessors() + 2);
         System.out.print(SelfCheck.table(verdicts));
 
         return verdicts.stream().map(verdict -> DynamicTest.dynamicTest(
