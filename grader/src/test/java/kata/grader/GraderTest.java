@@ -27,7 +27,7 @@ class GraderTest {
     @BeforeAll
     static void gradeTheFixtures() {
         Fixtures.gradeAll(List.of("correct", "does-not-compile", "throws", "exits", "hangs", "deadlocks",
-                "runs-out-of-memory", "wrong-api", "chatty", "empty", "leaves-a-spinner"));
+                "runs-out-of-memory", "wrong-api", "chatty", "empty", "leaves-a-spinner", "leaves-a-waiter"));
     }
 
     @Test
@@ -137,6 +137,14 @@ class GraderTest {
 
         assertEquals(CheckStatus.PASSED, check("leaves-a-spinner", "answers-twice").status(),
                 "the spinner from says-hello must not be in the JVM of the next check");
+    }
+
+    @Test
+    void aCheckThatLeavesAThreadWaitingForEverIsFollowedByFreshCopiesOfTheClasses() {
+        assertEquals(CheckStatus.PASSED, check("leaves-a-waiter", "says-hello").status());
+
+        assertEquals(CheckStatus.PASSED, check("leaves-a-waiter", "answers-twice").status(),
+                "no static field of the classes say() ran may reach the next check");
     }
 
     @Test

@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestChore implements Chore {
 
+    static {
+        // Before any check of this copy of the classes runs the student's code: see Jit.
+        Jit.ignoreEarlierCopies();
+    }
+
     /** Worker threads between their begin() and the return of their end(), of every chore. */
     private static final Set<Thread> UNFINISHED = ConcurrentHashMap.newKeySet();
 

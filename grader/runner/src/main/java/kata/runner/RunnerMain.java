@@ -29,6 +29,8 @@ public final class RunnerMain {
 
     /** Bytes of student output kept per check. */
     private static final int OUTPUT_LIMIT = 16 * 1024;
+    /** Idle threads left behind that the JVM keeps before it gives way to a fresh one. */
+    private static final int MAX_KEPT = 64;
 
     private static volatile String currentCheck;
     private static volatile Thread main;
@@ -54,10 +56,8 @@ public final class RunnerMain {
         CheckExecutor executor = new CheckExecutor(LauncherFactory.create());
         // JUnit loads the test classes through the context class loader. A check that explores schedules
         // in a kata whose classes stay as compiled gets its own copy of the classes, with scheduling points.
-        ClassLoader checks = Isolation.checks(read.classes(), Isolation.students(Path.of(args[0])));
-        ClassLoader scheduledChecks = plan.stream().anyMatch(PlannedCheck::scheduled)
-                ? Isolation.checks(read.classes(), Isolation.scheduledStudents(Path.of(args[0])))
-                : checks;
+        Loaders loaders = Loaders.fresh(read, Path.of(args[0]));
+        int kept = 0;
 
         for (int i = 0; i < plan.size(); i++) {
             PlannedCheck check = plan.get(i);
@@ -66,7 +66,7 @@ public final class RunnerMain {
             Set<Thread> before = Leftovers.now();
             protocol.started(check.id());
             long start = System.nanoTime();
-            main.setContextClassLoader(check.scheduled() ? scheduledChecks : checks);
+            main.setContextClassLoader(check.scheduled() ? loaders.scheduled() : loaders.plain());
             watchdog.arm(check.id(), check.limitMillis(), before);
             Verdict verdict = executor.run(check.selector(), () -> {
                 watchdog.checkStarted();
@@ -77,9 +77,15 @@ public final class RunnerMain {
             }
             long duration = (System.nanoTime() - start) / 1_000_000;
             protocol.result(check.id(), verdict, duration, capture.take());
-            if (i + 1 < plan.size() && Leftovers.remain(before)) {
-                // The grader starts a fresh JVM for the checks that remain.
-                Runtime.getRuntime().halt(ExitStatus.RESTART);
+            Set<Thread> left = i + 1 < plan.size() ? Leftovers.remaining(before) : Set.of();
+            if (!left.isEmpty()) {
+                if (kept + left.size() > MAX_KEPT || !Leftovers.idleForGood(left)) {
+                    // The grader starts a fresh JVM for the checks that remain.
+                    Runtime.getRuntime().halt(ExitStatus.RESTART);
+                }
+                kept += left.size();
+                watchdog.keep(left.size());
+                loaders = Loaders.fresh(read, Path.of(args[0]));
             }
         }
         currentCheck = null;
@@ -100,6 +106,22 @@ public final class RunnerMain {
             } catch (InterruptedException ignored) {
                 // the watchdog is halting the JVM
             }
+        }
+    }
+
+    /**
+     * The loaders of the checks: one over the student's classes as the exercise has them, one over a
+     * copy with scheduling points where a check needs it. Fresh ones after a check left threads
+     * behind, so that nothing static of the classes those threads ran reaches a later check.
+     */
+    private record Loaders(ClassLoader plain, ClassLoader scheduled) {
+
+        static Loaders fresh(Plan plan, Path studentClasses) {
+            ClassLoader plain = Isolation.checks(plan.classes(), Isolation.students(studentClasses));
+            ClassLoader scheduled = plan.checks().stream().anyMatch(PlannedCheck::scheduled)
+                    ? Isolation.checks(plan.classes(), Isolation.scheduledStudents(studentClasses))
+                    : plain;
+            return new Loaders(plain, scheduled);
         }
     }
 }

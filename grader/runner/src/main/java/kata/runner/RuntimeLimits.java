@@ -20,15 +20,22 @@ final class RuntimeLimits {
     private final OutputCapture capture;
     /** Threads of the runner, JUnit and the JVM itself, not the student's. */
     private final int ownThreads;
+    /** Idle threads that earlier checks left behind ({@link Leftovers}): not the running check's. */
+    private volatile int kept;
 
     RuntimeLimits(OutputCapture capture) {
         this.capture = capture;
         this.ownThreads = threads.getThreadCount();
     }
 
+    /** Counts these threads, left idle by the checks so far, as none of the next check's. */
+    void keep(int threads) {
+        kept += threads;
+    }
+
     /** What the running check exceeded, in words for the student; empty while within limits. */
     Optional<String> exceeded() {
-        if (threads.getThreadCount() - ownThreads > MAX_THREADS) {
+        if (threads.getThreadCount() - ownThreads - kept > MAX_THREADS) {
             return Optional.of("Your code created more than " + MAX_THREADS + " threads, so the grader stopped it."
                     + " Threads are expensive: use a bounded pool (Executors.newFixedThreadPool) and let"
                     + " threads end when their work is done.");

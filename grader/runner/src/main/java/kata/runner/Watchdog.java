@@ -55,6 +55,11 @@ final class Watchdog {
         LockSupport.unpark(thread);
     }
 
+    /** Threads earlier checks left idle for good: they count against no later check's thread limit. */
+    void keep(int threads) {
+        limits.keep(threads);
+    }
+
     /** The check's own code starts now: its limit counts from here. */
     void checkStarted() {
         Armed current = armed.get();
