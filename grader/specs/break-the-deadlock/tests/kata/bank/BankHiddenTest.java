@@ -42,7 +42,7 @@ class BankHiddenTest {
     private static final String[] FAR_HASHES = {"alice-checking", "carol-checking", "bob-savings"};
 
     @Test
-    @DisplayName("Transfers between different accounts (A to B, C to D) never wait for each other")
+    @DisplayName("Transfers between different accounts (A to B, C to D; also Aa to B and BB to D, ids with equal hash codes) never wait for each other")
     @Graded(id = "disjoint-in-parallel", points = 3, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void disjointTransfersRunInParallel() {
         // Preempting at every step, not only where threads synchronize: a transfer must be paused
@@ -55,6 +55,18 @@ class BankHiddenTest {
                 .lockNames(Four::lockNames)
                 .thread("transfer A->B", f -> f.bank().transfer(f.a(), f.b(), 10))
                 .thread("transfer C->D", f -> f.bank().transfer(f.c(), f.d(), 10))
+                .run();
+        // "Aa" and "BB" have the same String.hashCode(): a lock picked by hash code from a fixed set (lock
+        // striping) is one lock for both, whatever the number of stripes.
+        Interleavings.everySchedule()
+                .forbidWaiting("transfers between four different accounts must never wait for each other, also when"
+                        + " two of them have ids with the same hash code (\"Aa\" and \"BB\"): a lock chosen by the id's"
+                        + " hash code from a fixed number of locks (lock striping) is shared by such accounts; lock"
+                        + " each account itself, or keep one lock per account")
+                .given(() -> new Four("Aa", "B", "BB"))
+                .lockNames(Four::lockNames)
+                .thread("transfer Aa->B", f -> f.bank().transfer(f.a(), f.b(), 10))
+                .thread("transfer BB->D", f -> f.bank().transfer(f.c(), f.d(), 10))
                 .run();
     }
 

@@ -39,6 +39,14 @@ final class BankFeedback {
                 + " finally block, so that it is released when the transfer throws too.";
     }
 
+    static String interruptLost() {
+        return "On a thread whose interrupt flag was set, transfer(A, B, 30) moved the money, but afterwards the flag"
+                + " was cleared: the interrupt was lost, and the teller's code can no longer see that it was asked to"
+                + " stop. tryLock(timeout) and lockInterruptibly() clear the flag when they throw InterruptedException:"
+                + " remember that it came, keep trying, and call Thread.currentThread().interrupt() once the money has"
+                + " moved.";
+    }
+
     static String interruptedTransfer(RuntimeException thrown, String balances) {
         return thrown == null
                 ? "On a thread whose interrupt flag was set, transfer(A, B, 30) returned normally, but the balances"

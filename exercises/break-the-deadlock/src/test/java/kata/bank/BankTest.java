@@ -78,17 +78,21 @@ class BankTest {
     private static void transfersOnAnInterruptedThread() {
         Pair pair = Pair.of(100, 50);
         RuntimeException thrown = null;
+        boolean stillInterrupted;
         Thread.currentThread().interrupt();
         try {
             pair.bank().transfer(pair.a(), pair.b(), 30);
         } catch (RuntimeException refused) {
             thrown = refused;
         } finally {
-            Thread.interrupted();
+            stillInterrupted = Thread.interrupted();
         }
         String expected = thrown == null ? "A=70, B=80" : "A=100, B=50";
         if (!pair.balances().equals(expected)) {
             fail(BankFeedback.interruptedTransfer(thrown, pair.balances()));
+        }
+        if (thrown == null && !stillInterrupted) {
+            fail(BankFeedback.interruptLost());
         }
     }
 

@@ -28,9 +28,10 @@ final class MapFeedback {
                 + " applied to its own element, but it returned " + result;
     }
 
-    static String badParallelismAccepted(int parallelism) {
-        return "map(..., " + parallelism + ", ...) should throw IllegalArgumentException: with fewer than one thread"
-                + " nothing could ever run.";
+    static String badParallelismAccepted(int parallelism, String inputs) {
+        return "map(" + inputs + ", " + parallelism + ", ...) should throw IllegalArgumentException: with fewer than"
+                + " one thread nothing could ever run. Check the argument first, before any shortcut (an empty list"
+                + " too).";
     }
 
     static String emptyInput(MapScene scene) {
@@ -91,7 +92,8 @@ final class MapFeedback {
                 + scene.describeEnding() + " while the calls were still held. map must wait for every result.";
     }
 
-    static String wrongCountAtOnce(int parallelism, int count, int expected, MapScene scene, String when) {
+    static String wrongCountAtOnce(int parallelism, int count, int expected, MapScene scene, String when,
+                                   boolean newestFirst) {
         String advice = scene.inside() > expected
                 ? "At most " + parallelism + " calls may run at once: use a pool of " + parallelism + " threads (not"
                         + " a thread per element, and not the caller's own thread); the other elements wait for a"
@@ -100,7 +102,8 @@ final class MapFeedback {
                         + " the next makes the map sequential), and give the pool " + parallelism + " threads, not"
                         + " fewer.";
         return "The test mapped " + count + " elements with parallelism " + parallelism + ", with calls that wait"
-                + " until it lets them go, oldest first. " + when + ", " + expected + " calls should run at once,"
+                + " until it lets them go, " + (newestFirst ? "newest" : "oldest") + " first. " + when + ", " + expected
+                + " calls should run at once,"
                 + " but " + scene.inside() + " did: the elements " + scene.running() + " (started so far: "
                 + scene.started() + "; map " + (scene.mapEnded() ? scene.describeEnding() : "still waits") + ").\n"
                 + advice;

@@ -37,7 +37,7 @@ class ParallelMapTest {
     private static final int LONG_LIST = 5_000;
 
     @Test
-    @DisplayName("Every element is mapped, with parallelism 1, 3, and more than the elements; parallelism 0 and -1 are refused")
+    @DisplayName("Every element is mapped, with parallelism 1, 3, and more than the elements; parallelism 0 and -1 are refused, also with an empty list")
     @Graded(id = "maps-every-element", points = 1, timeoutSeconds = 60)
     void mapsEveryElement() throws Exception {
         for (int parallelism : new int[] {1, 3, 50}) {
@@ -65,7 +65,10 @@ class ParallelMapTest {
         });
         for (int parallelism : new int[] {0, -1}) {
             assertThrows(IllegalArgumentException.class, () -> ParallelMap.map(List.of(1, 2), parallelism, x -> x),
-                    MapFeedback.badParallelismAccepted(parallelism));
+                    MapFeedback.badParallelismAccepted(parallelism, "[1, 2]"));
+            // The argument is wrong whatever the list: an empty one too.
+            assertThrows(IllegalArgumentException.class, () -> ParallelMap.map(List.of(), parallelism, x -> x),
+                    MapFeedback.badParallelismAccepted(parallelism, "[]"));
         }
         mapsInManyOrders();
     }
@@ -152,7 +155,7 @@ class ParallelMapTest {
     }
 
     @Test
-    @DisplayName("With parallelism 3 and 10 elements, exactly 3 calls run at once, and 3 again each time one finishes")
+    @DisplayName("With parallelism 3 and 10 elements, exactly 3 calls run at once, and 3 again each time one finishes, the first or the last of them")
     @Graded(id = "parallelism-exact", points = 3, timeoutSeconds = 60)
     void runsExactlyParallelismCallsAtOnce() throws Exception {
         assertExactlyAtOnce(3, 10);
@@ -164,7 +167,9 @@ class ParallelMapTest {
     void failureIsRethrownWithItsIndex() throws Exception {
         AtomicBoolean threadsLeft = new AtomicBoolean();
         Controlled.run(() -> {
-            IllegalStateException boom = new IllegalStateException("cannot map 6");
+            // An exception with a cause of its own: the cause map reports is the exception, not its cause.
+            IllegalStateException boom = new IllegalStateException("cannot map 6",
+                    new java.io.IOException("the file behind element 6 is gone"));
             try (MapScene scene = MapScene.free(10).failing(6, boom).start(2)) {
                 if (!scene.ends()) {
                     fail(MapFeedback.didNotReturn("10 elements where element 6 throws", scene));
@@ -472,21 +477,35 @@ class ParallelMapTest {
      * started in its place, until every element is done.
      */
     static void assertExactlyAtOnce(int parallelism, int count) throws Exception {
+        // Calls that finish last element first: elements dealt out to the threads in advance (thread k takes
+        // k, k + n, ...) leave a thread idle while elements wait for another. Not when threads of the first
+        // map are left (threads-end-after-success's business): a second map could use them outside the
+        // scheduler's control.
+        if (!assertExactlyAtOnce(parallelism, count, false)) {
+            assertExactlyAtOnce(parallelism, count, true);
+        }
+    }
+
+    /** Returns whether the map left threads behind. */
+    private static boolean assertExactlyAtOnce(int parallelism, int count, boolean newestFirst) throws Exception {
         int expected = Math.min(parallelism, count);
+        AtomicBoolean threadsLeft = new AtomicBoolean();
         Controlled.run(() -> {
             try (MapScene scene = MapScene.held(count).start(parallelism)) {
                 if (scene.mapEnded()) {
                     fail(MapFeedback.endedWhileHeld(count, scene));
                 }
                 if (scene.inside() != expected) {
-                    fail(MapFeedback.wrongCountAtOnce(parallelism, count, expected, scene, "before any call finished"));
+                    fail(MapFeedback.wrongCountAtOnce(parallelism, count, expected, scene, "before any call finished",
+                            newestFirst));
                 }
                 while (!scene.running().isEmpty()) {
-                    scene.release(scene.running().get(0));
+                    List<Integer> running = scene.running();
+                    scene.release(newestFirst ? running.get(running.size() - 1) : running.get(0));
                     int shouldRun = Math.min(expected, count - scene.finished().size());
                     if (scene.inside() != shouldRun) {
                         fail(MapFeedback.wrongCountAtOnce(parallelism, count, shouldRun, scene,
-                                "after " + scene.finished().size() + " calls had finished"));
+                                "after " + scene.finished().size() + " calls had finished", newestFirst));
                     }
                 }
                 if (!scene.ends() || !scene.call().returned()) {
@@ -496,8 +515,11 @@ class ParallelMapTest {
                         scene.call().result().stream().sorted().toList(),
                         MapFeedback.notEveryElement(parallelism, scene.call().result()));
                 assertEquals(expected, scene.peak(), MapFeedback.peak(parallelism, scene.peak()));
+                scene.settle();
+                threadsLeft.set(!scene.threadsLeft().isEmpty());
             }
         });
+        return threadsLeft.get();
     }
 
     static void assertFailedWith(int index, Throwable cause, MapScene scene) {

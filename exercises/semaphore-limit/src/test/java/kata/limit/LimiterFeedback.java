@@ -142,7 +142,10 @@ final class LimiterFeedback {
                 + (waited.isZero() ? " (at once)" : "") + ", before any permit came back, although its timeout was "
                 + describe(timeout) + ". The timed variant waits up to its timeout for a permit to free up:"
                 + " tryAcquire(timeout, unit), not tryAcquire(), which only looks once; and convert the timeout with"
-                + " its own unit (unit.toNanos(timeout)).";
+                + " its own unit (unit.toNanos(timeout))."
+                + (timeout.toDays() > 365 * 100 ? " For a timeout this long, System.nanoTime() + timeout overflows and"
+                + " becomes negative: compare times by subtracting (deadline - System.nanoTime() <= 0), never with"
+                + " deadline < now." : "");
     }
 
     static String missedFreedPermit(String call, Object answer, boolean ran, Duration afterRelease) {

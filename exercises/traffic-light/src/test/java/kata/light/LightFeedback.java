@@ -31,6 +31,14 @@ final class LightFeedback {
                 + " generation, start a new one only when the light turns from green to red.";
     }
 
+    static String strandedBySetThenClear(List<String> stillWaiting, String threads) {
+        return "A car waited at red; set() and at once clear() were called (before the car got to run), then set()"
+                + " again, and " + stillWaiting + " still waited:\n" + threads + "\nA car that finds the light red"
+                + " again when it wakes may wait on (that is accepted), but the next set() must wake it like every"
+                + " car that waits: if set() wakes a list of waiters and empties it, a car that waits on must be in"
+                + " the list again; simpler, wait and notify on one object.";
+    }
+
     static String notAllReleased(String call, int waiting, List<String> stillWaiting, String threads) {
         int drove = waiting - stillWaiting.size();
         return waiting + " cars waited in " + call + " at red; set() was called, and then " + drove
@@ -135,11 +143,28 @@ final class LightFeedback {
                 + " cannot slip in between.\n\n" + schedule;
     }
 
-    static String racyRead(String call, String race) {
-        return call + " reads the light without the synchronization that set() uses, so a thread that calls it"
-                + " may not see green after set(), or may still see green after clear() (and a loop on it may never"
-                + " see the change). Read the flag under the lock set() takes, or make it volatile; a \"fast path\""
-                + " before the lock needs a volatile flag too:\n" + race;
+    static String racyRead(String call, String write, String race) {
+        return call + " and " + write + " in two threads touch the light without synchronization between them, so a"
+                + " thread that calls " + call + " may not see green after set(), or may still see green after clear()"
+                + " (and a loop on it may never see the change). Read and write the flag under one lock in every"
+                + " method, clear() included (it needs no notify, but it needs the lock), or make it volatile; a"
+                + " \"fast path\" before the lock needs a volatile flag too:\n" + race;
+    }
+
+    static String polls(String car, Duration left, String threads) {
+        return "While the light was red, \"" + car + "\" waited in await() with a time limit (" + describe(left)
+                + " left):\n" + threads + "\nawait() waits until set() wakes the car; a wait that ends by itself and"
+                + " looks at the light again is a poll: at a red light the car wakes again and again for nothing."
+                + " Wait without a time limit: while (!green) wait();";
+    }
+
+    static String lockSharedByEveryLight(Object lock) {
+        String what = lock instanceof String text ? "the String \"" + text + "\""
+                : "an object of " + lock.getClass().getName();
+        return "A car at one light and a car at another light wait on the same object, " + what + ": every light"
+                + " shares one lock, so set() on one light wakes the cars of all of them, and the lights hold each"
+                + " other up. A string literal is one object for the whole JVM (so are the Boolean and small Integer"
+                + " values): lock on an object of the light's own, private final Object lock = new Object();";
     }
 
     static String busyWaiting(String threads) {
@@ -213,5 +238,13 @@ final class LightFeedback {
         return "\"" + car + "\", waiting at red, was interrupted; await() should throw InterruptedException, but"
                 + " it " + (thrown == null ? "returned " + (answer == null ? "normally, as if the light were green"
                 : answer) : "threw " + thrown) + ".";
+    }
+
+    static String interruptLostToSet(String call) {
+        return "A car waited in " + call + "; set() and an interrupt came at the same moment, and in the order of"
+                + " steps below the car drove with its interrupt status cleared: the interrupt was lost. When wait()"
+                + " throws InterruptedException the status is already cleared; a car that catches it and drives"
+                + " because the light is green by then must call Thread.currentThread().interrupt() first, or simply"
+                + " let the exception leave await().";
     }
 }

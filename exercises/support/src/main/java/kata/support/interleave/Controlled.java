@@ -214,6 +214,27 @@ public final class Controlled {
         return Optional.of(Duration.ofNanos(Math.max(0, wait.deadline() - run.clock.nanoTime())));
     }
 
+    /**
+     * The object the thread waits on: the monitor of its {@code wait()} or of the {@code synchronized}
+     * it waits to enter, or the blocker of its park (a lock's or condition's own object, for the JDK's
+     * locks); empty when it waits for none of these, or does not wait. Exact inside {@link #run}.
+     */
+    public static Optional<Object> waitsOn(Thread thread) {
+        Run run = Primitives.active();
+        Actor actor = run == null ? null : run.lookup(thread);
+        Wait wait = actor == null ? null : actor.wait;
+        if (wait instanceof Wait.MonitorWait monitorWait) {
+            return Optional.of(monitorWait.monitor);
+        }
+        if (wait instanceof Wait.MonitorEntry entry) {
+            return Optional.of(entry.monitor());
+        }
+        if (wait instanceof Wait.Park park) {
+            return Optional.ofNullable(park.blocker());
+        }
+        return Optional.empty();
+    }
+
     private static final int CHECK_LOCKS = Sites.ofCheck(Site.Kind.LOCK, "the check's code");
     private static final int CHECK_UNLOCKS = Sites.ofCheck(Site.Kind.UNLOCKED, "the check's code");
 
