@@ -211,8 +211,17 @@ class LightHiddenTest {
                 })
                 .check(race -> {
                     if (race.ending.equals("drove")) {
-                        fail(LightFeedback.interruptLostToSet(call));
+                        fail(interruptLostToSet(call));
                     }
                 });
+    }
+
+    /** This hidden check's message: kept out of the students' repository with the check. */
+    private static String interruptLostToSet(String call) {
+        return "A car waited in " + call + "; set() and an interrupt came at the same moment, and in the order of"
+                + " steps below the car drove with its interrupt status cleared: the interrupt was lost. When wait()"
+                + " throws InterruptedException the status is already cleared; a car that catches it and drives"
+                + " because the light is green by then must call Thread.currentThread().interrupt() first, or simply"
+                + " let the exception leave await().";
     }
 }

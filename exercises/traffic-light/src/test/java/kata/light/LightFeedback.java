@@ -239,12 +239,4 @@ final class LightFeedback {
                 + " it " + (thrown == null ? "returned " + (answer == null ? "normally, as if the light were green"
                 : answer) : "threw " + thrown) + ".";
     }
-
-    static String interruptLostToSet(String call) {
-        return "A car waited in " + call + "; set() and an interrupt came at the same moment, and in the order of"
-                + " steps below the car drove with its interrupt status cleared: the interrupt was lost. When wait()"
-                + " throws InterruptedException the status is already cleared; a car that catches it and drives"
-                + " because the light is green by then must call Thread.currentThread().interrupt() first, or simply"
-                + " let the exception leave await().";
-    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import kata.support.Graded;
 import kata.support.interleave.Controlled;
 import kata.support.interleave.InterleavingFailure;
@@ -429,36 +430,40 @@ class LightTest {
     @DisplayName("isSet(), await(0) and await() called while set() runs in another thread, and isSet() while clear() does, read the light safely: under the lock set() and clear() take, or a volatile flag")
     @Graded(id = "is-set-thread-safe", points = 1, timeoutSeconds = 60)
     void isSetSeesWhatSetWrote() {
-        readsWithoutRace("isSet()", "set()", TrafficLight::isSet);
+        readsWithoutRace("isSet()", Writer.SET, TrafficLight::isSet);
         // A car's own look at the light races the same way (a "fast path" before the lock).
-        readsWithoutRace("await(0, ms)", "set()", light -> light.await(0, TimeUnit.MILLISECONDS));
+        readsWithoutRace("await(0, ms)", Writer.SET, light -> light.await(0, TimeUnit.MILLISECONDS));
         // A car that can miss set() would stop this exploration at its lost wake-up: no-lost-wakeup's business.
         if (!losesSetRacingAwait()) {
-            readsWithoutRace("await()", "set()", TrafficLight::await);
+            readsWithoutRace("await()", Writer.SET, TrafficLight::await);
         }
         // clear() writes the colour too: "nobody waits for red" needs no notify, but still the lock (or volatile).
-        readsWithoutRace("isSet()", "clear()", TrafficLight::isSet);
+        readsWithoutRace("isSet()", Writer.CLEAR, TrafficLight::isSet);
     }
 
-    /** A green light, for clear() to turn red. */
-    private static TrafficLight green() {
-        TrafficLight light = new TrafficLight();
-        light.set();
-        return light;
+    /** A call that changes the colour, and the light it starts from. */
+    private record Writer(String call, Supplier<TrafficLight> light, Scenario.Task<TrafficLight> write) {
+        static final Writer SET = new Writer("set()", TrafficLight::new, TrafficLight::set);
+        static final Writer CLEAR = new Writer("clear()", Writer::green, TrafficLight::clear);
+
+        private static TrafficLight green() {
+            TrafficLight light = new TrafficLight();
+            light.set();
+            return light;
+        }
     }
 
-    private static void readsWithoutRace(String call, String write, Scenario.Task<TrafficLight> watcher) {
-        boolean clearing = write.equals("clear()");
+    private static void readsWithoutRace(String call, Writer writer, Scenario.Task<TrafficLight> watcher) {
         try {
             Interleavings.everySchedule()
                     .detectingDataRaces()
-                    .given(clearing ? LightTest::green : TrafficLight::new)
-                    .thread("light", clearing ? TrafficLight::clear : TrafficLight::set)
+                    .given(writer.light())
+                    .thread("light", writer.write())
                     .thread("watcher", watcher)
                     .run();
         } catch (InterleavingFailure failure) {
             if ("race".equals(failure.kind())) {
-                fail(LightFeedback.racyRead(call, write, failure.getMessage()), failure);
+                fail(LightFeedback.racyRead(call, writer.call(), failure.getMessage()), failure);
             }
             throw failure;
         }

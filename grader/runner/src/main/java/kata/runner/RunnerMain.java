@@ -57,7 +57,6 @@ public final class RunnerMain {
         // JUnit loads the test classes through the context class loader. A check that explores schedules
         // in a kata whose classes stay as compiled gets its own copy of the classes, with scheduling points.
         Loaders loaders = Loaders.fresh(read, Path.of(args[0]));
-        int kept = 0;
 
         for (int i = 0; i < plan.size(); i++) {
             PlannedCheck check = plan.get(i);
@@ -79,11 +78,10 @@ public final class RunnerMain {
             protocol.result(check.id(), verdict, duration, capture.take());
             Set<Thread> left = i + 1 < plan.size() ? Leftovers.remaining(before) : Set.of();
             if (!left.isEmpty()) {
-                if (kept + left.size() > MAX_KEPT || !Leftovers.idleForGood(left)) {
+                if (watchdog.kept() + left.size() > MAX_KEPT || !Leftovers.idleForGood(left)) {
                     // The grader starts a fresh JVM for the checks that remain.
                     Runtime.getRuntime().halt(ExitStatus.RESTART);
                 }
-                kept += left.size();
                 watchdog.keep(left.size());
                 loaders = Loaders.fresh(read, Path.of(args[0]));
             }

@@ -33,6 +33,11 @@ final class RuntimeLimits {
         kept += threads;
     }
 
+    /** The idle threads kept so far. */
+    int kept() {
+        return kept;
+    }
+
     /** What the running check exceeded, in words for the student; empty while within limits. */
     Optional<String> exceeded() {
         if (threads.getThreadCount() - ownThreads - kept > MAX_THREADS) {

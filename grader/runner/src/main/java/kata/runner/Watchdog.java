@@ -60,6 +60,11 @@ final class Watchdog {
         limits.keep(threads);
     }
 
+    /** The idle threads kept so far. */
+    int kept() {
+        return limits.kept();
+    }
+
     /** The check's own code starts now: its limit counts from here. */
     void checkStarted() {
         Armed current = armed.get();
