@@ -354,7 +354,7 @@ class BoundedPoolHiddenTest {
     }
 
     @Test
-    @DisplayName("A worker survives tasks that throw an exception or an Error (both reach the future as the cause), and runs the next task on the same thread")
+    @DisplayName("A worker survives tasks that throw an exception or an Error (both reach the future as the cause), also one that set its thread's interrupt flag, and runs the next task on the same thread")
     @Graded(id = "survives-failing-tasks", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void workersSurviveFailingTasks() throws Exception {
         Controlled.run(() -> {
@@ -374,7 +374,40 @@ class BoundedPoolHiddenTest {
                     fail(PoolFeedback.workerDied(third, scene.poolThreads(), scene.describePoolThreads()));
                 }
             }
+            // A task that gives up on an interrupt restores its thread's flag and throws: the flag is still
+            // set when the worker goes back for the next task.
+            try (PoolScene scene = PoolScene.of(1, 4, "flagged")) {
+                IllegalStateException gaveUp = new IllegalStateException("gave up");
+                Future<Integer> interrupted = scene.pool().submit(() -> {
+                    Thread.currentThread().interrupt();
+                    throw gaveUp;
+                });
+                Future<Integer> next = scene.pool().submit(scene.quick(3));
+                BoundedPoolTest.expectThrown(interrupted, gaveUp,
+                        "a task that set its thread's interrupt flag and threw IllegalStateException(\"gave up\")");
+                Object second = BoundedPoolTest.outcome(next);
+                if (!Integer.valueOf(3).equals(second) || scene.poolThreads().size() != 1) {
+                    fail(workerDiedOfInterrupt(second, scene.poolThreads(), scene.describePoolThreads()));
+                }
+            }
         });
+    }
+
+    private static String shutdownStartedAThread(List<Thread> started) {
+        return "A pool of 1 worker, its queue full, was shut down, and shutdown() started "
+                + PoolFeedback.names(started) + ": a thread of its own. The pool runs on its"
+                + " workers only and starts no other thread; shutdown() returns at once and lets the workers find out"
+                + " for themselves (a flag they look at, and a signalAll() to wake the idle ones), with no helper thread"
+                + " to deliver anything to them.";
+    }
+
+    private static String workerDiedOfInterrupt(Object second, List<Thread> poolThreads, String threads) {
+        return "A pool of 1 worker ran a task that set its own thread's interrupt flag and threw (as a task that gives"
+                + " up on an interrupt does); the next task (returning 3) should run on the same worker, but its get() "
+                + PoolFeedback.describeOutcome(second) + ", and the pool's threads were " + PoolFeedback.names(poolThreads)
+                + ". Live:\n" + threads + "\nThe pool never interrupts its workers, so an interrupt a worker finds"
+                + " comes from a task: it is no request to stop. Clear it (Thread.interrupted()) before the worker"
+                + " waits for its next task, or wait in a way an interrupt does not end.";
     }
 
     @Test
@@ -519,7 +552,14 @@ class BoundedPoolHiddenTest {
                 if (first.accepted() != 2 || first.done() || second.done()) {
                     return; // Submit does not wait for room: the checks about the bound judge that.
                 }
+                // Threads that shutdown() itself starts (a pool that starts one per task is n-at-once's).
+                List<Thread> before = scene.poolThreads();
                 scene.shutdown();
+                List<Thread> started = new ArrayList<>(scene.poolThreads());
+                started.removeAll(before);
+                if (!started.isEmpty()) {
+                    fail(shutdownStartedAThread(started));
+                }
                 scene.settle();
                 for (PoolScene.Submitter submitter : List.of(first, second)) {
                     if (!(submitter.failure() instanceof RejectedExecutionException)) {
@@ -647,7 +687,7 @@ class BoundedPoolHiddenTest {
     }
 
     @Test
-    @DisplayName("awaitTermination waits at most its timeout (2 s, 500 ms, 1500 µs; false while a task still runs, with 3 workers) and returns true once every worker has ended, also for an idle pool awaited right after shutdown()")
+    @DisplayName("awaitTermination waits at most its timeout (2 s, 500 ms, 1500 µs, 0; false while a task still runs, with 3 workers) and returns true once every worker has ended, also for an idle pool awaited right after shutdown()")
     @Graded(id = "await-termination-times-out", points = 2, visibility = Visibility.AFTER_DUE_DATE,
             timeoutSeconds = 30)
     void awaitTerminationTimesOut() throws Exception {
@@ -702,6 +742,26 @@ class BoundedPoolHiddenTest {
                     }
                     PoolScene.valuesOf(futures, "the 3 held tasks");
                 }
+            }
+            // A timeout of zero asks "ended yet?": false at once while a task runs (join(0) would wait for ever).
+            try (PoolScene scene = PoolScene.of(2, 1, "zero")) {
+                Future<Integer> held = scene.pool().submit(scene.held(0));
+                scene.settle();
+                scene.shutdown();
+                Call<Boolean> awaiter = scene.call("awaiter", () -> scene.pool().awaitTermination(Duration.ZERO));
+                if (!awaiter.awaitEnd(PoolScene.PATIENCE)) {
+                    fail(PoolFeedback.awaitNeverReturned(Duration.ZERO, awaiter.where()) + " A timeout of zero (or"
+                            + " less) does not wait at all: join(0) waits for ever.");
+                }
+                PoolScene.rethrow(awaiter);
+                if (!Boolean.FALSE.equals(awaiter.result())) {
+                    fail(PoolFeedback.awaitTrueWhileRunning(Duration.ZERO, scene.inside(), scene.describePoolThreads()));
+                }
+                if (awaiter.took().compareTo(LATE) > 0) {
+                    fail(PoolFeedback.awaitTook(Duration.ZERO, awaiter.took()));
+                }
+                scene.letEveryoneOut();
+                PoolScene.valuesOf(List.of(held), "the held task");
             }
             // An idle pool shut down and awaited at once: its workers have been told to end but have not run
             // yet. "No task left" is not "every worker ended".

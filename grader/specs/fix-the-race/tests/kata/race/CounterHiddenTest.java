@@ -51,7 +51,7 @@ class CounterHiddenTest {
     }
 
     @Test
-    @DisplayName("Two incrementIfBelow calls with room for both at the same time: both succeed, in every order (at counts 0 and 200)")
+    @DisplayName("Two incrementIfBelow calls with room for both at the same time: both succeed, in every order (at counts 0 and 200); one with room for all succeeds however many increments get in first")
     @Graded(id = "limit-with-room", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void roomForBothServesBoth() {
         for (int start : new int[] {0, 200}) {
@@ -68,6 +68,38 @@ class CounterHiddenTest {
                 throw failure;
             }
         }
+        roomWhileTwoOthersGetIn();
+    }
+
+    /** One schedule of a buyer with room for all and two incrementers. */
+    private static final class Room {
+        final Counter counter = new Counter();
+        /** The count the counter starts from: a count shared by every counter is judged by counts-alone. */
+        final int base = counter.get();
+        volatile boolean granted;
+    }
+
+    /**
+     * incrementIfBelow(count + 3) while two other threads increment: room for all three, so it succeeds in
+     * every order. Two preemptions let both increments get in between the buyer's reads and its
+     * compareAndSets, which a loop that retries a fixed number of times does not survive. Only the refusal
+     * is judged here: a lost update is the business of the checks about two calls.
+     */
+    private static void roomWhileTwoOthersGetIn() {
+        Interleavings.everySchedule().preemptions(2).maxSteps(STEPS)
+                .given(Room::new)
+                .thread("buyer", room -> room.granted = room.counter.incrementIfBelow(room.base + 3))
+                .thread("incrementer-1", room -> room.counter.increment())
+                .thread("incrementer-2", room -> room.counter.increment())
+                .check(room -> {
+                    if (!room.granted) {
+                        fail("incrementIfBelow(" + (room.base + 3) + ") on a counter at " + room.base + " returned"
+                                + " false, while two other threads each called increment() once: the count ended at "
+                                + room.counter.get() + ", so there was room for all three calls. Other threads may"
+                                + " change the count any number of times between your read and your compareAndSet:"
+                                + " retry until it succeeds or the limit is reached, not a fixed number of times.");
+                    }
+                });
     }
 
     @Test

@@ -600,7 +600,7 @@ class BoundedBufferHiddenTest {
     }
 
     @Test
-    @DisplayName("A waiting put, offer(1 min), take and poll(1 min) that are interrupted throw InterruptedException and leave the buffer as it was, and usable")
+    @DisplayName("A waiting put, offer(1 min), take and poll(1 min) that are interrupted, and a put or take that would wait called on an interrupted thread, throw InterruptedException and leave the buffer as it was, and usable")
     @Graded(id = "interrupt-while-waiting", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void interruptedCallsLeaveTheBufferAlone() throws Exception {
         Controlled.run(() -> {
@@ -629,7 +629,44 @@ class BoundedBufferHiddenTest {
                 fail(BufferFeedback.changedByInterrupt("size(), put(z), take() on the buffer that was empty",
                         List.of(0, "put", "z"), later));
             }
+
+            // Interrupted before the call: one that would wait throws at once, as a waiting one does.
+            BoundedBuffer<String> one = new BoundedBuffer<>(1);
+            one.put("a");
+            alreadyInterrupted("put(b) on a full buffer, on a thread already interrupted", () -> {
+                one.put("b");
+                return null;
+            });
+            BoundedBuffer<String> none = new BoundedBuffer<>(1);
+            alreadyInterrupted("take() on an empty buffer, on a thread already interrupted", none::take);
+            List<Object> afterAll = List.of(usable("take()", one::take), usable("size()", none::size));
+            if (!afterAll.equals(List.of("a", 0))) {
+                fail(BufferFeedback.changedByInterrupt("take() on the full buffer of [a], size() of the empty one",
+                        List.of("a", 0), afterAll));
+            }
         });
+    }
+
+    /** Calls {@code body} on a thread of its own whose interrupt flag is set first: it must throw InterruptedException. */
+    private static void alreadyInterrupted(String name, Call.Body<Object> body) throws InterruptedException {
+        Call<Object> call = Call.start(name, () -> {
+            Thread.currentThread().interrupt();
+            return body.call();
+        });
+        try {
+            if (!call.awaitEnd(Duration.ofSeconds(1))) {
+                fail(BufferFeedback.interruptIgnored(call.name(), call.where()));
+            }
+            Throwable thrown = call.thrown().orElse(null);
+            if (!(thrown instanceof InterruptedException)) {
+                fail(BufferFeedback.interruptOutcome(call.name(), thrown, call.result()) + (thrown
+                        instanceof IllegalMonitorStateException ? " An IllegalMonitorStateException here comes from a"
+                        + " finally that unlocks a lock the call never got: call lockInterruptibly() before the try whose"
+                        + " finally unlocks, not inside it." : ""));
+            }
+        } finally {
+            Call.stop(List.of(call));
+        }
     }
 
     private static void interrupt(List<Call<Object>> calls) throws InterruptedException {

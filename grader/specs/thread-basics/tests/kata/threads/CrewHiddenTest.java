@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import kata.support.Graded;
 import kata.support.Visibility;
@@ -118,8 +120,17 @@ class CrewHiddenTest {
     @DisplayName("awaitAll reports only the threads still alive, not the ones that finished, whichever comes first")
     @Graded(id = "reports-only-alive", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void reportsOnlyTheLiving() throws Exception {
-        for (List<String> names : List.of(List.of("quick-1", "slow-1", "quick-2", "slow-2"),
-                List.of("slow-1", "quick-1", "slow-2", "quick-2"))) {
+        // Which jobs finish quickly, by launch position; equal names, where the finished one is not the
+        // first of its name, catch a report that strikes off the finished by name.
+        for (Crewing crewing : List.of(
+                new Crewing(List.of("quick-1", "slow-1", "quick-2", "slow-2"), List.of(true, false, true, false)),
+                new Crewing(List.of("slow-1", "quick-1", "slow-2", "quick-2"), List.of(false, true, false, true)),
+                new Crewing(List.of("Ann", "Bob", "Cid", "Bob"), List.of(false, false, false, true)),
+                new Crewing(List.of("Ann", "Bob", "Cid", "Bob"), List.of(false, true, false, false)))) {
+            List<String> names = crewing.names();
+            if (Set.copyOf(names).size() < names.size() && !keepsEqualNames()) {
+                continue;
+            }
             Controlled.run(() -> {
                 Jobs jobs = new Jobs();
                 try {
@@ -127,13 +138,14 @@ class CrewHiddenTest {
                     Call<List<String>> boss = CrewTest.boss(() -> {
                         Crew crew = new Crew();
                         List<Thread> quick = new ArrayList<>();
+                        int[] launched = {0};
                         List<Thread> started = CrewTest.launchBoth(crew, names,
-                                name -> name.startsWith("quick") ? jobs.quick(name) : jobs.held(name));
-                        for (Thread thread : started) {
-                            if (names.get(started.indexOf(thread)).startsWith("quick")) {
-                                quick.add(thread);
+                                name -> crewing.quick().get(launched[0]++) ? jobs.quick(name) : jobs.held(name));
+                        for (int i = 0; i < started.size(); i++) {
+                            if (crewing.quick().get(i)) {
+                                quick.add(started.get(i));
                             } else {
-                                slowNames.add(thread.getName());
+                                slowNames.add(started.get(i).getName());
                             }
                         }
                         // The quick ones have certainly finished before awaitAll is called; the slow ones are held.
@@ -155,6 +167,33 @@ class CrewHiddenTest {
                 }
             });
         }
+    }
+
+    /**
+     * Whether a crew reports two running jobs of one name as two: one that keeps a thread per name
+     * (deadline-reports-alive judges it) is not judged again with equal names here.
+     */
+    private static boolean keepsEqualNames() throws Exception {
+        AtomicBoolean kept = new AtomicBoolean();
+        Controlled.run(() -> {
+            Jobs jobs = new Jobs();
+            try {
+                Call<List<String>> boss = CrewTest.boss(() -> {
+                    Crew crew = new Crew();
+                    CrewTest.launchBoth(crew, List.of("Bob", "Bob"), jobs::held);
+                    return crew.awaitAll(Duration.ofMillis(300));
+                });
+                boss.awaitEnd(CrewTest.PATIENCE);
+                kept.set(boss.ended() && boss.thrown().isEmpty() && List.of("Bob", "Bob").equals(boss.result()));
+            } finally {
+                CrewTest.cleanUp(jobs);
+            }
+        });
+        return kept.get();
+    }
+
+    /** The names of a crew's jobs in launch order, and which of them finish at once. */
+    private record Crewing(List<String> names, List<Boolean> quick) {
     }
 
     @Test

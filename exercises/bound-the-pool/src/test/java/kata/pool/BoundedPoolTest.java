@@ -15,8 +15,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import kata.support.Graded;
 import kata.support.interleave.Controlled;
+import kata.support.interleave.InterleavingFailure;
+import kata.support.interleave.Interleavings;
 import kata.support.threads.Call;
 import kata.support.threads.Threads;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +38,7 @@ class BoundedPoolTest {
     static final Duration LONG_HOLD = Duration.ofSeconds(90);
 
     @Test
-    @DisplayName("A task's result comes back through its future; a size below 1 (0 or -1 workers, a queue of 0 or -1) is rejected")
+    @DisplayName("A task's result comes back through its future, also to a get() called at once, in every order of the steps; a size below 1 (0 or -1 workers, a queue of 0 or -1) is rejected")
     @Graded(id = "result-through-future", points = 1, timeoutSeconds = 30)
     void resultComesBackThroughTheFuture() throws Exception {
         Controlled.run(() -> {
@@ -47,6 +50,7 @@ class BoundedPoolTest {
                 }
             }
         });
+        resultReachesGetInEveryOrder();
         int[][] sizes = {{0, 4}, {-1, 4}, {2, 0}, {2, -1}};
         for (int[] size : sizes) {
             Set<Thread> before = Threads.alive();
@@ -56,6 +60,81 @@ class BoundedPoolTest {
             if (!left.isEmpty()) {
                 fail(PoolFeedback.threadsLeftByRefusal(size[0], size[1], Threads.names(left)));
             }
+        }
+    }
+
+    /** One schedule's answer, and whether the pool's workers ended after shutdown. */
+    private static final class Receipt {
+        volatile boolean refused;
+        volatile boolean ran;
+        volatile Object value;
+        volatile boolean ended;
+    }
+
+    /**
+     * Ends an exploration whose pool refused the task (a shutdown flag shared by every pool) or left its
+     * workers running: other checks judge those.
+     */
+    private static final class JudgedElsewhere extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JudgedElsewhere() {
+            super("judged by another check", null, false, false);
+        }
+    }
+
+    /**
+     * submit, then get() at once, in every order of the steps with one preemption at a lock or a wait:
+     * a future whose get() looks at the result outside the lock it waits on misses a wake-up that comes
+     * between the look and the wait.
+     */
+    private static void resultReachesGetInEveryOrder() {
+        AtomicReference<Receipt> last = new AtomicReference<>();
+        try {
+            Interleavings.everySchedule().preemptingOnlyAtSynchronization().preemptions(1)
+                    .given(() -> {
+                        last.set(new Receipt());
+                        return last.get();
+                    })
+                    .thread("caller", receipt -> {
+                        BoundedPool pool = new BoundedPool(1, 1, "receipt");
+                        try {
+                            Future<Integer> answer = pool.submit(() -> {
+                                receipt.ran = true;
+                                return 6 * 7;
+                            });
+                            try {
+                                receipt.value = answer.get();
+                            } catch (ExecutionException thrown) {
+                                receipt.value = new Thrown(thrown.getCause());
+                            }
+                        } catch (RejectedExecutionException refused) {
+                            receipt.refused = true;
+                        } finally {
+                            pool.shutdown();
+                            receipt.ended = pool.awaitTermination(Duration.ofMinutes(1));
+                        }
+                    })
+                    .check(receipt -> {
+                        if (receipt.refused) {
+                            throw new JudgedElsewhere();
+                        }
+                        if (!Integer.valueOf(42).equals(receipt.value)) {
+                            fail(PoolFeedback.wrongResult("a task returning 6 * 7, its get() called at once",
+                                    "42", receipt.value));
+                        }
+                        if (!receipt.ended) {
+                            throw new JudgedElsewhere();
+                        }
+                    });
+        } catch (InterleavingFailure failure) {
+            if (failure.getCause() instanceof JudgedElsewhere) {
+                return;
+            }
+            if (failure.noThreadCanContinue() && last.get().ran && last.get().value == null) {
+                fail(PoolFeedback.getMissedItsResult(failure.getMessage()), failure);
+            }
+            throw failure;
         }
     }
 

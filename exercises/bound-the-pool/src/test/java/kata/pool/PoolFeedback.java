@@ -25,7 +25,7 @@ final class PoolFeedback {
         return duration.toMinutes() + " min";
     }
 
-    private static String names(Collection<Thread> threads) {
+    static String names(Collection<Thread> threads) {
         return Threads.names(Set.copyOf(threads));
     }
 
@@ -35,7 +35,7 @@ final class PoolFeedback {
                 + " (a FutureTask does both).";
     }
 
-    private static String describeOutcome(Object seen) {
+    static String describeOutcome(Object seen) {
         if (seen instanceof BoundedPoolTest.Thrown || seen instanceof BoundedPoolTest.Never) {
             return seen.toString();
         }
@@ -203,6 +203,14 @@ final class PoolFeedback {
                 + submitter.tasks() + " accepted).\nThe pool's threads:\n" + threads + "\nA wake-up was lost: with"
                 + " workers and submitters waiting on one monitor or condition, notify()/signal() may wake the"
                 + " wrong kind of waiter. Use two conditions, or notifyAll()/signalAll().";
+    }
+
+    static String getMissedItsResult(String trace) {
+        return "submit(() -> 6 * 7) and then get() at once: in the order of steps below, get() waits for ever although"
+                + " the task has returned. The worker's wake-up came between get()'s look at the result and its wait,"
+                + " when nobody waited yet. Look at the result and wait under the same lock the worker sets it under"
+                + " (synchronized (lock) { while (!done) lock.wait(); }), so that the wake-up cannot fall in between.\n"
+                + trace;
     }
 
     static String workerDied(Object third, List<Thread> poolThreads, String threads) {

@@ -57,7 +57,7 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("Lines of 256 KiB sent in several pieces, and two lines in one piece, come back exactly")
+    @DisplayName("Lines of 256 KiB sent in several pieces, two lines in one piece, and a line sent with the start of the next come back exactly, each once its '\\n' has arrived")
     @Graded(id = "long-lines", points = 2, timeoutSeconds = 30)
     void echoesLongAndBatchedLines() throws Exception {
         EchoServer server = new EchoServer(2);
@@ -82,6 +82,29 @@ class EchoServerTest {
             byte[] bothBack = client.readBytes(both.length, deadline);
             if (!Arrays.equals(both, bothBack)) {
                 fail(EchoFeedback.wrongEcho("\"one\\ntwo\\n\" in one write", both, bothBack));
+            }
+
+            // A whole line and the start of the next in one write: the whole line comes back before the
+            // rest of the next one is sent.
+            Deadline replyDeadline = Deadline.in(PATIENCE);
+            client.send(bytes("three\nfou"));
+            byte[] three;
+            try {
+                three = client.readLine(replyDeadline);
+            } catch (SocketTimeoutException none) {
+                fail(EchoFeedback.noReply("\"three\\n\", sent in one write with \"fou\" (the start of the next line),",
+                        PATIENCE.toSeconds(), "A line comes back once its '\\n' has arrived, also when the next line's"
+                                + " first bytes came with it: send (and flush) every whole line before you wait for"
+                                + " more bytes."));
+                return;
+            }
+            if (!Arrays.equals(bytes("three\n"), three)) {
+                fail(EchoFeedback.wrongEcho("\"three\\n\" sent in one write with \"fou\"", bytes("three\n"), three));
+            }
+            client.send(bytes("r\n"));
+            byte[] four = client.readBytes("four\n".length(), replyDeadline);
+            if (!Arrays.equals(bytes("four\n"), four)) {
+                fail(EchoFeedback.wrongEcho("\"fou\" and then \"r\\n\"", bytes("four\n"), four));
             }
         } finally {
             stopWithin(server);

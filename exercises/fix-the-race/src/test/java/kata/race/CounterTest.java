@@ -138,6 +138,18 @@ class CounterTest {
         int added() {
             return counter.get() - start;
         }
+
+        /** A counter after one increment on a thread whose interrupt flag was set. */
+        static Work afterInterruptedIncrement() {
+            Counter counter = new Counter();
+            Thread.currentThread().interrupt();
+            try {
+                counter.increment();
+            } finally {
+                Thread.interrupted();
+            }
+            return new Work(counter);
+        }
     }
 
     @Test
@@ -158,7 +170,7 @@ class CounterTest {
     }
 
     @Test
-    @DisplayName("Two increments at the same time add 2, in every order of their steps")
+    @DisplayName("Two increments at the same time add 2, in every order of their steps, also after an increment on an interrupted thread")
     @Graded(id = "two-increments", points = 3, timeoutSeconds = 30)
     void twoIncrementsNeverLoseOne() {
         Interleavings.everySchedule()
@@ -169,6 +181,17 @@ class CounterTest {
                     int added = work.added();
                     if (added != 2) {
                         fail(RaceFeedback.lostOneOfTwo(added) + boxedCountHint());
+                    }
+                });
+        // An interrupted call that went on without the lock and then released it leaves the lock open.
+        Interleavings.everySchedule()
+                .given(Work::afterInterruptedIncrement)
+                .thread("worker-1", work -> work.counter().increment())
+                .thread("worker-2", work -> work.counter().increment())
+                .check(work -> {
+                    int added = work.added();
+                    if (added != 2) {
+                        fail(RaceFeedback.lockOpenedByInterruptedCall(added));
                     }
                 });
     }

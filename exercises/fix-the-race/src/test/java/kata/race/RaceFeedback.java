@@ -81,6 +81,15 @@ final class RaceFeedback {
                 + " AtomicInteger, or pass compareAndSet the very Integer object you read.\n" + details;
     }
 
+    static String lockOpenedByInterruptedCall(int added) {
+        return "After one increment() on a thread whose interrupt flag was set, two threads each called increment()"
+                + " once, at the same time, and the count went up by " + added + ", not 2: the interrupted call left"
+                + " the lock more open than it found it. Semaphore.acquire() and lockInterruptibly() throw at once on"
+                + " an interrupted thread; a call that catches that, goes on and then releases in its finally gives"
+                + " back a permit it never took, and two threads get in at once. Take the lock with lock(),"
+                + " acquireUninterruptibly() or synchronized, and release only what you acquired.";
+    }
+
     static String interruptedCall(String call, String expected, String actual) {
         return "On a thread whose interrupt flag was set, " + call + " should give " + expected + ", but it gave "
                 + actual + ". The README's methods do not throw InterruptedException, so an interrupt must not"

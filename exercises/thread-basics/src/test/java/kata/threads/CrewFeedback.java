@@ -152,6 +152,11 @@ final class CrewFeedback {
         return "The boss thread, " + doing + ", had not finished " + text(CrewTest.PATIENCE) + " later.";
     }
 
+    static String countTheThreads() {
+        return " A thread is alive until it has ended, after its run() and, when its job threw, after its"
+                + " uncaught-exception handler: a count that the job lowers when its work ends is low meanwhile.";
+    }
+
     static String wrongAliveCount(String when, int expected, int actual) {
         return "aliveCount() returned " + actual + " " + when + ", when exactly " + expected + " of the crew's"
                 + " threads were alive. Count the crew's own threads with isAlive() (a thread waiting for"

@@ -282,7 +282,7 @@ class CrewTest {
     }
 
     @Test
-    @DisplayName("aliveCount counts the crew's own live threads: 3 while held, two of them with the same name (with another crew's 2 running too), 0 after, also when a job ended by throwing, and when launches raced with the ends of jobs")
+    @DisplayName("aliveCount counts the crew's own live threads: 3 while held, two of them with the same name (with another crew's 2 running too), 1 while a job that threw is still in its exception handler, 0 after, also when launches raced with the ends of jobs")
     @Graded(id = "alive-count", points = 1, timeoutSeconds = 30)
     void aliveCountCountsTheCrewsThreads() throws Exception {
         Controlled.run(() -> {
@@ -295,7 +295,7 @@ class CrewTest {
                     Crew crew = new Crew();
                     // Two jobs share a name (names need not be unique), and one ends by throwing.
                     List<Thread> started = launchBoth(crew, List.of("job-1", "job-2", "job-1"),
-                            name -> name.equals("job-2") ? jobs.heldThenThrows(name) : jobs.held(name));
+                            name -> name.equals("job-2") ? jobs.heldThenThrowsAndLingers(name) : jobs.held(name));
                     // Counts once every job is inside (waiting there, alive all the same).
                     count.acquire();
                     int whileHeld = crew.aliveCount();
@@ -304,6 +304,18 @@ class CrewTest {
                                 + " \"job-1\" (and another crew's two)", 3, whileHeld));
                     }
                     jobs.letOut();
+                    joinAll(List.of(started.get(0), started.get(2)));
+                    // job-2 has thrown and its thread runs its uncaught-exception handler: alive still (unless the
+                    // crew caught the exception itself, and the thread ended without the handler).
+                    if (jobs.awaitHandling(PATIENCE)) {
+                        int handling = crew.aliveCount();
+                        if (handling != 1) {
+                            fail(CrewFeedback.wrongAliveCount("while \"job-2\", which had thrown, was still in its"
+                                    + " uncaught-exception handler (its thread alive) and the others had ended", 1,
+                                    handling) + CrewFeedback.countTheThreads());
+                        }
+                    }
+                    jobs.endAll();
                     joinAll(started);
                     int after = crew.aliveCount();
                     if (after != 0) {
@@ -443,7 +455,7 @@ class CrewTest {
      * they end once the jobs are out.
      */
     static void cleanUp(Jobs jobs) throws InterruptedException {
-        jobs.letOut();
+        jobs.endAll();
         for (Thread thread : Controlled.startedThreads()) {
             if (thread.getName().equals(BOSS)) {
                 TimeUnit.NANOSECONDS.timedJoin(thread, PATIENCE.toNanos());

@@ -1,5 +1,6 @@
 package kata.threads;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import kata.support.interleave.Controlled;
 
 /**
@@ -24,6 +26,8 @@ final class Jobs {
     private final Set<Thread> inside = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Thread>> ranOn = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+    private final Semaphore handling = new Semaphore(0);
+    private final CountDownLatch handlersEnd = new CountDownLatch(1);
 
     /** A job that records its thread and stays inside until {@link #letOut()}. */
     Job held(String name) {
@@ -75,7 +79,37 @@ final class Jobs {
         return thenThrows(gated(name));
     }
 
+    /**
+     * As {@link #heldThenThrows}, but once it has thrown, its thread stays in its uncaught-exception
+     * handler until {@link #endAll()}: run() has returned, and the thread is still alive.
+     */
+    Job heldThenThrowsAndLingers(String name) {
+        return thenThrows(held(name), (thread, failure) -> {
+            handling.release();
+            while (handlersEnd.getCount() > 0) {
+                try {
+                    handlersEnd.await();
+                } catch (InterruptedException e) {
+                    // Only the check decides when the thread ends.
+                }
+            }
+        });
+    }
+
+    /**
+     * Waits until a lingering job's thread is in its uncaught-exception handler: false when it never gets
+     * there within {@code patience} (a crew that catches its jobs' exceptions ends the thread without it).
+     */
+    boolean awaitHandling(Duration patience) throws InterruptedException {
+        return handling.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private static Job thenThrows(Job job) {
+        // Expected: no stack trace in the check's output.
+        return thenThrows(job, (thread, failure) -> { });
+    }
+
+    private static Job thenThrows(Job job, Thread.UncaughtExceptionHandler handler) {
         Runnable work = job.work();
         return new Job(job.name(), () -> {
             work.run();
@@ -84,8 +118,7 @@ final class Jobs {
                 // would only end the boss's script here.
                 return;
             }
-            // Expected: no stack trace in the check's output.
-            Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> { });
+            Thread.currentThread().setUncaughtExceptionHandler(handler);
             throw new IllegalStateException(job.name() + " fails on purpose: the check wants a thread that ends by"
                     + " an exception");
         });
@@ -101,6 +134,12 @@ final class Jobs {
     void letOut() {
         exits.release(EVERYONE);
         gates.values().forEach(CountDownLatch::countDown);
+    }
+
+    /** Lets every held job out and every lingering thread end, now and later. */
+    void endAll() {
+        letOut();
+        handlersEnd.countDown();
     }
 
     /** The threads inside a held job right now. */
