@@ -633,12 +633,12 @@ class BoundedBufferHiddenTest {
             // Interrupted before the call: one that would wait throws at once, as a waiting one does.
             BoundedBuffer<String> one = new BoundedBuffer<>(1);
             one.put("a");
-            alreadyInterrupted("put(b) on a full buffer, on a thread already interrupted", () -> {
+            alreadyInterrupted("put(b) on a full buffer", () -> {
                 one.put("b");
                 return null;
             });
             BoundedBuffer<String> none = new BoundedBuffer<>(1);
-            alreadyInterrupted("take() on an empty buffer, on a thread already interrupted", none::take);
+            alreadyInterrupted("take() on an empty buffer", none::take);
             List<Object> afterAll = List.of(usable("take()", one::take), usable("size()", none::size));
             if (!afterAll.equals(List.of("a", 0))) {
                 fail(BufferFeedback.changedByInterrupt("take() on the full buffer of [a], size() of the empty one",
@@ -659,10 +659,7 @@ class BoundedBufferHiddenTest {
             }
             Throwable thrown = call.thrown().orElse(null);
             if (!(thrown instanceof InterruptedException)) {
-                fail(BufferFeedback.interruptOutcome(call.name(), thrown, call.result()) + (thrown
-                        instanceof IllegalMonitorStateException ? " An IllegalMonitorStateException here comes from a"
-                        + " finally that unlocks a lock the call never got: call lockInterruptibly() before the try whose"
-                        + " finally unlocks, not inside it." : ""));
+                fail(alreadyInterruptedOutcome(call.name(), thrown, call.result()));
             }
         } finally {
             Call.stop(List.of(call));
@@ -707,6 +704,19 @@ class BoundedBufferHiddenTest {
         }
         BoundedBufferTest.rethrowUnchecked(List.of(call));
         return call.thrown().isPresent() ? call.thrown().get() : call.result();
+    }
+
+    private static String alreadyInterruptedOutcome(String call, Throwable thrown, Object returned) {
+        String got = thrown != null ? "threw " + thrown
+                : call.startsWith("put(") ? "returned normally" : "returned " + returned;
+        String text = call + ", made on a thread whose interrupt flag was already set, " + got + ". A call that"
+                + " has to wait throws InterruptedException at once on an interrupted thread, as wait(), await() and"
+                + " lockInterruptibly() do, and changes nothing.";
+        if (thrown instanceof IllegalMonitorStateException) {
+            text += " The IllegalMonitorStateException comes from a finally that unlocks a lock the call never got:"
+                    + " call lockInterruptibly() before the try whose finally unlocks, not inside it.";
+        }
+        return text;
     }
 
     private static String wakeUpLostAtDeadline(String schedule) {
