@@ -393,14 +393,6 @@ class BoundedPoolHiddenTest {
         });
     }
 
-    private static String shutdownStartedAThread(List<Thread> started) {
-        return "A pool of 1 worker, its queue full, was shut down, and shutdown() started "
-                + PoolFeedback.names(started) + ": a thread of its own. The pool runs on its"
-                + " workers only and starts no other thread; shutdown() returns at once and lets the workers find out"
-                + " for themselves (a flag they look at, and a signalAll() to wake the idle ones), with no helper thread"
-                + " to deliver anything to them.";
-    }
-
     private static String workerDiedOfInterrupt(Object second, List<Thread> poolThreads, String threads) {
         return "A pool of 1 worker ran a task that set its own thread's interrupt flag and threw (as a task that gives"
                 + " up on an interrupt does); the next task (returning 3) should run on the same worker, but its get() "
@@ -581,6 +573,14 @@ class BoundedPoolHiddenTest {
         if (workersEnd.get()) {
             roomAfterShutdownInEveryOrder();
         }
+    }
+
+    private static String shutdownStartedAThread(List<Thread> started) {
+        return "A pool of 1 worker, its queue full, was shut down, and shutdown() started "
+                + PoolFeedback.names(started) + ": a thread of its own. The pool runs on its"
+                + " workers only and starts no other thread; shutdown() returns at once and lets the workers find out"
+                + " for themselves (a flag they look at, and a signalAll() to wake the idle ones), with no helper thread"
+                + " to deliver anything to them.";
     }
 
     /** The submitter's outcome in one schedule: null accepted, else what it threw; NOT_JUDGED when the setup was refused. */
