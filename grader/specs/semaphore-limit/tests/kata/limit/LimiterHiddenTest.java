@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -390,7 +391,11 @@ class LimiterHiddenTest {
     /** One schedule's limiter and what its callers' tasks saw. */
     record Race(Limiter limiter, AtomicInteger inside, AtomicInteger peak, AtomicInteger ran) {
         Race() {
-            this(new Limiter(2), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+            this(2);
+        }
+
+        Race(int permits) {
+            this(new Limiter(permits), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
         }
 
         void call() throws InterruptedException {
@@ -399,6 +404,12 @@ class LimiterHiddenTest {
             } catch (RuntimeException turnedAway) {
                 // A caller turned away is judged by extra-callers-wait; here only the bound counts.
             }
+        }
+
+        /** Calls at the instant the first tasks end. */
+        void callAsTheTaskEnds() throws InterruptedException {
+            TimeUnit.MILLISECONDS.sleep(1);
+            call();
         }
 
         private void runTask() throws InterruptedException {
@@ -418,7 +429,7 @@ class LimiterHiddenTest {
     }
 
     @Test
-    @DisplayName("Limiter(2) with 3 callers: in every order of their steps, no more tasks run at once than when each caller runs until it waits; two tasks that end together give back both permits, in every order")
+    @DisplayName("Limiter(2) with 3 callers, and Limiter(1) with a caller woken as a newcomer arrives: in every order of their steps, no more tasks run at once than when each caller runs until it waits; two tasks that end together give back both permits, in every order")
     @Graded(id = "limit-any-schedule", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void limitHoldsInEverySchedule() throws Exception {
         int[] usual = new int[1];
@@ -436,9 +447,42 @@ class LimiterHiddenTest {
                             fail(LimiterFeedback.raceLetIn(2, 3, usual[0], race.peak().get()));
                         }
                     });
+        wokenCallerRacingNewcomer();
         if (usual[0] == 2) {
             releasesRacing();
         }
+    }
+
+    /**
+     * Limiter(1): a caller waits while the holder's task runs; the task ends (1 ms, virtual time) at the
+     * instant a newcomer arrives. In every order of their steps (two preemptions where they synchronize),
+     * never more than the usual number of tasks at once: a woken caller that looks for a free permit and
+     * takes it in two steps, beside a newcomer's lock-free fast path, lets both in.
+     */
+    private static void wokenCallerRacingNewcomer() throws Exception {
+        int[] usual = new int[1];
+        Controlled.run(() -> {
+            Limiter one;
+            try {
+                one = new Limiter(1);
+            } catch (IllegalArgumentException refused) {
+                return;
+            }
+            usual[0] = Crowd.atOnce(one, "task", 3);
+        });
+        if (usual[0] != 1) {
+            return; // permits-as-given judges a Limiter(1) that is refused or does not run one task at once.
+        }
+        Interleavings.everySchedule().preemptingOnlyAtSynchronization().preemptions(2)
+                .given(() -> new Race(1))
+                .thread("holder", Race::call)
+                .thread("waiter", Race::call)
+                .thread("newcomer", Race::callAsTheTaskEnds)
+                .check(race -> {
+                    if (race.peak().get() > 1) {
+                        fail(LimiterFeedback.raceLetIn(1, 3, 1, race.peak().get()));
+                    }
+                });
     }
 
     /** Two callers whose tasks end together, then two callers that must run their tasks at the same time. */
@@ -501,8 +545,40 @@ class LimiterHiddenTest {
                 + " the callers who take permits use (or with an atomic).\n" + details;
     }
 
+    /** A wait in run(task) that ends by itself sooner than this polls (Long.MAX_VALUE ns is as good as none). */
+    private static final Duration POLL = Duration.ofHours(1);
+
+    /**
+     * Fails when the caller, waiting for a permit, waits with a time limit shorter than {@code least} and,
+     * once it has run out, waits again: it wakes and looks again without a release. One that gives up
+     * instead took its time limit wrongly, which the checks about waiting and timeouts judge; a sleep in
+     * a loop is the no-sleep rule's business.
+     */
+    private static void failIfPolling(Call<Object> caller, String call, Duration least, String threads)
+            throws InterruptedException {
+        Optional<Duration> left = Controlled.timeLeftWaiting(caller.thread());
+        if (left.isEmpty() || left.get().compareTo(least) >= 0 || Controlled.waitsOn(caller.thread()).isEmpty()) {
+            return;
+        }
+        TimeUnit.NANOSECONDS.sleep(left.get().toNanos() + 1);
+        Controlled.settle();
+        if (!caller.ended()) {
+            fail(pollsInTimedWaits(caller.name(), call, left.get(), threads));
+        }
+    }
+
+    /** This hidden check's message: kept out of the students' repository with the check. */
+    private static String pollsInTimedWaits(String caller, String call, Duration left, String threads) {
+        return "While every permit was taken, \"" + caller + "\" waited in " + call + " in a wait that ends by itself"
+                + " after " + LimiterFeedback.describe(left) + ":\n" + threads + "\nA wait that ends by itself and"
+                + " looks for a permit again is a poll: the caller wakes again and again for nothing" + (call.startsWith("run")
+                ? ", and a fair queue of waiters is lost at each retry. run(task) waits without a time limit until a"
+                + " permit is given back (Semaphore.acquire(), or wait() and notifyAll() in a loop)."
+                : ". A timed call waits for all the time it has left in one wait, woken early only by a release.");
+    }
+
     @Test
-    @DisplayName("Waiting callers block: they do not keep running while they wait, and a permit given back reaches a waiting run(task) at once, not when it next looks")
+    @DisplayName("Waiting callers block: they do not keep running while they wait, nor wait in short timed waits that end by themselves (run(task) has no time limit, tryRun(task, 1 min) waits for all its minute), and a permit given back reaches a waiting run(task) at once, not when it next looks")
     @Graded(id = "waiting-blocks", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void waitingCallersBlock() throws Exception {
         try {
@@ -511,6 +587,14 @@ class LimiterHiddenTest {
                 try (Crowd crowd = Crowd.gather(limiter, "task", 4);
                      Crowd timed = Crowd.gatherTimed(limiter, "timed-task", 1, Duration.ofMinutes(1))) {
                     Controlled.settle();
+                    // Blocked, but in short timed waits that end by themselves and look again: polling too.
+                    String threads = crowd.describeWaiting() + "\n" + timed.describeWaiting();
+                    for (Call<Object> caller : crowd.waitingForPermit()) {
+                        failIfPolling(caller, "run(task)", POLL, threads);
+                    }
+                    for (Call<Object> caller : timed.waitingForPermit()) {
+                        failIfPolling(caller, "tryRun(task, 1 min)", Duration.ofSeconds(30), threads);
+                    }
                 }
             });
         } catch (InterleavingFailure failure) {

@@ -151,11 +151,15 @@ final class LightFeedback {
                 + " \"fast path\" before the lock needs a volatile flag too:\n" + race;
     }
 
-    static String polls(String car, Duration left, String threads) {
-        return "While the light was red, \"" + car + "\" waited in await() with a time limit (" + describe(left)
-                + " left):\n" + threads + "\nawait() waits until set() wakes the car; a wait that ends by itself and"
-                + " looks at the light again is a poll: at a red light the car wakes again and again for nothing."
-                + " Wait without a time limit: while (!green) wait();";
+    static String polls(String car, String call, Duration left, String threads) {
+        boolean timed = !call.equals("await()");
+        return "While the light was red, \"" + car + "\" waited in " + call + " with a time limit of "
+                + describe(left) + (timed ? ", long before its deadline" : "") + ":\n" + threads + "\n" + call
+                + " waits until set() wakes the car" + (timed ? " or its time-out runs out" : "") + "; a wait that"
+                + " ends by itself and looks at the light again is a poll: at a red light the car wakes again and"
+                + " again for nothing. " + (timed ? "Wait for all the time that is left: while (!green) { long left ="
+                + " deadline - System.nanoTime(); if (left <= 0) return false; TimeUnit.NANOSECONDS.timedWait(this,"
+                + " left); }" : "Wait without a time limit: while (!green) wait();");
     }
 
     static String lockSharedByEveryLight(Object lock) {
@@ -171,6 +175,13 @@ final class LightFeedback {
         return "While the light was red, the waiting cars kept running instead of blocking:\n" + threads
                 + "\nA loop that checks the light again and again burns a CPU that other threads need. Block"
                 + " until set() wakes you: wait() and notifyAll(), or a Condition's await() and signalAll().";
+    }
+
+    static String timedCallThrew(String call, Throwable thrown) {
+        return "At red, " + call + " threw " + thrown + " instead of returning false once its time-out had run out."
+                + (thrown instanceof IllegalArgumentException ? " A time-out of 0 or less has run out before the"
+                + " call: return false at red without waiting (wait() and await() refuse a negative time; wait(0)"
+                + " waits for ever)." : "");
     }
 
     static String carGot(String car, Throwable thrown) {
