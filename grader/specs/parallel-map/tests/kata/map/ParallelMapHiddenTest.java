@@ -72,7 +72,7 @@ class ParallelMapHiddenTest {
     }
 
     @Test
-    @DisplayName("A caller interrupted while it waits gets InterruptedException; the running calls are interrupted and no thread is left")
+    @DisplayName("A caller interrupted while it waits gets InterruptedException; the running calls are interrupted and no thread is left; an interrupt while map waits for the interrupted calls after a failure is not lost")
     @Graded(id = "interrupted-caller", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void interruptedCallerGivesUp() throws Exception {
         Controlled.run(() -> {
@@ -88,5 +88,30 @@ class ParallelMapHiddenTest {
                 ParallelMapTest.assertNoThreadLeft("a map whose caller was interrupted", scene);
             }
         });
+        Controlled.run(ParallelMapHiddenTest::interruptWhileWaitingForInterruptedCallsIsKept);
+    }
+
+    /**
+     * Element 1 fails; element 0's call, once interrupted, takes until the test lets it go, so map waits
+     * for it (awaitTermination, join) and the test interrupts the caller there. map may throw
+     * InterruptedException, or go on waiting and keep the interrupt status set; an empty catch loses it.
+     */
+    private static void interruptWhileWaitingForInterruptedCallsIsKept() throws InterruptedException {
+        IllegalStateException boom = new IllegalStateException("cannot map 1");
+        try (MapScene scene = MapScene.held(4).failing(1, boom).open(1).stubborn(0).start(2)) {
+            if (scene.mapEnded()) {
+                // It did not wait for the interrupted call: nothing to interrupt (failure-cancels-the-rest's business).
+                return;
+            }
+            scene.call().interrupt();
+            scene.settle();
+            scene.release(0);
+            if (!scene.ends()) {
+                fail(MapFeedback.interruptIgnored(scene));
+            }
+            if (!(scene.call().thrown().orElse(null) instanceof InterruptedException) && !scene.callerInterrupted()) {
+                fail(MapFeedback.interruptLostAfterFailure(scene));
+            }
+        }
     }
 }

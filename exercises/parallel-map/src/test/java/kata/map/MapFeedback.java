@@ -224,6 +224,46 @@ final class MapFeedback {
                 + " (shutdownNow() in a finally block).";
     }
 
+    static String callerRunsCalls(int count, int parallelism, MapScene scene) {
+        return "The test mapped " + count + " elements with parallelism " + parallelism + ", with calls that wait"
+                + " until it lets them go. Before any call finished, the thread that called map was itself running"
+                + " a call (of the elements " + scene.onCaller() + "), so " + scene.inside() + " calls ran at once: "
+                + scene.running() + ". A bounded work queue with CallerRunsPolicy does this once"
+                + " more elements wait than the queue holds; and while the caller runs a call, it cannot see a"
+                + " failure. Let the pool's own threads run every call: an unbounded queue"
+                + " (Executors.newFixedThreadPool), or submit no more elements than can wait (a sliding window).";
+    }
+
+    static String wrapperTakenApart(Throwable boom) {
+        return "The function threw " + describe(boom) + " on element 4 (as join() on another CompletableFuture does),"
+                + " whose own cause is " + describe(boom.getCause()) + "; map threw ElementFailedException with that"
+                + " inner cause, not with what the function threw. CompletableFuture.supplyAsync wraps what its task"
+                + " throws in a new CompletionException, except a CompletionException, which it keeps as it is: so"
+                + " unwrapping \"the CompletionException\" takes the function's own exception apart. Catch what the"
+                + " function throws inside the task itself, or use submit(), whose ExecutionException always wraps"
+                + " what the task threw.";
+    }
+
+    static String otherMapDisturbed(MapScene other) {
+        return "Two maps ran at once on two threads. While the calls of the first (5 elements, parallelism 2, on"
+                + " \"other map caller\") were held, the second failed on its element 1 and threw"
+                + " ElementFailedException, as it should. Then the test let the first map's calls go, but it "
+                + other.describeEnding() + " (calls started: " + other.started() + ", interrupted: "
+                + other.interrupted().stream().sorted().toList() + ").\nA failure ends its own map only. map is a"
+                + " static method that several threads may call at once: everything one call uses (its stop flag,"
+                + " counter, pool, results) must belong to that call, in local variables or an object made per"
+                + " call, never in a static field.";
+    }
+
+    static String interruptLostAfterFailure(MapScene scene) {
+        return "Element 1 threw, and element 0's call, once interrupted, took a while to end (until the test let it"
+                + " go), so map waited for it. The test interrupted the thread that called map while map waited"
+                + " there; map then " + scene.describeEnding() + ", and the caller's interrupt status was clear: the"
+                + " interrupt was lost, so the caller never learns it was asked to stop. Let the"
+                + " InterruptedException of awaitTermination or join out, or catch it, go on waiting and then"
+                + " restore it (Thread.currentThread().interrupt()); an empty catch swallows it.";
+    }
+
     static String describe(Throwable thrown) {
         return thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : "(\"" + thrown.getMessage()
                 + "\")");

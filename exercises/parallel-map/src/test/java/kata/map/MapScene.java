@@ -40,10 +40,14 @@ final class MapScene implements AutoCloseable {
     private final Set<Integer> interrupted = ConcurrentHashMap.newKeySet();
     private final Set<Integer> running = ConcurrentHashMap.newKeySet();
     private final Set<Thread> runners = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> stubborn = ConcurrentHashMap.newKeySet();
+    private final List<Integer> onCaller = new CopyOnWriteArrayList<>();
     private final List<Integer> startedAfterEnd = new CopyOnWriteArrayList<>();
     private final List<Integer> endedAfterEnd = new CopyOnWriteArrayList<>();
     private volatile boolean mapEnded;
     private volatile int failedAt = -1;
+    private volatile Thread caller;
+    private volatile boolean callerInterrupted;
     private Call<List<String>> call;
 
     private MapScene(int count, boolean held) {
@@ -75,6 +79,15 @@ final class MapScene implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The call of this element, once interrupted, still waits at its gate until the test opens it
+     * (a call that takes a while to clean up), and only then ends as an interrupted call does.
+     */
+    MapScene stubborn(int index) {
+        stubborn.add(index);
+        return this;
+    }
+
     /** What the function gives for element i. */
     static String result(int index) {
         return "result " + index;
@@ -90,6 +103,9 @@ final class MapScene implements AutoCloseable {
             startedAfterEnd.add(index);
         }
         runners.add(Thread.currentThread());
+        if (Thread.currentThread() == caller) {
+            onCaller.add(index);
+        }
         started.add(index);
         running.add(index);
         peak.accumulateAndGet(inside.incrementAndGet(), Math::max);
@@ -98,6 +114,9 @@ final class MapScene implements AutoCloseable {
                 gates.get(index).await();
             } catch (InterruptedException e) {
                 interrupted.add(index);
+                if (stubborn.contains(index)) {
+                    awaitUninterruptibly(gates.get(index));
+                }
                 Thread.currentThread().interrupt();
                 throw new CancellationException("the call for element " + index + " was interrupted");
             }
@@ -117,6 +136,16 @@ final class MapScene implements AutoCloseable {
         }
     }
 
+    private static void awaitUninterruptibly(CountDownLatch gate) {
+        while (gate.getCount() > 0) {
+            try {
+                gate.await();
+            } catch (InterruptedException again) {
+                // Stubborn: the call ends when the test lets it go, interrupted or not.
+            }
+        }
+    }
+
     private static void throwUnchecked(Throwable thrown) {
         if (thrown instanceof RuntimeException unchecked) {
             throw unchecked;
@@ -126,11 +155,18 @@ final class MapScene implements AutoCloseable {
 
     /** Starts map on the elements with this parallelism, on the test's caller thread, and lets everyone get as far as they can. */
     MapScene start(int parallelism) {
+        return start(parallelism, "map caller");
+    }
+
+    /** The same, on a caller thread of this name (for a check that runs two maps at once). */
+    MapScene start(int parallelism, String callerName) {
         List<Integer> inputs = IntStream.range(0, count).boxed().toList();
-        call = Call.start("map caller", () -> {
+        call = Call.start(callerName, () -> {
+            caller = Thread.currentThread();
             try {
                 return ParallelMap.map(inputs, parallelism, this::apply);
             } finally {
+                callerInterrupted = Thread.currentThread().isInterrupted();
                 mapEnded = true;
             }
         });
@@ -216,6 +252,16 @@ final class MapScene implements AutoCloseable {
     /** Elements whose call ended after map had returned or thrown: map did not wait for them. */
     List<Integer> endedAfterEnd() {
         return List.copyOf(endedAfterEnd);
+    }
+
+    /** Elements whose call ran on the thread that called map. */
+    List<Integer> onCaller() {
+        return List.copyOf(onCaller);
+    }
+
+    /** Whether the caller's interrupt status was set when map returned or threw. */
+    boolean callerInterrupted() {
+        return callerInterrupted;
     }
 
     /** The index of the last element whose call threw its failure (-1 if none did). */

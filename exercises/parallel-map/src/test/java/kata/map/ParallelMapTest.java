@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +37,8 @@ class ParallelMapTest {
     private static final int SCHEDULES = 100;
     /** More elements than a bounded work queue of a round size holds. */
     private static final int LONG_LIST = 5_000;
+    /** More elements held at once than a bounded queue of a larger round size (8 192, 10 000, 16 384) holds. */
+    private static final int LONGER_LIST = 20_000;
 
     @Test
     @DisplayName("Every element is mapped, with parallelism 1, 3, and more than the elements; parallelism 0 and -1 are refused, also with an empty list")
@@ -155,14 +159,35 @@ class ParallelMapTest {
     }
 
     @Test
-    @DisplayName("With parallelism 3 and 10 elements, exactly 3 calls run at once, and 3 again each time one finishes, the first or the last of them")
+    @DisplayName("With parallelism 3 and 10 elements, exactly 3 calls run at once, and 3 again each time one finishes, the first or the last of them; with 20 000 elements, exactly 2 of parallelism 2, none on the caller")
     @Graded(id = "parallelism-exact", points = 3, timeoutSeconds = 60)
     void runsExactlyParallelismCallsAtOnce() throws Exception {
         assertExactlyAtOnce(3, 10);
+        Controlled.run(ParallelMapTest::assertExactlyAtOnceInALongList);
+    }
+
+    /**
+     * Every call held while map hands out 20 000 elements: a bounded queue with CallerRunsPolicy fills
+     * up and the caller runs a call itself, one more than the parallelism, on a thread that cannot
+     * watch for failures meanwhile. Only the count is judged: whether every element is mapped is
+     * maps-every-element's business, and closing the scene (gates opened, caller interrupted) ends it.
+     */
+    private static void assertExactlyAtOnceInALongList() throws InterruptedException {
+        try (MapScene scene = MapScene.held(LONGER_LIST).start(2)) {
+            if (!scene.onCaller().isEmpty()) {
+                fail(MapFeedback.callerRunsCalls(LONGER_LIST, 2, scene));
+            }
+            if (scene.mapEnded()) {
+                fail(MapFeedback.endedWhileHeld(LONGER_LIST, scene));
+            }
+            if (scene.inside() != 2) {
+                fail(MapFeedback.wrongCountAtOnce(2, LONGER_LIST, 2, scene, "before any call finished", false));
+            }
+        }
     }
 
     @Test
-    @DisplayName("When the function throws, map throws ElementFailedException with the element's index and the exception as cause, also when the failed call finishes first, and when two calls fail at once")
+    @DisplayName("When the function throws, map throws ElementFailedException with the element's index and the exception as cause (also a CompletionException with a cause of its own), also when the failed call finishes first, and when two calls fail at once")
     @Graded(id = "failure-rethrown-with-index", points = 2, timeoutSeconds = 60)
     void failureIsRethrownWithItsIndex() throws Exception {
         AtomicBoolean threadsLeft = new AtomicBoolean();
@@ -193,11 +218,32 @@ class ParallelMapTest {
                 assertFailedWith(3, boom, scene);
             }
         });
+        Controlled.run(ParallelMapTest::assertCompletionExceptionIsTheCause);
         // Threads left after a failure (failure-cancels-the-rest's business) would pile up over the
         // orders explored below, one pool per order, until the grader's thread limit stops the check.
         if (!threadsLeft.get()) {
             Controlled.run(ParallelMapTest::assertFailureOfAnEqualElementKeepsItsIndex);
             failuresInManyOrders();
+        }
+    }
+
+    /**
+     * What a function that joins a CompletableFuture of its own throws. CompletableFuture.supplyAsync
+     * stores a CompletionException its task throws as it is (it wraps any other exception in a new one),
+     * so a map that unwraps "the CompletionException" reports this one's cause.
+     */
+    private static void assertCompletionExceptionIsTheCause() throws InterruptedException {
+        CompletionException boom = new CompletionException("the lookup behind element 4 failed",
+                new java.io.IOException("lookup service unreachable"));
+        try (MapScene scene = MapScene.free(6).failing(4, boom).start(3)) {
+            if (!scene.ends()) {
+                fail(MapFeedback.didNotReturn("6 elements where element 4 throws a CompletionException", scene));
+            }
+            if (scene.call().thrown().orElse(null) instanceof ElementFailedException failure
+                    && failure.index() == 4 && failure.getCause() == boom.getCause()) {
+                fail(MapFeedback.wrapperTakenApart(boom));
+            }
+            assertFailedWith(4, boom, scene);
         }
     }
 
@@ -334,7 +380,7 @@ class ParallelMapTest {
     }
 
     @Test
-    @DisplayName("The first failure ends the map at once, while other calls still run: they are interrupted (also one taken just after the failure), none starts after map threw, no thread is left")
+    @DisplayName("The first failure ends the map at once, while other calls still run: they are interrupted (also one taken just after the failure), none starts after map threw, no thread is left; another map running at the same time goes on")
     @Graded(id = "failure-cancels-the-rest", points = 3, timeoutSeconds = 60)
     void firstFailureCancelsTheRest() throws Exception {
         Controlled.run(() -> {
@@ -356,6 +402,31 @@ class ParallelMapTest {
             }
         });
         callsAfterAFailureInManyOrders();
+        Controlled.run(ParallelMapTest::assertAFailureEndsOnlyItsOwnMap);
+    }
+
+    /**
+     * Two maps at once on two threads; one fails while the other's calls are held. map is a static
+     * method: a stop flag, counter or pool kept in a static field is shared by both calls, and the
+     * failure of one stops (or interrupts) the other.
+     */
+    private static void assertAFailureEndsOnlyItsOwnMap() throws InterruptedException {
+        try (MapScene other = MapScene.held(5).start(2, "other map caller")) {
+            IllegalStateException boom = new IllegalStateException("cannot map 1");
+            try (MapScene failing = MapScene.held(4).failing(1, boom).open(1).start(2)) {
+                if (!failing.ends()) {
+                    fail(MapFeedback.failureNotSeen(failing));
+                }
+                assertFailedWith(1, boom, failing);
+            }
+            other.releaseAll();
+            // Sorted: the order is keeps-input-order's business.
+            if (!other.ends() || !other.call().returned()
+                    || !other.expectedResults().stream().sorted().toList().equals(other.call().result().stream()
+                            .sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList())) {
+                fail(MapFeedback.otherMapDisturbed(other));
+            }
+        }
     }
 
     /**
