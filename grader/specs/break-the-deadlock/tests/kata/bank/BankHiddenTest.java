@@ -26,7 +26,11 @@ class BankHiddenTest {
         }
 
         Four(String a, String b, String c) {
-            this(new Bank(), new Account(a, 100), new Account(b, 50), new Account(c, 80), new Account("D", 60));
+            this(a, b, c, "D");
+        }
+
+        Four(String a, String b, String c, String d) {
+            this(new Bank(), new Account(a, 100), new Account(b, 50), new Account(c, 80), new Account(d, 60));
         }
 
         Map<Object, String> lockNames() {
@@ -42,7 +46,7 @@ class BankHiddenTest {
     private static final String[] FAR_HASHES = {"alice-checking", "carol-checking", "bob-savings"};
 
     @Test
-    @DisplayName("Transfers between different accounts (A to B, C to D; also Aa to B and BB to D, ids with equal hash codes) never wait for each other")
+    @DisplayName("Transfers between different accounts (A to B, C to D; also Aa to B and BB to D, ids with equal hash codes; also Aa to BB and AaAa to BBBB, and two pairs of accounts with equal identity hash codes, where each transfer's two accounts tie) never wait for each other")
     @Graded(id = "disjoint-in-parallel", points = 3, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void disjointTransfersRunInParallel() {
         // Preempting at every step, not only where threads synchronize: a transfer must be paused
@@ -67,6 +71,29 @@ class BankHiddenTest {
                 .lockNames(Four::lockNames)
                 .thread("transfer Aa->B", f -> f.bank().transfer(f.a(), f.b(), 10))
                 .thread("transfer BB->D", f -> f.bank().transfer(f.c(), f.d(), 10))
+                .run();
+        // Each transfer between two accounts whose hash codes tie ("Aa"/"BB", "AaAa"/"BBBB"; or equal
+        // identity hash codes): one lock for every tied pair (the textbook "tie-breaking lock") makes
+        // such transfers wait for each other although they share no account.
+        String tieLock = "transfers between four different accounts must never wait for each other, also when each"
+                + " transfer's two accounts have equal hash codes: one extra lock taken for every tie (a"
+                + " \"tie-breaking lock\") is one lock for all such transfers; break the tie by the unique id instead";
+        tiedPairsInParallel(tieLock, () -> new Four("Aa", "BB", "AaAa", "BBBB"));
+        Four identityTwins = twoPairsWithEqualIdentityHashes();
+        tiedPairsInParallel(tieLock, () -> refilled(identityTwins));
+    }
+
+    /** Transfers a to b and c to d, where each pair's ids or identities have equal hash codes. */
+    private static void tiedPairsInParallel(String reason, Supplier<Four> accounts) {
+        Four sample = accounts.get();
+        Interleavings.everySchedule()
+                .forbidWaiting(reason)
+                .given(accounts)
+                .lockNames(Four::lockNames)
+                .thread("transfer " + sample.a().id() + "->" + sample.b().id(),
+                        f -> f.bank().transfer(f.a(), f.b(), 10))
+                .thread("transfer " + sample.c().id() + "->" + sample.d().id(),
+                        f -> f.bank().transfer(f.c(), f.d(), 10))
                 .run();
     }
 
@@ -136,13 +163,56 @@ class BankHiddenTest {
         // transfers apart (tryLock and back off) and which then takes the monitors in the order of its
         // arguments deadlocks with total(). A transfer that deadlocks with the opposite transfer is
         // opposite-transfers' business and is not judged again here.
-        if (!oppositeTransfersCanDeadlock()) {
+        boolean oppositeTransfersCanDeadlock = oppositeTransfersCanDeadlock();
+        if (!oppositeTransfersCanDeadlock) {
             Supplier<BankTest.Pair> reversed = () -> new BankTest.Pair(new Bank(), new Account("B", 100),
                     new Account("A", 50));
             audit(reversed, p -> List.of(p.a(), p.b()));
             audit(reversed, p -> List.of(p.b(), p.a()));
         }
         totalsInOppositeOrders();
+        // Its transfers go both ways at once too: a deadlock among them is opposite-transfers' business.
+        if (!oppositeTransfersCanDeadlock) {
+            moneyBackAndForth();
+        }
+    }
+
+    /**
+     * total([B, A]) while 50 goes from A to B, back, and to B again, in every schedule: balances that
+     * return to earlier values fool a total() that reads each balance under its own lock and repeats
+     * until two passes agree (B read before the first move and after the second, A after the first and
+     * after the third: equal passes, money missing). No withdrawal takes a whole balance (that is
+     * transfer-alone's business). The threads are listed, and the list ordered against the transfers'
+     * lock order, so that two preemptions reach it; a third would cost tens of thousands of schedules
+     * for a transfer that backs off.
+     */
+    private static void moneyBackAndForth() {
+        record Audit(BankTest.Pair pair, AtomicLong seen) {
+        }
+        try {
+            Interleavings.everySchedule()
+                    .preemptingOnlyAtSynchronization()
+                    .given(() -> new Audit(BankTest.Pair.of(110, 60), new AtomicLong()))
+                    .lockNames(audit -> audit.pair().lockNames())
+                    .thread("auditor", audit -> audit.seen().set(audit.pair().bank().total(
+                            List.of(audit.pair().b(), audit.pair().a()))))
+                    .thread("transfer B->A, then A->B", audit -> {
+                        audit.pair().bank().transfer(audit.pair().b(), audit.pair().a(), 50);
+                        audit.pair().bank().transfer(audit.pair().a(), audit.pair().b(), 50);
+                    })
+                    .thread("transfer A->B",
+                            audit -> audit.pair().bank().transfer(audit.pair().a(), audit.pair().b(), 50))
+                    .check(audit -> {
+                        if (audit.seen().get() != 170) {
+                            fail(BankFeedback.totalSawBackAndForth("[B, A]", audit.seen().get(), 170));
+                        }
+                    });
+        } catch (InterleavingFailure failure) {
+            if ("deadlock".equals(failure.kind())) {
+                fail(BankFeedback.totalDeadlocked("[B, A]", "A to B or from B to A", failure.getMessage()), failure);
+            }
+            throw failure;
+        }
     }
 
     /**
@@ -247,6 +317,42 @@ class BankHiddenTest {
                                 + " to A", expected, start.pair().balances()));
                     }
                 });
+    }
+
+    /**
+     * Two pairs of accounts, a with b and c with d, each pair with equal identity hash codes. Found
+     * once (about a hundred thousand accounts, see below) and given fresh balances for every schedule.
+     */
+    private static Four twoPairsWithEqualIdentityHashes() {
+        Map<Integer, Account> seen = new HashMap<>();
+        Account[] twins = new Account[4];
+        int found = 0;
+        for (int i = 0; i < 3_000_000 && found < 4; i++) {
+            Account account = new Account("X" + i, 0);
+            Account twin = seen.putIfAbsent(System.identityHashCode(account), account);
+            if (twin != null) {
+                // Forgotten, so that the second pair shares no account with the first.
+                seen.remove(System.identityHashCode(account));
+                twins[found++] = twin;
+                twins[found++] = account;
+            }
+        }
+        if (found < 4) {
+            throw new IllegalStateException("3 000 000 accounts did not give two pairs with equal identity hash codes");
+        }
+        return new Four(new Bank(), twins[0], twins[1], twins[2], twins[3]);
+    }
+
+    /** The same accounts with a new bank and the balances Four starts with. */
+    private static Four refilled(Four f) {
+        long[] start = {100, 50, 80, 60};
+        Account[] accounts = {f.a(), f.b(), f.c(), f.d()};
+        for (int i = 0; i < accounts.length; i++) {
+            synchronized (accounts[i]) {
+                accounts[i].deposit(start[i] - accounts[i].balance());
+            }
+        }
+        return new Four(new Bank(), f.a(), f.b(), f.c(), f.d());
     }
 
     /**

@@ -59,12 +59,43 @@ final class BankFeedback {
                         + " change nothing.";
     }
 
+    static String interruptedOppositeTransfers(RuntimeException aToB, RuntimeException bToA, String expected,
+                                               String balances) {
+        return "Two tellers whose interrupt flags were set moved money at the same time: transfer(A, B, 30) "
+                + outcome(aToB) + " and transfer(B, A, 20) " + outcome(bToA) + ", so the balances should be "
+                + expected + ", but they are " + balances + ". A transfer that returns has moved the money, one that"
+                + " throws has changed nothing. While the other teller holds an account, tryLock(timeout) and"
+                + " lockInterruptibly() throw InterruptedException at once on an interrupted thread: either keep"
+                + " trying and set the flag again once the money has moved, or throw an exception, changing nothing;"
+                + " never return early.";
+    }
+
+    private static String outcome(RuntimeException thrown) {
+        return thrown == null ? "returned normally" : "threw " + thrown;
+    }
+
+    static String interruptLostInOppositeTransfers(String transfer) {
+        return "Two tellers whose interrupt flags were set moved money at the same time: " + transfer + " moved"
+                + " the money, but afterwards its teller's flag was cleared: the interrupt was lost. tryLock(timeout)"
+                + " and lockInterruptibly() clear the flag when they throw InterruptedException: remember that it"
+                + " came, keep trying, and call Thread.currentThread().interrupt() once the money has moved.";
+    }
+
     static String totalSawMoneyInFlight(long total, long expected) {
         return "total() ran while a transfer of 30 from A to B was under way and returned " + total
                 + ", but the accounts always hold " + expected + " together: it saw the money in neither"
                 + " account (or in both).\nA transfer must hold both accounts' locks from the withdrawal to the"
                 + " deposit, and total() must hold all the accounts' locks while it adds up, taken in the same"
                 + " global order as transfers take them.";
+    }
+
+    static String totalSawBackAndForth(String order, long total, long expected) {
+        return "total(" + order + ") ran while one teller moved 50 from B to A and then from A to B, and another"
+                + " moved 50 from A to B, and it returned " + total + ", but the accounts always hold " + expected
+                + " together. Reading each balance under its own lock, even again until two passes agree, does not"
+                + " give the balances of one instant: a balance can change and come back between your reads."
+                + " total() must hold all the accounts' locks at once while it adds up, taken in the same global"
+                + " order as transfers take them.";
     }
 
     static String totalDeadlocked(String order, String transfer, String details) {

@@ -109,7 +109,7 @@ class BankTest {
     }
 
     @Test
-    @DisplayName("Opposite transfers (A to B, B to A) at the same time never deadlock (the seed's two locks)")
+    @DisplayName("Opposite transfers (A to B, B to A) at the same time never deadlock (the seed's two locks), also on tellers whose interrupt flag is set")
     @Graded(id = "opposite-transfers", points = 3, timeoutSeconds = 60)
     void oppositeTransfersNeverDeadlock() {
         Interleavings.everySchedule()
@@ -135,6 +135,48 @@ class BankTest {
             }
             throw failure;
         }
+        oppositeTransfersOnInterruptedTellers();
+    }
+
+    /**
+     * Both tellers' interrupt flags are set, in every order of their locks: a transfer that backs off
+     * meets a busy account and waits with tryLock(timeout) or lockInterruptibly(), which throw at once
+     * then. Each transfer must move its money (the flag still set afterwards) or throw, changing nothing.
+     */
+    private static void oppositeTransfersOnInterruptedTellers() {
+        record Tellers(Pair pair, RuntimeException[] thrown, boolean[] stillInterrupted) {
+            /** Teller {@code which} sets its own interrupt flag, transfers, and notes what came of it. */
+            void transfer(int which, Account from, Account to, long amount) {
+                Thread.currentThread().interrupt();
+                try {
+                    pair.bank().transfer(from, to, amount);
+                } catch (RuntimeException refused) {
+                    thrown[which] = refused;
+                } finally {
+                    stillInterrupted[which] = Thread.interrupted();
+                }
+            }
+        }
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .given(() -> new Tellers(Pair.of(100, 50), new RuntimeException[2], new boolean[2]))
+                .lockNames(t -> t.pair().lockNames())
+                .thread("transfer A->B", t -> t.transfer(0, t.pair().a(), t.pair().b(), 30))
+                .thread("transfer B->A", t -> t.transfer(1, t.pair().b(), t.pair().a(), 20))
+                .check(t -> {
+                    long moved = (t.thrown()[0] == null ? 30 : 0) - (t.thrown()[1] == null ? 20 : 0);
+                    String expected = "A=" + (100 - moved) + ", B=" + (50 + moved);
+                    if (!t.pair().balances().equals(expected)) {
+                        fail(BankFeedback.interruptedOppositeTransfers(t.thrown()[0], t.thrown()[1], expected,
+                                t.pair().balances()));
+                    }
+                    String[] calls = {"transfer(A, B, 30)", "transfer(B, A, 20)"};
+                    for (int which = 0; which < 2; which++) {
+                        if (t.thrown()[which] == null && !t.stillInterrupted()[which]) {
+                            fail(BankFeedback.interruptLostInOppositeTransfers(calls[which]));
+                        }
+                    }
+                });
     }
 
     private static void transfersWhileAIsBusy() {
