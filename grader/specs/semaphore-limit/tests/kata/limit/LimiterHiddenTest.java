@@ -549,21 +549,15 @@ class LimiterHiddenTest {
     private static final Duration POLL = Duration.ofHours(1);
 
     /**
-     * Fails when the caller, waiting for a permit, waits with a time limit shorter than {@code least} and,
-     * once it has run out, waits again: it wakes and looks again without a release. One that gives up
-     * instead took its time limit wrongly, which the checks about waiting and timeouts judge; a sleep in
-     * a loop is the no-sleep rule's business.
+     * Fails when the caller, waiting for a permit, polls in timed waits shorter than {@code least}; one
+     * that gives up when its short wait ends took its time limit wrongly, which the checks about waiting
+     * and timeouts judge.
      */
     private static void failIfPolling(Call<Object> caller, String call, Duration least, String threads)
             throws InterruptedException {
-        Optional<Duration> left = Controlled.timeLeftWaiting(caller.thread());
-        if (left.isEmpty() || left.get().compareTo(least) >= 0 || Controlled.waitsOn(caller.thread()).isEmpty()) {
-            return;
-        }
-        TimeUnit.NANOSECONDS.sleep(left.get().toNanos() + 1);
-        Controlled.settle();
-        if (!caller.ended()) {
-            fail(pollsInTimedWaits(caller.name(), call, left.get(), threads));
+        Optional<Duration> limit = Controlled.pollingLimit(caller.thread(), least);
+        if (limit.isPresent()) {
+            fail(pollsInTimedWaits(caller.name(), call, limit.get(), threads));
         }
     }
 

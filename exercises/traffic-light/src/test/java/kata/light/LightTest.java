@@ -491,11 +491,9 @@ class LightTest {
                         String call = kind == cars ? "await()" : "await(2 h)";
                         for (int i = 0; i < 2; i++) {
                             Call<Object> car = kind.car(i);
-                            Optional<Duration> left = Controlled.timeLeftWaiting(car.thread());
-                            // A sleep in a loop is the no-polling rule's business; this is a timed wait on the lock.
-                            if (left.isPresent() && left.get().compareTo(POLL) < 0
-                                    && Controlled.waitsOn(car.thread()).isPresent() && waitsAgain(car, left.get())) {
-                                fail(LightFeedback.polls(car.name(), call, left.get(), kind.describeWaiting()));
+                            Optional<Duration> limit = Controlled.pollingLimit(car.thread(), POLL);
+                            if (limit.isPresent()) {
+                                fail(LightFeedback.polls(car.name(), call, limit.get(), kind.describeWaiting()));
                             }
                         }
                     }
@@ -507,16 +505,6 @@ class LightTest {
             }
             throw failure;
         }
-    }
-
-    /**
-     * Lets the car's short wait run out: a car that then waits again at red polls; one that gives up
-     * took its time-out wrongly, which timed-wait-times-out judges.
-     */
-    private static boolean waitsAgain(Call<Object> car, Duration left) throws InterruptedException {
-        TimeUnit.NANOSECONDS.sleep(left.toNanos() + 1);
-        Controlled.settleAllowingBusyWaits();
-        return !car.ended();
     }
 
     /** Whether a static field of the student's classes holds the object. */

@@ -2,6 +2,7 @@ package kata.support.interleave;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import kata.support.PublicApi;
 import kata.support.agent.StudentCode;
 import kata.support.agent.internal.Site;
@@ -233,6 +234,24 @@ public final class Controlled {
             return Optional.ofNullable(park.blocker());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Called by the test inside {@link #run}: the time limit of the thread's wait when it polls. It
+     * polls when it waits on a lock, condition or monitor with a limit shorter than {@code least}, and,
+     * once the test has let that limit pass (in the run's time) and every thread has got as far as it
+     * can, it waits there again. Empty when it waits longer or without a limit, or goes on once the
+     * limit has passed (one that then gives up took its limit wrongly, which is no poll). A sleep in a
+     * loop is not a wait on a lock: rules about sleeping judge that.
+     */
+    public static Optional<Duration> pollingLimit(Thread thread, Duration least) throws InterruptedException {
+        Optional<Duration> left = timeLeftWaiting(thread);
+        if (left.isEmpty() || left.get().compareTo(least) >= 0 || waitsOn(thread).isEmpty()) {
+            return Optional.empty();
+        }
+        TimeUnit.NANOSECONDS.sleep(left.get().toNanos() + 1);
+        settleAllowingBusyWaits();
+        return waitsOn(thread).isPresent() ? left : Optional.empty();
     }
 
     private static final int CHECK_LOCKS = Sites.ofCheck(Site.Kind.LOCK, "the check's code");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 import kata.support.fixtures.Counters;
 import kata.support.fixtures.Juc;
 import kata.support.fixtures.Locks;
+import kata.support.fixtures.Waits;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * time, and neither depends on the machine's speed.
  */
 class ModelledPrimitivesIT {
+
+    /** A call that may wait and be interrupted. */
+    @FunctionalInterface
+    interface Blocking {
+        void run() throws InterruptedException;
+    }
 
     private static Supplier<Counters.Counter> counter(String kind) {
         return switch (kind) {
@@ -211,6 +219,40 @@ class ModelledPrimitivesIT {
 
     @Nested
     class ControlledRuns {
+
+        @Test
+        void aThreadThatWaitsAgainOnceItsShortWaitHasRunOutPollsAndOneThatGoesOnDoesNot() throws Exception {
+            List<Optional<Duration>> limits = new ArrayList<>();
+            Controlled.run(() -> {
+                Waits waits = new Waits();
+                List<Thread> threads = List.of(waiter("once", waits::waitOnce10Ms),
+                        waiter("poller", waits::pollEvery10Ms), waiter("patient", waits::waitUntilOpen));
+                threads.forEach(Thread::start);
+                Controlled.settle();
+                for (Thread thread : threads) {
+                    limits.add(Controlled.pollingLimit(thread, Duration.ofHours(1)));
+                }
+                waits.open();
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+            });
+
+            assertEquals(Optional.empty(), limits.get(0), "one wait of 10 ms, then on");
+            assertTrue(limits.get(1).isPresent() && limits.get(1).get().compareTo(Duration.ofMillis(10)) <= 0,
+                    "waits of 10 ms, again and again: " + limits.get(1));
+            assertEquals(Optional.empty(), limits.get(2), "one wait without a limit");
+        }
+
+        private static Thread waiter(String name, Blocking wait) {
+            return new Thread(() -> {
+                try {
+                    wait.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, name);
+        }
 
         @Test
         void aRunLeavesNoThreadOfTheSchedulerBehind() throws Exception {
