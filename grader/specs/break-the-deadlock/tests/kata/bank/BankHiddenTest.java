@@ -205,7 +205,7 @@ class BankHiddenTest {
                             audit -> audit.pair().bank().transfer(audit.pair().a(), audit.pair().b(), 50))
                     .check(audit -> {
                         if (audit.seen().get() != 170) {
-                            fail(BankFeedback.totalSawBackAndForth("[B, A]", audit.seen().get(), 170));
+                            fail(totalSawBackAndForth("[B, A]", audit.seen().get(), 170));
                         }
                     });
         } catch (InterleavingFailure failure) {
@@ -383,5 +383,15 @@ class BankHiddenTest {
             }
         }
         throw new IllegalStateException("no two of 3 000 000 accounts had equal identity hash codes");
+    }
+
+    /** This hidden check's message: kept out of the students' repository with the check. */
+    private static String totalSawBackAndForth(String order, long total, long expected) {
+        return "total(" + order + ") ran while one teller moved 50 from B to A and then from A to B, and another"
+                + " moved 50 from A to B, and it returned " + total + ", but the accounts always hold " + expected
+                + " together. Reading each balance under its own lock, even again until two passes agree, does not"
+                + " give the balances of one instant: a balance can change and come back between your reads."
+                + " total() must hold all the accounts' locks at once while it adds up, taken in the same global"
+                + " order as transfers take them.";
     }
 }

@@ -89,15 +89,6 @@ final class BankFeedback {
                 + " global order as transfers take them.";
     }
 
-    static String totalSawBackAndForth(String order, long total, long expected) {
-        return "total(" + order + ") ran while one teller moved 50 from B to A and then from A to B, and another"
-                + " moved 50 from A to B, and it returned " + total + ", but the accounts always hold " + expected
-                + " together. Reading each balance under its own lock, even again until two passes agree, does not"
-                + " give the balances of one instant: a balance can change and come back between your reads."
-                + " total() must hold all the accounts' locks at once while it adds up, taken in the same global"
-                + " order as transfers take them.";
-    }
-
     static String totalDeadlocked(String order, String transfer, String details) {
         return "total(" + order + ") and a transfer from " + transfer + " deadlocked: each holds one account and"
                 + " waits for the other's lock. total() must take its accounts' locks in the same global order as"
