@@ -79,8 +79,9 @@ class BankHiddenTest {
                 + " transfer's two accounts have equal hash codes: one extra lock taken for every tie (a"
                 + " \"tie-breaking lock\") is one lock for all such transfers; break the tie by the unique id instead";
         tiedPairsInParallel(tieLock, () -> new Four("Aa", "BB", "AaAa", "BBBB"));
-        Four identityTwins = twoPairsWithEqualIdentityHashes();
-        tiedPairsInParallel(tieLock, () -> refilled(identityTwins));
+        Account[] twins = identityTwins(2);
+        Four tied = new Four(new Bank(), twins[0], twins[1], twins[2], twins[3]);
+        tiedPairsInParallel(tieLock, () -> refilled(tied));
     }
 
     /** Transfers a to b and c to d, where each pair's ids or identities have equal hash codes. */
@@ -112,8 +113,9 @@ class BankHiddenTest {
         opposite(() -> new BankTest.Pair(new Bank(), new Account("Aa", 100), new Account("BB", 40)),
                 "accounts Aa and BB, whose ids have equal hash codes");
         // Found once, refilled for every schedule: the search costs more than the schedules.
-        BankTest.Pair twins = pairWithEqualIdentityHashes();
-        opposite(() -> refilled(twins), "two accounts with equal System.identityHashCode");
+        Account[] twins = identityTwins(1);
+        BankTest.Pair pair = new BankTest.Pair(new Bank(), twins[0], twins[1]);
+        opposite(() -> refilled(pair), "two accounts with equal System.identityHashCode");
     }
 
     @Test
@@ -321,27 +323,30 @@ class BankHiddenTest {
     }
 
     /**
-     * Two pairs of accounts, a with b and c with d, each pair with equal identity hash codes. Found
-     * once (about a hundred thousand accounts, see below) and given fresh balances for every schedule.
+     * Accounts in pairs whose identity hash codes are equal: 0 with 1, 2 with 3, and so on. Identity
+     * hashes have about 31 bits, so a collision turns up within some tens of thousands of objects
+     * (birthday bound); the search is capped far beyond that, where failing is practically impossible.
+     * Found once per check; the callers refill the balances for every schedule.
      */
-    private static Four twoPairsWithEqualIdentityHashes() {
+    private static Account[] identityTwins(int pairs) {
         Map<Integer, Account> seen = new HashMap<>();
-        Account[] twins = new Account[4];
+        Account[] twins = new Account[2 * pairs];
         int found = 0;
-        for (int i = 0; i < 3_000_000 && found < 4; i++) {
+        for (int i = 0; i < 3_000_000 && found < twins.length; i++) {
             Account account = new Account("X" + i, 0);
             Account twin = seen.putIfAbsent(System.identityHashCode(account), account);
             if (twin != null) {
-                // Forgotten, so that the second pair shares no account with the first.
+                // Forgotten, so that no two pairs share an account.
                 seen.remove(System.identityHashCode(account));
                 twins[found++] = twin;
                 twins[found++] = account;
             }
         }
-        if (found < 4) {
-            throw new IllegalStateException("3 000 000 accounts did not give two pairs with equal identity hash codes");
+        if (found < twins.length) {
+            throw new IllegalStateException("3 000 000 accounts did not give " + pairs
+                    + " pairs with equal identity hash codes");
         }
-        return new Four(new Bank(), twins[0], twins[1], twins[2], twins[3]);
+        return twins;
     }
 
     /** The same accounts with a new bank and the balances Four starts with. */
@@ -353,7 +358,7 @@ class BankHiddenTest {
         return new Four(new Bank(), f.a(), f.b(), f.c(), f.d());
     }
 
-    /** The same two accounts with a new bank and the balances {@link #pairWithEqualIdentityHashes} gives them. */
+    /** The same two accounts with a new bank, 100 and 40: different balances, so that only the hash codes tie. */
     private static BankTest.Pair refilled(BankTest.Pair pair) {
         refill(pair.a(), 100);
         refill(pair.b(), 40);
@@ -364,25 +369,6 @@ class BankHiddenTest {
         synchronized (account) {
             account.deposit(balance - account.balance());
         }
-    }
-
-    /**
-     * Two accounts whose identity hash codes are equal. Identity hashes have about 31 bits, so a
-     * collision turns up within some tens of thousands of objects (birthday bound); the search is
-     * capped far beyond that, where failing is practically impossible.
-     */
-    static BankTest.Pair pairWithEqualIdentityHashes() {
-        Map<Integer, Account> seen = new HashMap<>();
-        for (int i = 0; i < 3_000_000; i++) {
-            Account account = new Account("X" + i, 100);
-            Account twin = seen.putIfAbsent(System.identityHashCode(account), account);
-            if (twin != null) {
-                // Different balances, so that only the equal hash codes can tie.
-                account.withdraw(60);
-                return new BankTest.Pair(new Bank(), twin, account);
-            }
-        }
-        throw new IllegalStateException("no two of 3 000 000 accounts had equal identity hash codes");
     }
 
     /** This hidden check's message: kept out of the students' repository with the check. */
