@@ -208,7 +208,8 @@ class PublishIT {
     }
 
     private static Maven mvn(Path repository, List<String> arguments) throws Exception {
-        StringBuilder log = new StringBuilder();
+        // The invoker pumps stdout and stderr on two threads: appends must not interleave inside a line.
+        StringBuffer log = new StringBuffer();
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(repository.toFile())
                 .setGoals(List.of(arguments.get(0)))
