@@ -80,7 +80,8 @@ class ParallelMapTest {
     /**
      * The caller and its pool's threads in many orders of their steps (seeded: the same orders on
      * every run): a caller that looks whether the results are in and then waits, not under one lock
-     * with the threads that announce them, misses a wake-up given in between and waits for ever.
+     * with the threads that announce them, misses a wake-up given in between and waits for ever. Pool
+     * threads that put results into a HashMap (or add to an ArrayList) with no lock can lose one.
      */
     private static void mapsInManyOrders() {
         try {

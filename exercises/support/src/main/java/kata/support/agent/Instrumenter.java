@@ -386,7 +386,12 @@ final class Instrumenter {
                 }
                 boolean before = pointBefore(callee, name);
                 boolean after = before && pointAfter(callee, name);
-                if (before) {
+                if (before && !after && callee.startsWith("java/util/") && opcode != Opcodes.INVOKESTATIC
+                        && opcode != Opcodes.INVOKESPECIAL && copyReceiver(descriptor)) {
+                    // The receiver, for the race detector: a HashMap changed by two threads.
+                    pushSite(Site.Kind.CALL, simpleName(callee), name);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "callOn", "(Ljava/lang/Object;I)V", false);
+                } else if (before) {
                     hookCall(after ? "blockingCall" : "point", Site.Kind.CALL, simpleName(callee), name);
                 }
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -410,6 +415,29 @@ final class Instrumenter {
                     pushSite(Site.Kind.CALL, simpleName(owner), condition ? name : "new");
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "created", "(Ljava/lang/Object;I)V", false);
                 }
+            }
+
+            /**
+             * Pushes a copy of a call's receiver from under its arguments, when they are none, one,
+             * or two of one slot each (a get, a put): true when it did.
+             */
+            private boolean copyReceiver(String descriptor) {
+                Type[] arguments = Type.getArgumentTypes(descriptor);
+                if (arguments.length == 0) {
+                    super.visitInsn(Opcodes.DUP);
+                } else if (arguments.length == 1 && arguments[0].getSize() == 1) {
+                    super.visitInsn(Opcodes.DUP2);
+                    super.visitInsn(Opcodes.POP);
+                } else if (arguments.length == 1 || (arguments.length == 2 && arguments[0].getSize() == 1
+                        && arguments[1].getSize() == 1)) {
+                    // receiver, a, b (or receiver, a long): a, b over the receiver, then the receiver over all.
+                    super.visitInsn(Opcodes.DUP2_X1);
+                    super.visitInsn(Opcodes.POP2);
+                    super.visitInsn(Opcodes.DUP_X2);
+                } else {
+                    return false;
+                }
+                return true;
             }
 
             private boolean pointBefore(String owner, String name) {

@@ -24,7 +24,10 @@ public interface Dispatcher {
     /** Before a shared access, a call into the JDK, or a lock operation; {@code kind} is one of the above. */
     boolean point(int site, int kind);
 
-    /** Before an access to a field of {@code object} (an instance field outside a constructor). */
+    /**
+     * Before an access to a field of {@code object} (an instance field outside a constructor), or
+     * before a call of a java.util method on {@code object}.
+     */
     boolean field(Object object, int site);
 
     boolean monitorEnter(Object monitor, int site);

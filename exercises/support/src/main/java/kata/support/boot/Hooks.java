@@ -68,6 +68,14 @@ public final class Hooks {
         }
     }
 
+    /** Before a call of a java.util method on {@code receiver} (a collection's, say). */
+    public static void callOn(Object receiver, int site) {
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            d.field(receiver, site);
+        }
+    }
+
     /** Before a call that may block or synchronize (a lock, an await, a queue, a join). */
     public static void blockingCall(int site) {
         Dispatcher d = dispatcher;

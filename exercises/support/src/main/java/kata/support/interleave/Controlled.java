@@ -66,7 +66,7 @@ public final class Controlled {
         requireAgent();
         synchronized (ONE_AT_A_TIME) {
             Run.Settings settings = new Run.Settings(DEFAULT_MAX_STEPS, 1_000, Duration.ofSeconds(10), null, false,
-                    DEFAULT_SETTLE_STEPS, false);
+                    DEFAULT_SETTLE_STEPS, RaceDetection.NONE);
             Run run = new Run(new Strategies.InOrder(), settings, LockNames.none());
             Actor test = run.adopt(Thread.currentThread(), "test");
             run.root(test);

@@ -29,11 +29,11 @@ public final class Exploration {
     final int spinLimit;
     final String forbidWaitingReason;
     final boolean onlyAtSynchronization;
-    final boolean detectRaces;
+    final RaceDetection raceDetection;
 
     private Exploration(Mode mode, int preemptions, int maxExecutions, long seed, double switchProbability,
                         int runs, Duration stallLimit, long maxSteps, int spinLimit, String forbidWaitingReason,
-                        boolean onlyAtSynchronization, boolean detectRaces) {
+                        boolean onlyAtSynchronization, RaceDetection raceDetection) {
         this.mode = mode;
         this.preemptions = preemptions;
         this.maxExecutions = maxExecutions;
@@ -45,34 +45,40 @@ public final class Exploration {
         this.spinLimit = spinLimit;
         this.forbidWaitingReason = forbidWaitingReason;
         this.onlyAtSynchronization = onlyAtSynchronization;
-        this.detectRaces = detectRaces;
+        this.raceDetection = raceDetection;
     }
 
     static Exploration exhaustive() {
         return new Exploration(Mode.EXHAUSTIVE, 2, 20_000, 0, 0, 1, Duration.ofSeconds(10), DEFAULT_MAX_STEPS, 1_000,
-                null, false, false);
+                null, false, RaceDetection.COLLECTIONS);
     }
 
     static Exploration random(long seed) {
         return new Exploration(Mode.RANDOM, 0, 1, seed, 0.1, 1, Duration.ofSeconds(10), 10 * DEFAULT_MAX_STEPS, 1_000,
-                null, false, false);
+                null, false, RaceDetection.COLLECTIONS);
     }
 
     private Exploration with(int preemptions, int maxExecutions, double switchProbability, int runs,
                              Duration stallLimit, long maxSteps, String forbidWaitingReason,
                              boolean onlyAtSynchronization) {
         return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs, stallLimit, maxSteps,
-                spinLimit, forbidWaitingReason, onlyAtSynchronization, detectRaces);
+                spinLimit, forbidWaitingReason, onlyAtSynchronization, raceDetection);
     }
 
     /**
      * Also fail on a data race: two threads access a field of the student's code, one of them
      * writes, and no synchronization orders the two accesses (see {@link InterleavingFailure#kind()}
      * "race"). For checks that a getter reads under the same lock as the writers, or a volatile field.
+     * (Races on the java.util collections that are not thread-safe fail every exploration: see
+     * {@link Interleavings}.)
      */
     public Exploration detectingDataRaces() {
+        return racing(RaceDetection.FIELDS_AND_COLLECTIONS);
+    }
+
+    private Exploration racing(RaceDetection wanted) {
         return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs, stallLimit, maxSteps,
-                spinLimit, forbidWaitingReason, onlyAtSynchronization, true);
+                spinLimit, forbidWaitingReason, onlyAtSynchronization, raceDetection.and(wanted));
     }
 
     /** At most this many preemptions per schedule (every schedule only). */
@@ -156,7 +162,7 @@ public final class Exploration {
 
     Run.Settings settings() {
         return new Run.Settings(maxSteps, spinLimit, stallLimit, forbidWaitingReason, onlyAtSynchronization,
-                Controlled.DEFAULT_SETTLE_STEPS, detectRaces);
+                Controlled.DEFAULT_SETTLE_STEPS, raceDetection);
     }
 
     private void only(Mode wanted, String option) {

@@ -63,6 +63,18 @@ record Failure(Kind kind, String headline, String details, Throwable cause) {
                         + " volatile (or an atomic).", null);
     }
 
+    static Failure collectionRace(String collection, String first, String second) {
+        String a = "AEIOU".indexOf(collection.charAt(0)) >= 0 ? "an " : "a ";
+        return new Failure(Kind.RACE, "Data race on " + a + collection + ": " + first + " and " + second
+                + ", and nothing orders the two calls.",
+                "The " + collection + " is not thread-safe: when one thread changes it while another thread uses"
+                        + " it, entries can be lost or the collection corrupted, in orders of the threads' steps"
+                        + " that no test run has to show. Call it only while holding a lock that every thread"
+                        + " using it takes, use a thread-safe collection (ConcurrentHashMap, a BlockingQueue,"
+                        + " Collections.synchronizedList), or give each thread places of its own (an array"
+                        + " element per input) and read them after waiting for the threads.", null);
+    }
+
     static Failure check(AssertionError error) {
         return new Failure(Kind.CHECK, String.valueOf(error.getMessage()), "", error);
     }

@@ -7,6 +7,11 @@ import kata.support.PublicApi;
  * deadlock shows up on every run, on any number of CPUs, before and after the JIT compiles the
  * code. Needs the kata agent ({@code mvn verify} and the grader add it).
  *
+ * <p>Every exploration also fails on a data race on a java.util collection that is not thread-safe
+ * ({@code HashMap}, {@code ArrayList}, ...): one thread changes its structure while another uses it,
+ * with nothing ordering the two calls. The scheduler never switches inside the JDK, so no schedule
+ * would show the corruption itself.
+ *
  * <pre>{@code
  * Interleavings.everySchedule()
  *     .given(Counter::new)

@@ -111,7 +111,10 @@ final class Primitives implements Dispatcher {
         return access(object, site);
     }
 
-    /** A point before a field access (of {@code object}, or static) or a call into the JDK. */
+    /**
+     * A point before a field access (of {@code object}, or static) or a call into the JDK (on
+     * {@code object}, when the agent passed it).
+     */
     private boolean access(Object object, int site) {
         Actor actor = actor();
         if (actor == null) {
@@ -124,6 +127,8 @@ final class Primitives implements Dispatcher {
             Site.Kind kind = Sites.get(site).kind();
             if (kind == Site.Kind.READ || kind == Site.Kind.WRITE) {
                 run.accessed(actor, object, site);
+            } else if (kind == Site.Kind.CALL && object != null) {
+                run.called(actor, object, site);
             } else if (kind == Site.Kind.CALL || kind == Site.Kind.RETURNED) {
                 run.synchronizes(actor, site);
             }

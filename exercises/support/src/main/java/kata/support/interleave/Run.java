@@ -24,7 +24,7 @@ final class Run {
 
     /** Limits and modes of a run. */
     record Settings(long maxSteps, int spinLimit, Duration wallLimit, String forbidWaitingReason,
-                    boolean onlyAtSynchronization, long settleSteps, boolean detectRaces) {
+                    boolean onlyAtSynchronization, long settleSteps, RaceDetection raceDetection) {
     }
 
     /** How an actor comes back from waiting for the baton. */
@@ -67,14 +67,14 @@ final class Run {
     /** Root actors (scenario threads, the test) not yet done. */
     private int roots;
 
-    /** The data-race detector, when the run looks for races; guarded by the lock. */
-    private final Races races;
+    /** The data-race detectors the run looks for races with (none, or collections, or fields too); guarded by the lock. */
+    private final List<Races> detectors;
 
     Run(Strategy strategy, Settings settings, LockNames names) {
         this.strategy = strategy;
         this.settings = settings;
         this.names = names;
-        this.races = settings.detectRaces() ? new Races() : null;
+        this.detectors = settings.raceDetection().detectors();
     }
 
     // ---- actors ------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ final class Run {
         synchronized (lock) {
             Actor actor = register(thread, name);
             actor.begun = true;
-            if (races != null) {
+            for (Races races : detectors) {
                 races.started(actor.index, name, -1);
             }
             return actor;
@@ -99,7 +99,7 @@ final class Run {
             }
             Actor actor = register(child, child.getName());
             notBegun++;
-            if (races != null) {
+            for (Races races : detectors) {
                 races.started(actor.index, actor.name, parent.index);
             }
             trace.event(parent.index, Trace.Event.STARTS, actor.index);
@@ -307,29 +307,48 @@ final class Run {
 
     /** The running actor accesses a field (of {@code object}, or a static one when null) at a site. */
     void accessed(Actor actor, Object object, int site) {
-        if (races == null) {
-            return;
-        }
-        synchronized (lock) {
-            Races.Race race = races.accessed(actor.index, object, site);
-            if (race != null) {
-                failLocked(Failure.race(race.field(), race.first(), race.second()));
+        if (!detectors.isEmpty()) {
+            synchronized (lock) {
+                for (Races races : detectors) {
+                    report(races.accessed(actor.index, object, site));
+                }
             }
         }
     }
 
     /** The running actor calls into the JDK (a lock, an atomic, a queue, a thread start). */
     void synchronizes(Actor actor, int site) {
-        if (races != null) {
+        if (!detectors.isEmpty()) {
             synchronized (lock) {
-                races.synchronizes(actor.index, site);
+                for (Races races : detectors) {
+                    races.synchronizes(actor.index, site);
+                }
             }
+        }
+    }
+
+    /** The running actor calls a method of a java.util object (a collection, say) at a site. */
+    void called(Actor actor, Object receiver, int site) {
+        if (!detectors.isEmpty()) {
+            synchronized (lock) {
+                for (Races races : detectors) {
+                    report(races.called(actor.index, receiver, site));
+                }
+            }
+        }
+    }
+
+    /** Under the lock: a race the detector found ends the run. */
+    private void report(Races.Race race) {
+        if (race != null) {
+            failLocked(race.collection() ? Failure.collectionRace(race.target(), race.first(), race.second())
+                    : Failure.race(race.target(), race.first(), race.second()));
         }
     }
 
     /** Under the lock: the actor took (true) or gave up (false) a monitor. */
     void monitorChanged(Actor actor, Object monitor, boolean acquired) {
-        if (races != null) {
+        for (Races races : detectors) {
             if (acquired) {
                 races.acquired(actor.index, monitor);
             } else {
@@ -340,7 +359,7 @@ final class Run {
 
     /** Under the lock: the joiner saw the other actor end. */
     void joined(Actor joiner, Actor ended) {
-        if (races != null) {
+        for (Races races : detectors) {
             races.joined(joiner.index, ended.index);
         }
     }
