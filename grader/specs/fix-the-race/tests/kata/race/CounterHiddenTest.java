@@ -25,6 +25,10 @@ class CounterHiddenTest {
      * a few dozen, a compareAndSet loop that can never succeed runs out of them.
      */
     private static final long STEPS = 100_000;
+    /** Increments that get in between the buyer's steps: more than any fixed number of retries a student picks. */
+    private static final int MANY = 300;
+    /** With two threads taking one step in turn the seed chooses nothing; a random schedule needs one. */
+    private static final long SEED = 20_261_206L;
 
     /** Plain-mode accesses: an atomic's getPlain and setPlain, a VarHandle's get and set. */
     private static boolean isPlainMode(String owner, String method) {
@@ -82,8 +86,11 @@ class CounterHiddenTest {
     /**
      * incrementIfBelow(count + 3) while two other threads increment: room for all three, so it succeeds in
      * every order. Two preemptions let both increments get in between the buyer's reads and its
-     * compareAndSets, which a loop that retries a fixed number of times does not survive. Only the refusal
-     * is judged here: a lost update is the business of the checks about two calls.
+     * compareAndSets, which a loop that retries a fixed number of times does not survive. Then one buyer
+     * and one thread that increments 300 times, taking one step in turn: an increment gets in between every
+     * read and compareAndSet of the buyer's, about 150 times, so only a loop that retries until it succeeds
+     * (or a lock) passes. Only the refusal is judged here: a lost update is the business of the checks about
+     * two calls.
      */
     private static void roomWhileTwoOthersGetIn() {
         Interleavings.everySchedule().preemptions(2).maxSteps(STEPS)
@@ -91,15 +98,27 @@ class CounterHiddenTest {
                 .thread("buyer", room -> room.granted = room.counter.incrementIfBelow(room.base + 3))
                 .thread("incrementer-1", room -> room.counter.increment())
                 .thread("incrementer-2", room -> room.counter.increment())
-                .check(room -> {
-                    if (!room.granted) {
-                        fail("incrementIfBelow(" + (room.base + 3) + ") on a counter at " + room.base + " returned"
-                                + " false, while two other threads each called increment() once: the count ended at "
-                                + room.counter.get() + ", so there was room for all three calls. Other threads may"
-                                + " change the count any number of times between your read and your compareAndSet:"
-                                + " retry until it succeeds or the limit is reached, not a fixed number of times.");
+                .check(room -> assertGranted(room, 3, "two other threads each called increment() once"));
+        Interleavings.randomSchedule(SEED).switchProbability(1.0).maxSteps(STEPS)
+                .given(Room::new)
+                .thread("buyer", room -> room.granted = room.counter.incrementIfBelow(room.base + MANY + 1))
+                .thread("incrementer", room -> {
+                    for (int i = 0; i < MANY; i++) {
+                        room.counter.increment();
                     }
-                });
+                })
+                .check(room -> assertGranted(room, MANY + 1, "another thread called increment() " + MANY
+                        + " times, one step of its own after each step of the buyer's"));
+    }
+
+    private static void assertGranted(Room room, int headroom, String others) {
+        if (!room.granted) {
+            fail("incrementIfBelow(" + (room.base + headroom) + ") on a counter at " + room.base + " returned"
+                    + " false, while " + others + ": the count ended at " + room.counter.get() + ", so there"
+                    + " was room for all the calls. Other threads may change the count any number of times"
+                    + " between your read and your compareAndSet: retry until it succeeds or the limit is"
+                    + " reached, not a fixed number of times.");
+        }
     }
 
     @Test
