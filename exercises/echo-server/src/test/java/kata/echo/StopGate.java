@@ -175,14 +175,23 @@ final class StopGate implements Dispatcher, AutoCloseable {
      * native call (a socket read) stays runnable: the deadline ends the wait for it.
      */
     void awaitSettled(Deadline deadline) {
-        while (!deadline.passed() && serverThreads().stream().anyMatch(StopGate::runnable)) {
+        while (!deadline.passed() && serverThreads().stream().anyMatch(this::runnable)) {
             // The JVM tells no one when a thread ends or blocks: look again soon.
             LockSupport.parkNanos(1_000_000L);
         }
     }
 
-    private static boolean runnable(Thread thread) {
+    /**
+     * Runnable, or about to be: a thread blocked on the gate's own monitor is on its way into a hook
+     * (and the monitor may already be free: a blocked thread shows BLOCKED until it runs again).
+     */
+    private boolean runnable(Thread thread) {
         Thread.State state = thread.getState();
+        if (state == Thread.State.BLOCKED) {
+            ThreadInfo info = THREADS.getThreadInfo(thread.getId());
+            return info != null && info.getLockInfo() != null
+                    && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(this);
+        }
         return state == Thread.State.RUNNABLE || state == Thread.State.NEW;
     }
 
