@@ -122,7 +122,19 @@ final class CrewFeedback {
     static String didNotWait(Duration deadline, List<String> reported) {
         return "awaitAll(" + text(deadline) + ") returned before its deadline, reporting " + reported + " still"
                 + " alive, while the jobs were running: it must wait for them (join) until they finish or the"
-                + " deadline passes.";
+                + " deadline passes." + overflowHint(deadline);
+    }
+
+    /** For the longest deadline: why an end time compared with now has passed at once. */
+    private static String overflowHint(Duration deadline) {
+        if (!deadline.equals(CrewTest.FOREVER)) {
+            return "";
+        }
+        return "\nA deadline may be as long as Duration.ofNanos(Long.MAX_VALUE) (about 292 years): then"
+                + " System.nanoTime() + deadline overflows to a negative number, and an end compared with the time"
+                + " now (now >= end) has passed at once. Compare times by their difference (end - now > 0), as the"
+                + " documentation of System.nanoTime() says, or measure the time spent (System.nanoTime() - start)"
+                + " against the deadline.";
     }
 
     static String returnedWhileOneRan(Duration deadline, List<String> ended, String running, List<String> reported) {
@@ -130,7 +142,7 @@ final class CrewFeedback {
                 + " still running (" + String.join(", ", ended) + " had ended, one after the other) and long before"
                 + " its deadline: it must wait until every thread has finished. Join each thread in turn (a thread"
                 + " that ended makes its join return at once) without skipping any: removing from a list while"
-                + " walking it by index skips the element after the one removed.";
+                + " walking it by index skips the element after the one removed." + overflowHint(deadline);
     }
 
     static String notBackAfterFinish(Duration deadline, Duration patience) {
@@ -211,6 +223,9 @@ final class CrewFeedback {
     }
 
     static String text(Duration duration) {
+        if (duration.equals(CrewTest.FOREVER)) {
+            return "Duration.ofNanos(Long.MAX_VALUE)";
+        }
         if (duration.toNanos() % 1_000_000 != 0 && duration.toMillis() < 1) {
             return duration.toNanos() / 1000.0 + " µs";
         }

@@ -41,6 +41,12 @@ class CrewTest {
     static final List<Duration> DEADLINES = List.of(Duration.ofMillis(500), Duration.ofSeconds(2),
             Duration.ofNanos(300_000));
 
+    /**
+     * The longest deadline whose toNanos() does not throw: System.nanoTime() + it overflows (the run's
+     * clock starts at the real, positive nanoTime), so only an end compared by difference works.
+     */
+    static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
+
     /** A deadline with a fraction of a millisecond above one millisecond. */
     static final Duration FRACTIONAL_DEADLINE = Duration.ofNanos(2_500_000);
 
@@ -224,10 +230,15 @@ class CrewTest {
     }
 
     @Test
-    @DisplayName("awaitAll(30 s) waits while the jobs run, also while only the second one still runs, and returns the moment the last one has finished (one of them by throwing), reporting none")
+    @DisplayName("awaitAll(30 s) and awaitAll(Duration.ofNanos(Long.MAX_VALUE)) wait while the jobs run, also while only the second one still runs, and return the moment the last one has finished (one of them by throwing), reporting none")
     @Graded(id = "waits-for-the-end", points = 2, timeoutSeconds = 30)
     void awaitAllWaitsForTheJobs() throws Exception {
-        Duration deadline = Duration.ofSeconds(30);
+        for (Duration deadline : List.of(Duration.ofSeconds(30), FOREVER)) {
+            awaitAllWaitsForTheJobs(deadline);
+        }
+    }
+
+    private static void awaitAllWaitsForTheJobs(Duration deadline) throws Exception {
         Controlled.run(() -> {
             Jobs jobs = new Jobs();
             try {
