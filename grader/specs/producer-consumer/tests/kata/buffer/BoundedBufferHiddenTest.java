@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class BoundedBufferHiddenTest {
 
     @Test
-    @DisplayName("Buffers of capacity 1, 2 and 5 hold exactly that many items; two buffers do not share their items or count")
+    @DisplayName("Buffers of capacity 1, 2 and 5 hold exactly that many items; two buffers do not share their items or count, and calls on two buffers never wait for each other (no shared lock)")
     @Graded(id = "capacity-exact", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void holdsExactlyItsCapacity() throws InterruptedException {
         for (int capacity : new int[] {1, 2, 5}) {
@@ -59,6 +59,30 @@ class BoundedBufferHiddenTest {
         independent("A.take()", "a", a.take());
         independent("B.take(), B.take()", List.of("x", "y"), List.of(b.take(), b.take()));
         noStaticState();
+        noSharedLock();
+    }
+
+    /**
+     * "No lock state": a lock shared without a static field (a String literal, which is interned, or
+     * a Class object) makes every buffer wait for every other, while each one alone behaves. Each
+     * thread uses a buffer of its own, preempted at every step (a paused put or take holds its lock).
+     */
+    private static void noSharedLock() {
+        Interleavings.everySchedule().preemptions(1)
+                .forbidWaiting("buffers A and B share nothing, so a call on one must never wait for a call on the"
+                        + " other: they share their lock. Give each buffer a lock of its own, a new Object() or a"
+                        + " new ReentrantLock() in an instance field (a String literal is one object shared by the"
+                        + " whole JVM, since literals are interned)")
+                .given(() -> List.of(new BoundedBuffer<String>(1), new BoundedBuffer<String>(1)))
+                .thread("user-of-A", two -> {
+                    two.get(0).put("a");
+                    two.get(0).take();
+                })
+                .thread("user-of-B", two -> {
+                    two.get(1).put("b");
+                    two.get(1).take();
+                })
+                .run();
     }
 
     /**
@@ -167,10 +191,28 @@ class BoundedBufferHiddenTest {
         }
     }
 
+    /** What one schedule starts from: a buffer of capacity 2 full of i1 and i2, and what its consumer took. */
+    record Drain(BoundedBuffer<String> buffer, List<String> taken) {
+        Drain() {
+            this(full(), new CopyOnWriteArrayList<>());
+        }
+
+        private static BoundedBuffer<String> full() {
+            BoundedBuffer<String> buffer = new BoundedBuffer<>(2);
+            try {
+                buffer.put("i1");
+                buffer.put("i2");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return buffer;
+        }
+    }
+
     @Test
-    @DisplayName("1 producer puts a then b while 2 consumers wait: each takes one, in every order")
+    @DisplayName("1 producer puts a then b while 2 consumers wait: each takes one; 1 consumer takes twice from a full buffer of capacity 2 while 2 producers wait: both go on; in every order")
     @Graded(id = "refill-while-waiting", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 90)
-    void producerRefillsForTwoWaitingConsumers() {
+    void producerRefillsForTwoWaitingConsumers() throws Exception {
         Interleavings.everySchedule().preemptions(2).preemptingOnlyAtSynchronization()
                 .given(Refill::new)
                 .thread("consumer-1", refill -> refill.taken().add(refill.buffer().take()))
@@ -186,6 +228,49 @@ class BoundedBufferHiddenTest {
                                 "1 producer put a then b, 2 consumers took one item each", taken, List.of("a", "b")));
                     }
                 });
+        try {
+            consumerDrainsForTwoWaitingProducers();
+        } catch (InterleavingFailure failure) {
+            if (failure.noThreadCanContinue()) {
+                fail(producerLeftWaiting(failure.getMessage()), failure);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * The mirror: the second take may come before the producer the first one woke has run. A take
+     * that wakes producers only when the buffer was full then wakes one for two free places.
+     */
+    private static void consumerDrainsForTwoWaitingProducers() {
+        Interleavings.everySchedule().preemptions(2).preemptingOnlyAtSynchronization()
+                .given(Drain::new)
+                .thread("producer-1", drain -> drain.buffer().put("p1"))
+                .thread("producer-2", drain -> drain.buffer().put("p2"))
+                .thread("consumer", drain -> {
+                    drain.taken().add(drain.buffer().take());
+                    drain.taken().add(drain.buffer().take());
+                })
+                .check(drain -> {
+                    List<String> taken = new ArrayList<>(drain.taken());
+                    int size = drain.buffer().size();
+                    // Which items come first is fifo-alone's to judge; here two distinct ones come out, both go in.
+                    if (taken.size() != 2 || taken.get(0).equals(taken.get(1))
+                            || !List.of("i1", "i2", "p1", "p2").containsAll(taken) || size != 2) {
+                        fail(BufferFeedback.gotWrongItem("Capacity 2, full of [i1, i2]: 1 consumer took twice"
+                                + " while 2 producers put p1 and p2; what it took, and the size() after",
+                                "two different items of i1, i2, p1, p2, then 2", taken + ", then " + size));
+                    }
+                });
+    }
+
+    private static String producerLeftWaiting(String schedule) {
+        return "Capacity 2, full of [i1, i2], two producers waiting in put(p1) and put(p2), and one consumer that"
+                + " took twice: in one order of their steps a producer was left waiting although the buffer had"
+                + " room:\n" + schedule + "\nThe second take came before the producer woken by the first had run,"
+                + " so two places were free and only one producer was woken. Every take frees a place that a"
+                + " waiting producer may need: wake one (signal()) after every take, not only when the buffer was"
+                + " full, or wake them all (signalAll() / notifyAll()).";
     }
 
     /** One schedule of a buffer of capacity 1 shared by two producers and two consumers. */
@@ -379,7 +464,7 @@ class BoundedBufferHiddenTest {
     }
 
     @Test
-    @DisplayName("put, take and size() from three threads: every access to the buffer's state is under its lock (data-race detector, every order)")
+    @DisplayName("put, take and size() from three threads, put beside poll(0), take beside offer(x, 0): every access to the buffer's state is under its lock (data-race detector, every order)")
     @Graded(id = "no-data-race", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 90)
     void noDataRace() {
         Interleavings.everySchedule().preemptions(1).preemptingOnlyAtSynchronization().detectingDataRaces()
@@ -394,7 +479,75 @@ class BoundedBufferHiddenTest {
                                 + ", expected 1. Every change of the count must be under the one lock.");
                     }
                 });
+        try {
+            quickCallsReadUnderTheLock();
+        } catch (InterleavingFailure failure) {
+            if ("race".equals(failure.kind())) {
+                fail(quickPathRace(failure.getMessage()), failure);
+            }
+            throw failure;
+        }
         sizeIsAlwaysACountTheBufferHad();
+    }
+
+    /** One schedule of a buffer of capacity 1, and what a poll(0) or offer(x, 0) beside a change returned. */
+    record Quick(BoundedBuffer<String> buffer, List<Object> answers) {
+        Quick(int items) {
+            this(holding(items), new CopyOnWriteArrayList<>());
+        }
+
+        private static BoundedBuffer<String> holding(int items) {
+            BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+            try {
+                for (int i = 0; i < items; i++) {
+                    buffer.put("a");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return buffer;
+        }
+    }
+
+    /**
+     * poll(0) beside a put into an empty buffer, and offer(x, 0) beside a take from a full one: a
+     * timeout of 0 does not wait, but its look at the state is still a read that must be ordered after
+     * the changes (a "fast path" that reads the count without the lock may see a stale value for ever
+     * once the JIT hoists it out of a caller's loop). Empty and full, so that a fast path for either runs.
+     */
+    private static void quickCallsReadUnderTheLock() {
+        Interleavings.everySchedule().preemptions(1).preemptingOnlyAtSynchronization().detectingDataRaces()
+                .given(() -> new Quick(0))
+                .thread("producer", quick -> quick.buffer().put("a"))
+                .thread("poller", quick -> quick.answers().add(
+                        String.valueOf(quick.buffer().poll(0, TimeUnit.SECONDS))))
+                .check(quick -> quickAddsUp("An empty buffer of capacity 1, then put(a) and poll(0) at the same time",
+                        quick, List.of("null"), 1, List.of("a"), 0));
+        Interleavings.everySchedule().preemptions(1).preemptingOnlyAtSynchronization().detectingDataRaces()
+                .given(() -> new Quick(1))
+                .thread("consumer", quick -> quick.buffer().take())
+                .thread("offerer", quick -> quick.answers().add(quick.buffer().offer("b", 0, TimeUnit.SECONDS)))
+                .check(quick -> quickAddsUp("A buffer of capacity 1 holding a, then take() and offer(b, 0) at the"
+                        + " same time", quick, List.of(false), 0, List.of(true), 1));
+    }
+
+    /** The answers must fit the size() after: {@code one} with {@code oneSize}, or {@code other} with {@code otherSize}. */
+    private static void quickAddsUp(String what, Quick quick, List<Object> one, int oneSize, List<Object> other,
+                                    int otherSize) {
+        List<Object> answers = new ArrayList<>(quick.answers());
+        int size = quick.buffer().size();
+        if (!(answers.equals(one) && size == oneSize || answers.equals(other) && size == otherSize)) {
+            fail(what + ": it returned " + answers + " and size() is then " + size + ", which does not add up."
+                    + " Every look at and change of the count must be under the one lock.");
+        }
+    }
+
+    private static String quickPathRace(String details) {
+        return "poll(0) or offer(x, 0) read the buffer's state without the lock, beside a put or take that changed"
+                + " it:\n" + details + "\nA timeout of 0 only means \"do not wait\"; the look at the count is a read"
+                + " like size()'s and must be under the same lock as the changes. Without it nothing orders the read"
+                + " after another thread's count++: it may see a stale value, and once the JIT hoists it out of"
+                + " a caller's loop of poll(0) it may see it for ever while items sit in the buffer.";
     }
 
     /** One schedule of an empty buffer, a put and a take, and what a size() beside them returned. */
@@ -428,16 +581,20 @@ class BoundedBufferHiddenTest {
 
     /** A timed call that waits, and what the test does while it waits. */
     @Test
-    @DisplayName("Timed calls wait for their chance: poll(1 min), poll(1 500 000 µs) and poll(Long.MAX_VALUE ns) get an item put while they wait, offer(1 min) and offer(Long.MAX_VALUE ms) get the room a take makes; poll and offer of 2 s woken early (spurious wake-ups) still give up after 2 s; an item that comes just as a poll gives up reaches it or a waiting take")
+    @DisplayName("Timed calls wait for their chance: poll(1 min), poll(1 500 000 µs), poll(Long.MAX_VALUE ns), poll(Long.MAX_VALUE - 1 ns) and poll(Long.MAX_VALUE / 2 ms) get an item put while they wait, offer(1 min), offer(Long.MAX_VALUE ms) and offer(1 000 000 days) get the room a take makes; poll and offer of 2 s woken early (spurious wake-ups) still give up after 2 s; an item that comes just as a poll gives up reaches it or a waiting take")
     @Graded(id = "timed-waits", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void timedCallsWaitForTheirChance() throws Exception {
         Controlled.run(() -> {
             pollGetsItem(new Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30));
             pollGetsItem(new Timeout(1_500_000, TimeUnit.MICROSECONDS), Duration.ofMillis(1200));
             offerGetsRoom(new Timeout(1, TimeUnit.MINUTES), Duration.ofSeconds(30));
-            // "Wait practically for ever": a deadline computed as now + timeout overflows.
+            // "Wait practically for ever": a deadline computed as now + timeout overflows, and not only
+            // for Long.MAX_VALUE itself (toNanos saturates for large ones, and MAX_VALUE - 1 ns still wraps).
             pollGetsItem(new Timeout(Long.MAX_VALUE, TimeUnit.NANOSECONDS), Duration.ofSeconds(30));
             offerGetsRoom(new Timeout(Long.MAX_VALUE, TimeUnit.MILLISECONDS), Duration.ofSeconds(30));
+            pollGetsItem(new Timeout(Long.MAX_VALUE / 2, TimeUnit.MILLISECONDS), Duration.ofSeconds(30));
+            pollGetsItem(new Timeout(Long.MAX_VALUE - 1, TimeUnit.NANOSECONDS), Duration.ofSeconds(30));
+            offerGetsRoom(new Timeout(1_000_000, TimeUnit.DAYS), Duration.ofSeconds(30));
             Timeout twoSeconds = new Timeout(2, TimeUnit.SECONDS);
             String early = " It was woken three times before its time was up (at 0.5 s, 1 s and 1.5 s), each time"
                     + " with nothing for it: by %s that the test's own thread took back at once, and spuriously.";
@@ -544,6 +701,16 @@ class BoundedBufferHiddenTest {
     /** How soon a timed call must take its chance: far less than the time its timeout has left. */
     private static final Duration NOTICE = Duration.ofMillis(100);
 
+    /** For a timeout so large that now + timeout overflows: what giving up at once points to. */
+    private static String overflowHint(Timeout timeout) {
+        if (timeout.unit().toNanos(timeout.amount()) < Long.MAX_VALUE / 4) {
+            return "";
+        }
+        return " With a timeout this large, a deadline now + unit.toNanos(timeout) overflows into the past (and"
+                + " toNanos saturates at Long.MAX_VALUE for most of them), so checking for Long.MAX_VALUE alone is not"
+                + " enough: compare the time left, deadline - now > 0, which stays right when the sum overflows.";
+    }
+
     private static void pollGetsItem(Timeout timeout, Duration putAt) throws InterruptedException {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(2);
         String what = "poll(" + timeout.text() + ") on an empty buffer";
@@ -553,7 +720,8 @@ class BoundedBufferHiddenTest {
             Controlled.settleAllowingBusyWaits();
             if (poll.ended()) {
                 BoundedBufferTest.rethrowUnchecked(List.of(poll));
-                fail(BufferFeedback.gaveUpEarly(what, poll.took(), " It returned " + poll.result() + "."));
+                fail(BufferFeedback.gaveUpEarly(what, poll.took(), " It returned " + poll.result() + "."
+                        + overflowHint(timeout)));
             }
             Call<Void> put = Call.run("producer", () -> buffer.put("x"));
             put.awaitEnd(BoundedBufferTest.PATIENCE);
@@ -580,7 +748,8 @@ class BoundedBufferHiddenTest {
             Controlled.settleAllowingBusyWaits();
             if (offer.ended()) {
                 BoundedBufferTest.rethrowUnchecked(List.of(offer));
-                fail(BufferFeedback.gaveUpEarly(what, offer.took(), " It returned " + offer.result() + "."));
+                fail(BufferFeedback.gaveUpEarly(what, offer.took(), " It returned " + offer.result() + "."
+                        + overflowHint(timeout)));
             }
             String first = BoundedBufferTest.takeOnce(buffer);
             TimeUnit.NANOSECONDS.sleep(NOTICE.toNanos());
@@ -600,7 +769,7 @@ class BoundedBufferHiddenTest {
     }
 
     @Test
-    @DisplayName("A waiting put, offer(1 min), take and poll(1 min) that are interrupted, and a put or take that would wait called on an interrupted thread, throw InterruptedException and leave the buffer as it was, and usable")
+    @DisplayName("A waiting put, offer(1 min), take and poll(1 min) that are interrupted, and a put or take that would wait called on an interrupted thread, throw InterruptedException and leave the buffer as it was, and usable; a waiting take or poll(1 min) interrupted just as a put comes gets the item or leaves it in the buffer, in every order")
     @Graded(id = "interrupt-while-waiting", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void interruptedCallsLeaveTheBufferAlone() throws Exception {
         Controlled.run(() -> {
@@ -645,6 +814,69 @@ class BoundedBufferHiddenTest {
                         List.of("a", 0), afterAll));
             }
         });
+        interruptAtTheMomentOfAPut("take()", BoundedBuffer::take);
+        interruptAtTheMomentOfAPut("poll(1 min)", buffer -> buffer.poll(1, TimeUnit.MINUTES));
+    }
+
+    /** A consumer waiting on an empty buffer of capacity 1, and how its call ended. */
+    static final class InterruptRace {
+        final BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+        volatile Thread consumer;
+        volatile String outcome = "nothing";
+    }
+
+    /** A consumer's call, for {@link #interruptAtTheMomentOfAPut}. */
+    @FunctionalInterface
+    private interface Consume {
+        String call(BoundedBuffer<String> buffer) throws InterruptedException;
+    }
+
+    /**
+     * A waiting take (or poll) is interrupted at the very moment a put comes, in every order of what
+     * happens then: the consumer either gets the item (the put came first) or throws
+     * InterruptedException and leaves the item in the buffer. A put that hands its item to a waiting
+     * consumer which then throws loses the item.
+     */
+    private static void interruptAtTheMomentOfAPut(String call, Consume consume) {
+        Interleavings.everySchedule().preemptions(1).preemptingOnlyAtSynchronization()
+                .given(InterruptRace::new)
+                .thread("consumer", race -> {
+                    race.consumer = Thread.currentThread();
+                    try {
+                        race.outcome = "returned " + consume.call(race.buffer);
+                    } catch (InterruptedException expected) {
+                        race.outcome = "threw InterruptedException";
+                    }
+                })
+                // Both at 100 ms (virtual time), when the consumer waits: every order of the two is explored.
+                .thread("interrupter", race -> {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                    race.consumer.interrupt();
+                })
+                .thread("producer", race -> {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                    race.buffer.put("x");
+                })
+                .check(race -> {
+                    int size = race.buffer.size();
+                    boolean gotIt = race.outcome.equals("returned x") && size == 0;
+                    // A poll that gave up before the put came (timed-waits judges when) left x there too.
+                    boolean leftIt = (race.outcome.equals("threw InterruptedException")
+                            || race.outcome.equals("returned null")) && size == 1;
+                    if (!gotIt && !leftIt) {
+                        fail(lostToInterrupt(call, race.outcome, size));
+                    }
+                });
+    }
+
+    private static String lostToInterrupt(String call, String outcome, int size) {
+        return "A " + call + " waiting on an empty buffer of capacity 1 was interrupted just as a put(x) came: in"
+                + " one order of their steps the " + call + " " + outcome + " and the buffer then held " + size
+                + " items, so x was " + (size == 0 ? "lost" : "handed out and still in the buffer")
+                + ". Either the call gets x (the put came first) and returns it, or it throws InterruptedException"
+                + " and x stays in the buffer for another consumer. If a put hands its item straight to a waiting"
+                + " consumer, the consumer that is interrupted must look whether an item was handed to it: then"
+                + " return it (and keep the interrupt flag set), or put it back.";
     }
 
     /** Calls {@code body} on a thread of its own whose interrupt flag is set first: it must throw InterruptedException. */

@@ -31,14 +31,16 @@ class BoundedBufferTest {
     /** ... and this much earlier (a deadline kept in whole milliseconds). */
     static final Duration EARLY = Duration.ofMillis(1);
 
-    /** Timeouts of poll and offer that must run out: milliseconds, seconds, below a millisecond, zero. */
+    /** Timeouts of poll and offer that must run out: milliseconds, seconds, below a millisecond, zero, negative. */
     static final List<Timeout> TIMEOUTS = List.of(new Timeout(200, TimeUnit.MILLISECONDS),
             new Timeout(2, TimeUnit.SECONDS), new Timeout(500, TimeUnit.MICROSECONDS),
-            new Timeout(0, TimeUnit.MILLISECONDS));
+            new Timeout(0, TimeUnit.MILLISECONDS), new Timeout(-1, TimeUnit.SECONDS),
+            new Timeout(-5, TimeUnit.MILLISECONDS));
 
     record Timeout(long amount, TimeUnit unit) {
+        /** How long the call may wait: a negative timeout, like 0, not at all. */
         Duration duration() {
-            return Duration.ofNanos(unit.toNanos(amount));
+            return Duration.ofNanos(Math.max(0, unit.toNanos(amount)));
         }
 
         String text() {
@@ -279,7 +281,7 @@ class BoundedBufferTest {
     }
 
     @Test
-    @DisplayName("poll on an empty buffer returns null and offer on a full one returns false (leaving it as it was), each once its timeout of 200 ms, 2 s, 500 µs or 0 has passed")
+    @DisplayName("poll on an empty buffer returns null and offer on a full one returns false (leaving it as it was), each once its timeout of 200 ms, 2 s, 500 µs or 0 has passed, and at once for -1 s and -5 ms")
     @Graded(id = "timeouts", points = 2, timeoutSeconds = 60)
     void timedCallsGiveUp() throws Exception {
         Controlled.run(() -> {
@@ -317,7 +319,8 @@ class BoundedBufferTest {
             throws InterruptedException {
         try {
             if (!call.awaitEnd(PATIENCE)) {
-                fail(BufferFeedback.neverGaveUp(what, PATIENCE, call.where()));
+                fail(timeout.amount() < 0 ? BufferFeedback.negativeTimeoutWaited(what, PATIENCE, call.where())
+                        : BufferFeedback.neverGaveUp(what, PATIENCE, call.where()));
             }
             rethrowUnchecked(List.of(call));
             call.thrown().ifPresent(thrown -> fail(what + " threw " + thrown, thrown));

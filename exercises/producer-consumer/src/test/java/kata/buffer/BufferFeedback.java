@@ -80,6 +80,13 @@ final class BufferFeedback {
                 + " TimeUnit.NANOSECONDS.timedWait(lock, left), or return when nothing is left.";
     }
 
+    static String negativeTimeoutWaited(String call, Duration patience, String where) {
+        return call + " was still waiting after " + describe(patience) + ":\n  " + where
+                + "\nA timeout of 0 or less does not wait at all. A test meant for a deadline now + timeout that"
+                + " overflowed, such as deadline < now, is also true for every negative timeout: treat a timeout"
+                + " <= 0 as no wait, and compare the time left (deadline - now > 0) instead.";
+    }
+
     static String gaveUpEarly(String call, Duration took, String extra) {
         return call + " gave up after " + describe(took) + ", before its timeout." + extra + "\nConvert the"
                 + " timeout with its unit (unit.toNanos(timeout)), compute the deadline once, and when a wake-up"
