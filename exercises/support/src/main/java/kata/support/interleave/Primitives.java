@@ -507,9 +507,11 @@ final class Primitives implements Dispatcher {
             synchronized (run.lock) {
                 if (actor.permit) {
                     actor.permit = false;
+                    run.synchronizes(actor, -1);
                     return true;
                 }
                 if (actor.thread.isInterrupted()) {
+                    run.synchronizes(actor, -1);
                     return true;
                 }
                 long deadline = switch (mode) {
@@ -518,6 +520,7 @@ final class Primitives implements Dispatcher {
                     default -> Wait.NEVER;
                 };
                 if (run.clock.passed(deadline)) {
+                    run.synchronizes(actor, -1);
                     return true;
                 }
                 // Condition.await sets the blocker first and then parks without one.
@@ -532,7 +535,10 @@ final class Primitives implements Dispatcher {
                     run.resumed(actor);
                 }
             }
-            // Back from park for any reason (permit, interrupt, time-out): as the JDK may return.
+            // Back from park for any reason (permit, interrupt, time-out): as the JDK may return. A
+            // JDK event for the race detectors: the await or lock it is part of may end in an
+            // exception, with no point of the student's after it.
+            run.synchronizes(actor, -1);
             return true;
         } finally {
             actor.reentry--;

@@ -173,4 +173,13 @@ class DataRacesIT {
 
         assertTrue(failure.headline().contains("Data race on a HashMap"), failure.headline());
     }
+
+    @Test
+    void aWaiterThatLeavesItsListAfterAnInterruptedAwaitIsNoRace() {
+        assertTrue(Interleavings.everySchedule()
+                .given(SharedCollections.WaiterList::new)
+                .thread("waiter", SharedCollections.WaiterList::await)
+                .thread("interrupter", SharedCollections.WaiterList::interruptFirst)
+                .run().complete());
+    }
 }
