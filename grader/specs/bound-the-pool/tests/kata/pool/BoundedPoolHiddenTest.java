@@ -659,7 +659,7 @@ class BoundedPoolHiddenTest {
     }
 
     @Test
-    @DisplayName("A submit waiting for room throws InterruptedException when its thread is interrupted, and its task is not queued")
+    @DisplayName("A submit waiting for room throws InterruptedException when its thread is interrupted, and its task is not queued; with two submits waiting, the first or the second interrupted, the other takes the next freed place and a later submit finds room")
     @Graded(id = "submit-interruptible", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void submitIsInterruptible() throws Exception {
         Controlled.run(() -> {
@@ -683,11 +683,101 @@ class BoundedPoolHiddenTest {
                     fail(PoolFeedback.interruptedTaskRan(scene.entered()));
                 }
             }
+            for (int gone = 0; gone < 2; gone++) {
+                if (!interruptedWaiterLeavesTheLine(gone)) {
+                    return;
+                }
+            }
         });
     }
 
+    /**
+     * A pool of 1 worker and a queue of 1, full, two submitters waiting for room; the one at
+     * {@code gone} (0: the first to wait, 1: the second) is interrupted. The other must take the next
+     * freed place, and once the worker has taken every queued task, a new submit must find room: an
+     * interrupted waiter that keeps its turn in a line (a ticket, a reserved place) blocks everyone
+     * behind it. False when submit does not wait here (the bound checks judge that).
+     */
+    private static boolean interruptedWaiterLeavesTheLine(int gone) throws Exception {
+        try (PoolScene scene = PoolScene.of(1, 1, "line")) {
+            PoolScene.Submitter filler = scene.submitter("submitter", scene.heldTasks(2));
+            scene.settle();
+            PoolScene.Submitter first = scene.submitter("waiting-1", List.of(scene.held(10)));
+            scene.settle();
+            PoolScene.Submitter second = scene.submitter("waiting-2", List.of(scene.held(20)));
+            scene.settle();
+            if (filler.accepted() != 2 || first.done() || second.done()) {
+                return false;
+            }
+            PoolScene.Submitter interrupted = gone == 0 ? first : second;
+            PoolScene.Submitter other = gone == 0 ? second : first;
+            interrupted.call().interrupt();
+            scene.settle();
+            if (!(interrupted.failure() instanceof InterruptedException)) {
+                fail(PoolFeedback.interruptIgnored(interrupted.done(), interrupted.failure(),
+                        interrupted.call().where()));
+            }
+            if (other.done()) {
+                fail(otherWentInWithoutRoom(interrupted, other));
+            }
+            // The running task ends and the worker takes the queued one: one place frees, for the other.
+            scene.letOut(1);
+            scene.settle();
+            if (!other.done() || other.failure() != null) {
+                fail(placeKeptByInterrupted(interrupted, other, other.call().where()));
+            }
+            // The worker takes the other's task: the queue is empty, so a new submit goes in at once.
+            scene.letOut(1);
+            scene.settle();
+            PoolScene.Submitter late = scene.submitter("late", List.of(scene.held(30)));
+            scene.settle();
+            if (!late.done() || late.failure() != null) {
+                fail(roomLostAfterInterrupt(interrupted, other, late));
+            }
+            scene.letEveryoneOut();
+            PoolScene.valuesOf(other.futures(), "the task of \"" + other.name() + "\"");
+            PoolScene.valuesOf(late.futures(), "the task of \"late\"");
+            scene.shutdown();
+            scene.pool().awaitTermination(PoolScene.PATIENCE);
+            if (scene.entered() != 4) {
+                fail(PoolFeedback.interruptedTaskRan(scene.entered()) + " (The test's tasks: 2, one of \""
+                        + other.name() + "\", one of \"late\".)");
+            }
+            return true;
+        }
+    }
+
+    private static String placeKeptByInterrupted(PoolScene.Submitter interrupted, PoolScene.Submitter other,
+                                                 String where) {
+        return "A pool of 1 worker with a queue of 1, both full, and two submits waiting for room: \""
+                + interrupted.name() + "\" was interrupted and threw InterruptedException. Then the running task"
+                + " ended and the worker took the queued one, freeing a place, but \"" + other.name() + "\" "
+                + (other.done() ? "threw " + other.failure() : "still waits at " + where) + ".\nA submit that gives"
+                + " up on an interrupt leaves the line without a trace: the freed place goes to a submitter still"
+                + " waiting.";
+    }
+
+    private static String otherWentInWithoutRoom(PoolScene.Submitter interrupted, PoolScene.Submitter other) {
+        return "A pool of 1 worker with a queue of 1, both full (the running task held by the test), and two submits"
+                + " waiting for room: \"" + interrupted.name() + "\" was interrupted, and then \"" + other.name()
+                + "\" " + (other.failure() == null ? "was accepted" : "threw " + other.failure()) + ", though no"
+                + " place had freed. An interrupted submit frees no place: the others go on waiting (re-check the room"
+                + " in a while loop after every wake-up).";
+    }
+
+    private static String roomLostAfterInterrupt(PoolScene.Submitter interrupted, PoolScene.Submitter other,
+                                                 PoolScene.Submitter late) {
+        return "A pool of 1 worker with a queue of 1, and two submits waiting for room: \"" + interrupted.name()
+                + "\" was interrupted and threw InterruptedException, \"" + other.name() + "\" got the next freed"
+                + " place, and the worker took that task too: the queue was empty. A new submit should go in at"
+                + " once, but it " + (late.done() ? "threw " + late.failure() : "waits at " + late.call().where())
+                + ".\nThe interrupted submit left something behind: a turn in a line that nobody serves now, or a"
+                + " place counted as taken. When a waiting submit throws InterruptedException, undo everything it"
+                + " holds (pass its turn on, give back a place handed to it) under the lock, and wake the next.";
+    }
+
     @Test
-    @DisplayName("awaitTermination waits at most its timeout (2 s, 500 ms, 1500 µs, 0; false while a task still runs, with 3 workers) and returns true once every worker has ended, also for an idle pool awaited right after shutdown()")
+    @DisplayName("awaitTermination waits at most its timeout (2 s, 500 ms, 1500 µs, 0; false while a task still runs, with 3 workers) and returns true once every worker has ended, also for an idle pool awaited right after shutdown(); interrupted while it waits, it throws InterruptedException")
     @Graded(id = "await-termination-times-out", points = 2, visibility = Visibility.AFTER_DUE_DATE,
             timeoutSeconds = 30)
     void awaitTerminationTimesOut() throws Exception {
@@ -763,6 +853,24 @@ class BoundedPoolHiddenTest {
                 scene.letEveryoneOut();
                 PoolScene.valuesOf(List.of(held), "the held task");
             }
+            // Interrupted while it waits for a worker that still runs a task: an interrupt asks the caller to
+            // stop waiting, and "false" would read as "time ran out" (a caller looping on it would spin).
+            try (PoolScene scene = PoolScene.of(2, 1, "awaited")) {
+                Future<Integer> held = scene.pool().submit(scene.held(0));
+                scene.settle();
+                scene.shutdown();
+                Call<Boolean> awaiter = scene.call("awaiter", () -> scene.pool().awaitTermination(PoolScene.PATIENCE));
+                scene.settle();
+                if (!awaiter.ended()) { // returned at once, with tasks running: judged above
+                    awaiter.interrupt();
+                    scene.settle();
+                    if (!(awaiter.thrown().orElse(null) instanceof InterruptedException)) {
+                        fail(awaitInterruptIgnored(awaiter));
+                    }
+                }
+                scene.letEveryoneOut();
+                PoolScene.valuesOf(List.of(held), "the held task");
+            }
             // An idle pool shut down and awaited at once: its workers have been told to end but have not run
             // yet. "No task left" is not "every worker ended".
             try (PoolScene scene = PoolScene.of(3, 1, "idle")) {
@@ -819,6 +927,17 @@ class BoundedPoolHiddenTest {
                 + " thread. A running task is never interrupted: a worker that takes a task must stop being"
                 + " \"idle\" in the same step, under the same lock that shutdown() holds while it picks whom to"
                 + " interrupt (or wake idle workers with signalAll/notifyAll or poison pills, not interrupts).";
+    }
+
+    private static String awaitInterruptIgnored(Call<Boolean> awaiter) {
+        String seen = !awaiter.ended() ? "still waits at " + awaiter.where()
+                : awaiter.thrown().isPresent() ? "threw " + awaiter.thrown().get() : "returned " + awaiter.result();
+        return "A shut-down pool of 2 workers, one of them running a task that does not end: \"" + awaiter.name()
+                + "\" called awaitTermination(" + PoolFeedback.describe(PoolScene.PATIENCE) + ") and, while it waited,"
+                + " was interrupted. It should throw InterruptedException, but it " + seen + ".\nAn interrupt asks the"
+                + " waiting thread to stop waiting: let the InterruptedException of join (or await) out, as the method"
+                + " declares. Returning false says \"the time ran out\", which it did not: a caller that loops while"
+                + " awaitTermination returns false would spin, every join failing at once.";
     }
 
     private static String awaitRestartedByWakeUps(Duration timeout, Duration took, int wakeUps) {
