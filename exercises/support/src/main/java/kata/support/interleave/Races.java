@@ -148,6 +148,10 @@ final class Races {
     Race accessed(int actor, Object object, int site) {
         ensure(actor + 1);
         Site at = Sites.get(site);
+        // The collection detector needs only the volatile fields, which synchronize.
+        if (at.racy() && target == Target.COLLECTIONS) {
+            return null;
+        }
         boolean write = at.kind() == Site.Kind.WRITE;
         Object owner = object != null ? object : at.owner().intern();
         Variable variable = variables.computeIfAbsent(owner, o -> new HashMap<>())
@@ -161,9 +165,6 @@ final class Races {
             } else if (variable.syncClock != null) {
                 join(mine, variable.syncClock);
             }
-            return null;
-        }
-        if (target == Target.COLLECTIONS) {
             return null;
         }
         return check(actor, variable, write, site, at.owner() + "." + at.member(), false);
