@@ -58,6 +58,9 @@ final class JvmCommand {
         command.add("-XX:ActiveProcessorCount=" + ACTIVE_PROCESSORS);
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8"));
+        // A JVM killed at its time limit never runs its deleteOnExit hooks (the agent's boot jar,
+        // the student's temporary files): they go where the grader deletes them in any case.
+        command.add("-Djava.io.tmpdir=" + workDir);
         command.addAll(JitFlags.of(studentPackages(), options.compiledFirst(), runtime.jitDirectives()));
         command.addAll(options.extraArguments());
         command.add("-javaagent:" + runtime.agentJar() + "=" + (bundle.exercise().instrumented() ? "" : "observe:")
