@@ -125,8 +125,10 @@ class BankTest {
                     }
                 });
         // A transfer that backs off must retry until it has moved the money, however long an account
-        // stays busy: a statement printer holds A's lock for a (virtual) second, far longer than any
-        // sensible time-out, so a transfer that gives up after a few attempts is seen doing so.
+        // stays busy: a statement printer holds A's lock for a (virtual) minute, far longer than any
+        // time-out or patience a transfer might have (a hold of one second once met a transfer that
+        // gave up after exactly one second, and the verdict hung on its random back-off). Virtual
+        // time is cheap: a back-off loop that waits spends a few thousand steps on that minute.
         try {
             transfersWhileAIsBusy();
         } catch (InterleavingFailure failure) {
@@ -188,13 +190,13 @@ class BankTest {
                 // parkNanos, not Thread.sleep: on JDK 17 sleep is native, so a check's own sleep would
                 // pass in real time instead of the scheduler's.
                 .thread("statement of A", p -> Controlled.synchronizedOn(p.a(),
-                        () -> LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1))))
+                        () -> LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(60))))
                 .thread("transfer A->B", p -> p.bank().transfer(p.a(), p.b(), 30))
                 .thread("transfer B->A", p -> p.bank().transfer(p.b(), p.a(), 20))
                 .check(p -> {
                     if (p.a().balance() != 90 || p.b().balance() != 60) {
                         fail(BankFeedback.wrongBalances("A (100) sent 30 to B (50) while B sent 20 to A, and another"
-                                + " thread held A's lock for a second", "A=90, B=60", p.balances())
+                                + " thread held A's lock for a minute", "A=90, B=60", p.balances())
                                 + " " + BankFeedback.RETRY_HINT);
                     }
                 });
