@@ -57,13 +57,23 @@ class WorkerRules {
         public void check(JavaClass owner, ConditionEvents events) {
             Set<JavaCodeUnit> stopCode = stopCode(owner);
             // getPlain() is a plain read: the JIT may hoist it out of the loop like a plain field's.
+            // setPlain() is a plain write: no thread is ever promised to see it, even one that reads
+            // with get().
             owner.getMethodCallsFromSelf().stream()
-                    .filter(call -> call.getName().equals("getPlain")
-                            && call.getTargetOwner().getPackageName().equals("java.util.concurrent.atomic"))
-                    .forEach(call -> events.add(SimpleConditionEvent.violated(call, call.getOrigin().getName()
-                            + "() reads " + call.getTargetOwner().getSimpleName() + ".getPlain() "
-                            + call.getSourceCodeLocation() + ", a plain read that the JIT may do once, before the"
-                            + " loop: use get()")));
+                    .filter(call -> call.getTargetOwner().getPackageName().equals("java.util.concurrent.atomic"))
+                    .forEach(call -> {
+                        if (call.getName().equals("getPlain")) {
+                            events.add(SimpleConditionEvent.violated(call, call.getOrigin().getName() + "() reads "
+                                    + call.getTargetOwner().getSimpleName() + ".getPlain() "
+                                    + call.getSourceCodeLocation() + ", a plain read that the JIT may do once,"
+                                    + " before the loop: use get()"));
+                        } else if (call.getName().equals("setPlain") && !call.getOrigin().isConstructor()) {
+                            events.add(SimpleConditionEvent.violated(call, call.getOrigin().getName()
+                                    + "() writes " + call.getTargetOwner().getSimpleName() + ".setPlain() "
+                                    + call.getSourceCodeLocation() + ", a plain write that the worker's thread is"
+                                    + " never promised to see, even with get(): use set()"));
+                        }
+                    });
             for (JavaCodeUnit unit : stopCode) {
                 for (JavaFieldAccess write : unit.getFieldAccesses()) {
                     if (write.getAccessType() != AccessType.SET) {
