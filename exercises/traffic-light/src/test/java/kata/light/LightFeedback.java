@@ -13,6 +13,13 @@ final class LightFeedback {
         return what + ": expected " + expected + ", got " + actual + ".";
     }
 
+    static String runOutTimeoutAtGreen(String call) {
+        return "On a green light, " + call + " returned false. A time-out of 0 or less has run out before the call,"
+                + " but it only limits how long a car waits at red: a car that finds the light green drives, and"
+                + " await(timeout, unit) returns true, like await(0). Look at the light first, then at the clock:"
+                + " while (!green) { if (left <= 0) return false; ... } return true;";
+    }
+
     static String droveOnRed(List<String> cars) {
         return "The light was red, but " + cars + " returned from await() without set() ever being called.\n"
                 + "await() must block while the light is red: in a loop, while (!green) wait();";
@@ -37,6 +44,16 @@ final class LightFeedback {
                 + " again when it wakes may wait on (that is accepted), but the next set() must wake it like every"
                 + " car that waits: if set() wakes a list of waiters and empties it, a car that waits on must be in"
                 + " the list again; simpler, wait and notify on one object.";
+    }
+
+    static String strandedAfterOtherDrove(String details) {
+        return "Two cars waited at red; set() ran, the car that drove called clear() behind it, and then set() ran"
+                + " again: in the order of steps below, the other car still waited after the last set(), and waits"
+                + " for ever at a green light. It woke at the first set() to find the light red again and waited on"
+                + " (that is accepted), but the second set() did not wake it. What set() knows about the cars"
+                + " waiting must still count the one that waits on: a single \"somebody waits\" flag, reset by the"
+                + " first car that drives, forgets the others. Keep a count, or simply notifyAll() at every set().\n"
+                + details;
     }
 
     static String notAllReleased(String call, int waiting, List<String> stillWaiting, String threads) {
