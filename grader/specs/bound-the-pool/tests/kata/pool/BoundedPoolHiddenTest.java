@@ -659,9 +659,10 @@ class BoundedPoolHiddenTest {
     }
 
     @Test
-    @DisplayName("A submit waiting for room throws InterruptedException when its thread is interrupted, and its task is not queued; with two submits waiting, the first or the second interrupted, the other takes the next freed place and a later submit finds room")
+    @DisplayName("A submit waiting for room throws InterruptedException when its thread is interrupted, and its task is not queued; with two submits waiting, the first or the second interrupted, the other takes the next freed place and a later submit finds room; interrupted just as the worker takes a task, in every order: if it threw, a later submit finds room, if it returned, its task runs")
     @Graded(id = "submit-interruptible", points = 1, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 30)
     void submitIsInterruptible() throws Exception {
+        AtomicBoolean leavesTheLine = new AtomicBoolean();
         Controlled.run(() -> {
             try (PoolScene scene = PoolScene.of(1, 1, "interrupted")) {
                 PoolScene.Submitter submitter = scene.submitter("submitter", scene.heldTasks(3));
@@ -688,7 +689,157 @@ class BoundedPoolHiddenTest {
                     return;
                 }
             }
+            leavesTheLine.set(true);
         });
+        if (leavesTheLine.get() && !judgedByOtherChecks()) {
+            interruptAsAPlaceFreesLeavesNoPlaceBehind();
+        }
+    }
+
+    /** One schedule of {@link #interruptAsAPlaceFreesLeavesNoPlaceBehind}. */
+    private static final class Interrupted {
+        final CountDownLatch published = new CountDownLatch(1);
+        final CountDownLatch arrived = new CountDownLatch(1);
+        final CountDownLatch firstEnds = new CountDownLatch(1);
+        final CountDownLatch secondTaken = new CountDownLatch(1);
+        final CountDownLatch secondEnds = new CountDownLatch(1);
+        final CountDownLatch submitEnded = new CountDownLatch(1);
+        final CountDownLatch lateGo = new CountDownLatch(1);
+        final CountDownLatch lateIn = new CountDownLatch(1);
+        final CountDownLatch taskRan = new CountDownLatch(1);
+        volatile BoundedPool pool;
+        volatile Thread submitter;
+        /** What the interrupted submit threw; null when it returned (its task queued). */
+        volatile Throwable outcome;
+        /** Whether the late submit, tried only after an InterruptedException, was in while the second task ran. */
+        volatile boolean lateInWhileSecondRan;
+        volatile Throwable lateOutcome;
+        /** Whether the submit's task ran, when the submit returned. */
+        volatile boolean acceptedTaskRan;
+        /** The setup's own submits were refused, or another check's bug showed: not judged here. */
+        volatile boolean judgedElsewhere;
+    }
+
+    /**
+     * A pool of 1 worker and a queue of 1, full (the running task held by the test), and a submitter
+     * waiting for room; the running task, as it ends, interrupts the submitter, so the interrupt
+     * races with the worker taking the queued task and freeing a place. In every order with up to one
+     * deviation from taking turns (the submitter waking to its interrupt while the worker holds the
+     * lock and hands out the place, say): a submit that threw InterruptedException queued nothing, so
+     * once the worker runs the taken task the queue is empty and a later submit goes in at once; a
+     * submit that returned queued its task, which runs. A pool that hands the freed place to the
+     * first waiter loses it for good when that waiter throws instead of using it.
+     */
+    private static void interruptAsAPlaceFreesLeavesNoPlaceBehind() {
+        try {
+            Interleavings.everySchedule().preemptingOnlyAtSynchronization().preemptions(1)
+                    .given(Interrupted::new)
+                    .thread("owner", state -> {
+                        BoundedPool pool = new BoundedPool(1, 1, "racing");
+                        state.pool = pool;
+                        try {
+                            pool.submit(() -> {
+                                state.firstEnds.await();
+                                // From the worker, right before it takes the queued task: in plain turns the
+                                // interrupt reaches the waiting submit just as the place frees.
+                                Thread submitter = state.submitter;
+                                if (submitter != null) { // null only when the setup was refused
+                                    submitter.interrupt();
+                                }
+                                return 0;
+                            });
+                            pool.submit(() -> {
+                                state.secondTaken.countDown();
+                                state.secondEnds.await();
+                                return 1;
+                            });
+                        } catch (RejectedExecutionException rejected) {
+                            state.judgedElsewhere = true;
+                            state.firstEnds.countDown();
+                            state.secondEnds.countDown();
+                            state.secondTaken.countDown();
+                        } finally {
+                            state.published.countDown();
+                        }
+                        state.arrived.await();
+                        state.firstEnds.countDown();
+                        state.submitEnded.await();
+                        state.secondTaken.await();
+                        if (state.outcome instanceof InterruptedException && !state.judgedElsewhere) {
+                            // The queue is empty now: the late submit must not wait, so the minute (virtual
+                            // time) passes only when it does.
+                            state.lateGo.countDown();
+                            state.lateInWhileSecondRan = state.lateIn.await(1, TimeUnit.MINUTES);
+                        }
+                        state.lateGo.countDown();
+                        state.secondEnds.countDown();
+                        if (state.outcome == null) {
+                            // Before shutdown(): a pool that drops queued tasks there is shutdown-finishes-queued's.
+                            state.acceptedTaskRan = state.taskRan.await(1, TimeUnit.MINUTES);
+                        }
+                        if (workerOutlivesShutdown(pool)) {
+                            state.judgedElsewhere = true;
+                        }
+                    })
+                    .lockNames(state -> Map.of(state.published, "the test's latch \"the pool is made\"",
+                            state.arrived, "the test's latch \"the submitter arrived\"",
+                            state.firstEnds, "the test's latch \"the first task may end\"",
+                            state.secondTaken, "the test's latch \"the worker took the second task\"",
+                            state.secondEnds, "the test's latch \"the second task may end\"",
+                            state.submitEnded, "the test's latch \"the interrupted submit ended\"",
+                            state.lateGo, "the test's latch \"the late submitter may go\"",
+                            state.lateIn, "the test's latch \"the late submit returned\"",
+                            state.taskRan, "the test's latch \"the interrupted submit's task ran\""))
+                    .thread("submitter", state -> {
+                        state.submitter = Thread.currentThread();
+                        state.published.await();
+                        state.arrived.countDown();
+                        try {
+                            state.pool.submit(() -> {
+                                state.taskRan.countDown();
+                                return 2;
+                            });
+                            state.outcome = null;
+                        } catch (InterruptedException | RuntimeException thrown) {
+                            state.outcome = thrown;
+                        } finally {
+                            state.submitEnded.countDown();
+                        }
+                    })
+                    .thread("late", state -> {
+                        state.lateGo.await();
+                        if (state.outcome instanceof InterruptedException && !state.judgedElsewhere) {
+                            try {
+                                state.pool.submit(() -> 3);
+                            } catch (RuntimeException thrown) {
+                                state.lateOutcome = thrown;
+                            } finally {
+                                state.lateIn.countDown();
+                            }
+                        }
+                    })
+                    .check(state -> {
+                        if (state.judgedElsewhere) {
+                            return;
+                        }
+                        if (state.outcome instanceof InterruptedException) {
+                            if (!state.lateInWhileSecondRan || state.lateOutcome != null) {
+                                fail(placeLostToAnInterrupt(state.lateInWhileSecondRan, state.lateOutcome));
+                            }
+                            if (state.taskRan.getCount() == 0) {
+                                fail(taskOfRacingInterruptRan());
+                            }
+                        } else if (state.outcome == null && !state.acceptedTaskRan) {
+                            fail(taskOfRacingSubmitLost());
+                        }
+                    });
+        } catch (InterleavingFailure failure) {
+            if (!failure.noThreadCanContinue()) {
+                throw failure;
+            }
+            // Threads that all end up waiting: a lost wake-up (bound-after-wakeups), or a task run under the
+            // pool's lock (n-at-once).
+        }
     }
 
     /**
@@ -745,6 +896,31 @@ class BoundedPoolHiddenTest {
             }
             return true;
         }
+    }
+
+    private static String placeLostToAnInterrupt(boolean returned, Throwable lateOutcome) {
+        return "A pool of 1 worker with a queue of 1, both full (the running task held by the test), and a submit"
+                + " waiting for room: the running task, as it ended, interrupted the waiting submit. In the order of"
+                + " steps below the interrupt came as the worker took the queued task, and the submit threw"
+                + " InterruptedException; the worker then ran the taken task, so the queue was empty. A new submit"
+                + " should go in at once, but it " + (returned ? "threw " + lateOutcome
+                : "waited for room (a minute, until shutdown())") + ".\nThe place the worker freed was lost: handed"
+                + " to (or counted for) the waiter that then gave up. A submit that throws InterruptedException must"
+                + " give back a place handed to it, under the lock, and pass it to the next waiter.";
+    }
+
+    private static String taskOfRacingInterruptRan() {
+        return "A pool of 1 worker with a queue of 1, both full, and a submit waiting for room, interrupted just as"
+                + " the worker took the queued task: in the order of steps below the submit threw"
+                + " InterruptedException, yet its task ran. A submit that throws has not accepted its task: either"
+                + " queue the task and return, or throw and leave the queue as it was.";
+    }
+
+    private static String taskOfRacingSubmitLost() {
+        return "A pool of 1 worker with a queue of 1, both full, and a submit waiting for room, interrupted just as"
+                + " the worker took the queued task: in the order of steps below the submit returned a future, but"
+                + " its task never ran, though the worker was free. A submit that returns has"
+                + " accepted its task, interrupted or not: the task must be queued and run.";
     }
 
     private static String placeKeptByInterrupted(PoolScene.Submitter interrupted, PoolScene.Submitter other,
