@@ -769,7 +769,7 @@ class BoundedBufferHiddenTest {
     }
 
     @Test
-    @DisplayName("A waiting put, offer(1 min), take and poll(1 min) that are interrupted, and a put or take that would wait called on an interrupted thread, throw InterruptedException and leave the buffer as it was, and usable; a waiting take or poll(1 min) interrupted just as a put comes gets the item or leaves it in the buffer, in every order")
+    @DisplayName("A waiting put, offer(1 min), take and poll(1 min) that are interrupted, and a put or take that would wait called on an interrupted thread, throw InterruptedException and leave the buffer as it was, and usable; a waiting take or poll(1 min) interrupted just as a put comes gets the item or leaves it in the buffer, and of two waiting takes (or polls) or two waiting puts (or offers) at capacity 1, interrupting one just as a put or take comes neither loses an item nor leaves the other waiting beside an item or room it could use, in every order")
     @Graded(id = "interrupt-while-waiting", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void interruptedCallsLeaveTheBufferAlone() throws Exception {
         Controlled.run(() -> {
@@ -816,6 +816,170 @@ class BoundedBufferHiddenTest {
         });
         interruptAtTheMomentOfAPut("take()", BoundedBuffer::take);
         interruptAtTheMomentOfAPut("poll(1 min)", buffer -> buffer.poll(1, TimeUnit.MINUTES));
+        interruptOneOfTwoWaiting(TwoWaiting.consumers("take()", BoundedBuffer::take));
+        interruptOneOfTwoWaiting(TwoWaiting.consumers("poll(1 min)", buffer -> buffer.poll(1, TimeUnit.MINUTES)));
+        interruptOneOfTwoWaiting(TwoWaiting.producers("put(p1)", buffer -> {
+            buffer.put("p1");
+            return true;
+        }));
+        interruptOneOfTwoWaiting(TwoWaiting.producers("offer(p1, 1 min)",
+                buffer -> buffer.offer("p1", 1, TimeUnit.MINUTES)));
+    }
+
+    /** A producer's call that adds p1, for {@link TwoWaiting#producers}: whether it added it. */
+    @FunctionalInterface
+    private interface Produce {
+        boolean call(BoundedBuffer<String> buffer) throws InterruptedException;
+    }
+
+    /**
+     * Capacity 1, two calls of one kind waiting (two consumers on the empty buffer, or two producers
+     * on the buffer full of i), and at 100 ms the other side comes (put(x) then put(y), or take()
+     * twice) just as the first waiter is interrupted. Whoever wins, every item that went in comes
+     * out once (taken, or left in the buffer) and nobody waits for ever: a waiter woken by signal()
+     * that throws anyway, without passing the wake-up on, leaves the other waiter asleep beside the
+     * item (or room) it was woken for.
+     */
+    record TwoWaiting(String setting, List<String> initial, String waiter, String first, Scenario.Task<Race> firstTask,
+            String second, Scenario.Task<Race> secondTask, String otherSide, String other,
+            Scenario.Task<Race> otherTask) {
+
+        /** One schedule's buffer, what went in and came out, and the first waiter's thread and outcome. */
+        static final class Race {
+            final BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+            final List<String> in = new CopyOnWriteArrayList<>();
+            final List<String> taken = new CopyOnWriteArrayList<>();
+            volatile Thread first;
+            volatile String outcome = "nothing";
+
+            Race(List<String> initial) {
+                try {
+                    for (String item : initial) {
+                        buffer.put(item);
+                        in.add(item);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        static TwoWaiting consumers(String call, Consume consume) {
+            return new TwoWaiting("Capacity 1, empty", List.of(), "consumer", call, race -> {
+                race.first = Thread.currentThread();
+                try {
+                    String item = consume.call(race.buffer);
+                    race.outcome = "returned " + item;
+                    if (item != null) {
+                        race.taken.add(item);
+                    }
+                } catch (InterruptedException expected) {
+                    race.outcome = "threw InterruptedException";
+                }
+            }, "take()", race -> race.taken.add(race.buffer.take()), "producer", "put(x) then put(y)", race -> {
+                race.buffer.put("x");
+                race.in.add("x");
+                race.buffer.put("y");
+                race.in.add("y");
+            });
+        }
+
+        static TwoWaiting producers(String call, Produce produce) {
+            return new TwoWaiting("Capacity 1, full of [i]", List.of("i"), "producer", call, race -> {
+                race.first = Thread.currentThread();
+                try {
+                    boolean added = produce.call(race.buffer);
+                    race.outcome = added ? "added p1" : "returned false";
+                    if (added) {
+                        race.in.add("p1");
+                    }
+                } catch (InterruptedException expected) {
+                    race.outcome = "threw InterruptedException";
+                }
+            }, "put(p2)", race -> {
+                race.buffer.put("p2");
+                race.in.add("p2");
+            }, "consumer", "take() twice", race -> {
+                race.taken.add(race.buffer.take());
+                race.taken.add(race.buffer.take());
+            });
+        }
+
+        Scenario<Race> scenario(boolean interrupt) {
+            // The first waiter starts first and so waits first: the one a signal() wakes.
+            Scenario<Race> scenario = Interleavings.everySchedule().preemptions(1).preemptingOnlyAtSynchronization()
+                    .given(() -> new Race(initial))
+                    .thread(waiter + "-1", firstTask)
+                    .thread(waiter + "-2", secondTask)
+                    .thread(otherSide, race -> {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                        otherTask.run(race);
+                    });
+            // At 100 ms too, when both wait: every order of the interrupt and the other side's steps is explored.
+            return !interrupt ? scenario : scenario.thread("interrupter", race -> {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                race.first.interrupt();
+            });
+        }
+
+        void check(Race race) throws InterruptedException {
+            List<String> out = new ArrayList<>(race.taken);
+            if (race.buffer.size() == 1) {
+                out.add(race.buffer.poll(0, TimeUnit.SECONDS));
+            }
+            List<String> in = new ArrayList<>(race.in);
+            if (!sorted(out).equals(sorted(in))) {
+                fail(what() + " In one order of their steps " + waiter + "-1 " + race.outcome + ", and the items"
+                        + " taken or left in the buffer were " + out + ", but " + in + " went in: each item must"
+                        + " come out exactly once.");
+            }
+        }
+
+        private String what() {
+            return setting + ": " + waiter + "-1 in " + first + " and " + waiter + "-2 in " + second + " waited,"
+                    + " and " + waiter + "-1 was interrupted just as the " + otherSide + "'s " + other + " came.";
+        }
+
+        private static List<String> sorted(List<String> items) {
+            List<String> copy = new ArrayList<>(items);
+            copy.sort(null);
+            return copy;
+        }
+
+        String leftWaiting(String schedule) {
+            return what() + " In one order of their steps " + waiter + "-2 was left waiting for ever beside the "
+                    + (waiter.equals("consumer") ? "item" : "room") + " it waits for:\n" + schedule + "\nWithout the"
+                    + " interrupt nobody is left waiting: " + waiter + "-1 spent the wake-up meant for the change, then"
+                    + " threw InterruptedException and used nothing. Condition.await() returns normally, with the"
+                    + " interrupt flag set, when the interrupt comes after the signal: then go on and use the wake-up"
+                    + " (the flag stays set). A waiter that throws all the same must pass the wake-up on (signal()"
+                    + " again before it throws), or wake them all (signalAll()).";
+        }
+    }
+
+    /** Fails when the interrupt of one of two waiters loses an item or leaves the other one waiting for ever. */
+    private static void interruptOneOfTwoWaiting(TwoWaiting two) {
+        try {
+            two.scenario(true).check(two::check);
+        } catch (InterleavingFailure failure) {
+            if (!keepsWakeUpsWithoutInterrupts(two)) {
+                return; // Lost without any interrupt: no-lost-wake-up and refill-while-waiting judge that.
+            }
+            if (failure.noThreadCanContinue()) {
+                fail(two.leftWaiting(failure.getMessage()), failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** The same threads without the interrupt: true when no order of their steps goes wrong. */
+    private static boolean keepsWakeUpsWithoutInterrupts(TwoWaiting two) {
+        try {
+            two.scenario(false).check(two::check);
+            return true;
+        } catch (InterleavingFailure failure) {
+            return false;
+        }
     }
 
     /** A consumer waiting on an empty buffer of capacity 1, and how its call ended. */
