@@ -42,6 +42,11 @@ final class Connection implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** The client's own port: with the server's, it names the connection. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     void send(String text) throws IOException {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -56,10 +61,12 @@ final class Connection implements AutoCloseable {
         socket.shutdownOutput();
     }
 
-    /** Ends the connection with a reset instead of an orderly close: the server's next read throws. */
+    /** Ends the connection with a reset instead of an orderly close: the server's next read throws. Once is enough. */
     void reset() throws IOException {
-        socket.setSoLinger(true, 0);
-        socket.close();
+        if (!socket.isClosed()) {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package kata.echo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 
 /** What the echo-server checks tell a student when they fail: what was observed, and why. */
@@ -135,6 +136,14 @@ final class EchoFeedback {
             + " client's connection breaks (read() throws, here \"Connection reset\"), and give its slot back then"
             + " too: release it in a finally block, not only after a normal end.";
 
+    static String socketLeftOpen(String client, long seconds) {
+        return client + " had left, but " + seconds + " s later the server's socket of that connection (the one in"
+                + " its set of connections) was still not closed. A handler must close its socket however its"
+                + " client leaves: at the end of the stream, and also when read() or write() throws (the connection"
+                + " broke). Close it in a finally block or with try-with-resources, not only after the normal end:"
+                + " otherwise every such connection costs the server a file descriptor for as long as it runs.";
+    }
+
     static String unbounded(int maxClients, int served) {
         return "The server was built with maxClients = " + maxClients + "; " + served + " clients were connected and"
                 + " served, yet one more client got its echo. Handler threads must be bounded (a fixed pool of"
@@ -177,6 +186,15 @@ final class EchoFeedback {
     }
 
     static String stopThrew(String call, Throwable thrown) {
+        if (thrown instanceof ConcurrentModificationException) {
+            return call + " threw " + thrown + " while it walked the client sockets: the handler of a socket it had"
+                    + " closed woke up, ended and removed its socket from the set before stop() took the next one (the"
+                    + " check lets that handler run first, as a busy machine may), and the iterator stop() used does"
+                    + " not allow that. The remaining connections stay open and the pool is never shut down. The"
+                    + " iterator of a Collections.synchronizedSet (like a HashSet's) is not thread-safe: keep the"
+                    + " sockets in a concurrent set (ConcurrentHashMap.newKeySet()), whose iterator allows removals"
+                    + " meanwhile, or hold the set's lock while you walk it (synchronized (set) { ... }).";
+        }
         return call + " threw " + thrown + ". stop() must close what is still open and return normally; calling it"
                 + " again (close() after stop(), try-with-resources) or on a server that never started is no"
                 + " error: there is simply nothing left to close.";
@@ -224,6 +242,15 @@ final class EchoFeedback {
                 + " for it: a stop() that waits returns only after they ended.) stop() must return once the"
                 + " accepting thread and every handler have ended: join() the threads you started, or"
                 + " shutdown() the pool and then awaitTermination().";
+    }
+
+    static String stopGaveUpWaiting(String at, List<String> threads) {
+        return "stop() waited with a time-out at " + at + ", the time-out ran out while the check held the server's"
+                + " threads (as a busy or slow machine may delay them), and stop() returned while these threads"
+                + " were still running its code: " + String.join("; ", threads) + ". stop() must return once the"
+                + " accepting thread and every handler have ended, however long that takes: wait again after a"
+                + " time-out (while (!pool.awaitTermination(...)) { }), or wait without one (join()); shutdownNow()"
+                + " only interrupts the threads, it does not wait for them.";
     }
 
     static String returnedBeforeQueuedClientsHandled(List<String> threads) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -266,47 +267,76 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("maxClients = 2: two clients that leave mid-line, then two whose connections break mid-line, each free their handler for the next client")
+    @DisplayName("maxClients = 2: two clients that leave mid-line, then two whose connections break mid-line, each free their handler for the next client, and the server closes each one's socket")
     @Graded(id = "disconnect-mid-line", points = 1, timeoutSeconds = 30)
     void clientDisconnectingMidLineIsHandled() throws Exception {
-        EchoServer server = new EchoServer(2);
-        try {
-            int port = server.start();
-            Deadline deadline = Deadline.in(PATIENCE);
-            // One after the other: each is served by a free handler, until two handlers are lost.
-            for (int i = 1; i <= 2; i++) {
-                try (Connection leaving = new Connection(port)) {
-                    leaving.send("hello\n");
-                    expectReply(leaving, "hello\n", i == 1 ? "The first client" : "The second client, after the first"
-                            + " left in the middle of a line,", i == 1 ? EchoFeedback.NOT_SERVED
-                            : EchoFeedback.HANDLER_STUCK, deadline);
-                    leaving.send("gone before the end of this li");
+        try (ServerSockets sockets = ServerSockets.install()) {
+            EchoServer server = new EchoServer(2);
+            try {
+                int port = server.start();
+                Deadline deadline = Deadline.in(PATIENCE);
+                // Shared by the looks at the server's sockets: a socket never closed costs it once.
+                Deadline looks = Deadline.in(PATIENCE);
+                // One after the other: each is served by a free handler, until two handlers are lost.
+                for (int i = 1; i <= 2; i++) {
+                    Connection leaving = new Connection(port);
+                    try {
+                        leaving.send("hello\n");
+                        expectReply(leaving, "hello\n", i == 1 ? "The first client" : "The second client, after the"
+                                + " first left in the middle of a line,", i == 1 ? EchoFeedback.NOT_SERVED
+                                : EchoFeedback.HANDLER_STUCK, deadline);
+                        leaving.send("gone before the end of this li");
+                        leaves(sockets, leaving, false, "Client " + i + ", which ended its stream in the middle of"
+                                + " a line,", looks);
+                    } finally {
+                        leaving.close();
+                    }
                 }
-            }
-            for (int i = 3; i <= 4; i++) {
-                Connection breaking = new Connection(port);
-                try {
-                    breaking.send("next\n");
-                    expectReply(breaking, "next\n", "Client " + i + ", after " + (i - 1) + " clients left in the"
-                            + " middle of a line" + (i == 4 ? " (the last one's connection broke)" : "") + ",",
-                            i == 3 ? EchoFeedback.HANDLER_STUCK : EchoFeedback.HANDLER_STUCK_AFTER_RESET, deadline);
-                    breaking.send("and its connection breaks in the middle of this li");
-                } finally {
-                    breaking.reset();
+                for (int i = 3; i <= 4; i++) {
+                    Connection breaking = new Connection(port);
+                    try {
+                        breaking.send("next\n");
+                        expectReply(breaking, "next\n", "Client " + i + ", after " + (i - 1) + " clients left in the"
+                                + " middle of a line" + (i == 4 ? " (the last one's connection broke)" : "") + ",",
+                                i == 3 ? EchoFeedback.HANDLER_STUCK : EchoFeedback.HANDLER_STUCK_AFTER_RESET, deadline);
+                        breaking.send("and its connection breaks in the middle of this li");
+                        leaves(sockets, breaking, true, "Client " + i + ", whose connection broke in the middle of"
+                                + " a line (the server's read() threw \"Connection reset\"),", looks);
+                    } finally {
+                        breaking.reset();
+                    }
                 }
+                try (Connection last = new Connection(port)) {
+                    last.send("last\n");
+                    expectReply(last, "last\n", "Client 5, after two clients left mid-line and the connections of two"
+                            + " more broke mid-line,", EchoFeedback.HANDLER_STUCK_AFTER_RESET, deadline);
+                }
+            } finally {
+                stopWithin(server);
             }
-            try (Connection last = new Connection(port)) {
-                last.send("last\n");
-                expectReply(last, "last\n", "Client 5, after two clients left mid-line and the connections of two"
-                        + " more broke mid-line,", EchoFeedback.HANDLER_STUCK_AFTER_RESET, deadline);
-            }
-        } finally {
-            stopWithin(server);
+        }
+    }
+
+    /**
+     * The client leaves (a close, or a reset when {@code breaks}), and the server must close its socket
+     * of that connection soon. The client cannot see that once its connection broke; the server's
+     * socket object can, when the server keeps it in a collection (its set of connections).
+     */
+    private static void leaves(ServerSockets sockets, Connection client, boolean breaks, String who, Deadline looks)
+            throws IOException {
+        Optional<Object> serverEnd = sockets.serverEnd(client.localPort());
+        if (breaks) {
+            client.reset();
+        } else {
+            client.close();
+        }
+        if (serverEnd.isPresent() && !ServerSockets.awaitClosed(serverEnd.get(), looks)) {
+            fail(EchoFeedback.socketLeftOpen(who, looks.seconds()));
         }
     }
 
     @Test
-    @DisplayName("stop() closes every connection, also of clients waiting in the queue, of one that sends without reading its replies and of one accepted just as stop() begins, and the listener: the port can be bound again")
+    @DisplayName("stop() closes every connection, also of clients waiting in the queue, of one that sends without reading its replies, of one accepted just as stop() begins and of two served while their handlers leave the set it walks, and the listener: the port can be bound again")
     @Graded(id = "stop-closes-everything", points = 2, timeoutSeconds = 60)
     void stopClosesEverything() throws Exception {
         Set<Thread> before = Threads.alive();
@@ -384,6 +414,54 @@ class EchoServerTest {
             stopWithin(server);
         }
         stopClosesAClientAcceptedAsItBegins();
+        stopAsHandlersLeave();
+    }
+
+    /**
+     * Two clients served as stop() begins: each handler wakes when stop() closes its socket, ends and
+     * forgets its connection while stop() walks the other. The hooks hold stop() after the first
+     * connection it walks until that handler has done so, so that a walk that does not survive it
+     * (the iterator of a synchronizedSet used without its lock) shows on every run.
+     */
+    private static void stopAsHandlersLeave() throws Exception {
+        try (SlowSweep sweep = SlowSweep.install()) {
+            EchoServer server = new EchoServer(2);
+            int port = server.start();
+            Deadline deadline = Deadline.in(PATIENCE);
+            List<Connection> clients = new ArrayList<>();
+            try {
+                for (int i = 1; i <= 2; i++) {
+                    Connection client = new Connection(port);
+                    clients.add(client);
+                    String line = "client " + i + "\n";
+                    client.send(line);
+                    if (!Arrays.equals(bytes(line), replyOrNull(client, deadline))) {
+                        // A server that serves fewer than maxClients clients at once fails many-clients-at-once.
+                        return;
+                    }
+                }
+                Stopping stopping = sweep.stop(server);
+                // Longer patience: stop() may be held after its first connection for up to PATIENCE.
+                Deadline stopEnds = Deadline.in(PATIENCE.multipliedBy(2));
+                if (!stopping.awaitEnd(stopEnds)) {
+                    fail(EchoFeedback.stopDidNotReturn(stopEnds.seconds(), stopping.where(), "(see where it waits)"));
+                }
+                if (stopping.thrown().isPresent()) {
+                    fail(EchoFeedback.stopThrew("stop()", stopping.thrown().get()));
+                }
+                for (int i = 0; i < clients.size(); i++) {
+                    if (clients.get(i).readToEnd(deadline).ending() == Connection.Ending.STILL_OPEN) {
+                        fail(EchoFeedback.connectionLeftOpen("Client " + (i + 1) + " of 2 (being served, while the"
+                                + " handler of the other ended)"));
+                    }
+                }
+            } finally {
+                for (Connection client : clients) {
+                    client.close();
+                }
+                stopWithin(server);
+            }
+        }
     }
 
     /** How many scheduling points of the accepting thread the exploration below tries at most. */
@@ -478,7 +556,7 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("stop() returns only once the accepting thread and every handler have ended")
+    @DisplayName("stop() returns only once the accepting thread and every handler have ended, also when a wait with a time-out runs out first")
     @Graded(id = "stop-waits-for-threads", points = 2, timeoutSeconds = 60)
     void stopWaitsForItsThreads() throws Exception {
         try (StopGate gate = StopGate.install()) {
@@ -619,7 +697,9 @@ class EchoServerTest {
             }
         }
         if (!running.isEmpty()) {
-            fail(clientQueued ? EchoFeedback.returnedBeforeQueuedClientsHandled(running)
+            Optional<String> gaveUpAt = gate.expiredAt();
+            fail(gaveUpAt.isPresent() ? EchoFeedback.stopGaveUpWaiting(gaveUpAt.get(), running)
+                    : clientQueued ? EchoFeedback.returnedBeforeQueuedClientsHandled(running)
                     : EchoFeedback.returnedBeforeThreadsEnded(running));
         }
         if (!idle.isEmpty()) {

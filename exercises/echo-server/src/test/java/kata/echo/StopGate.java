@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import kata.support.agent.StudentCode;
 import kata.support.boot.Dispatcher;
@@ -53,6 +55,13 @@ import kata.support.boot.Hooks;
  * returns while they are still held in the server's code: the check sees the same on every run.
  * Threads of the test and of the JVM are never held; nor is a thread inside a JDK region that runs
  * the caller's code under a lock of its own (the agent marks those as unpausable).
+ *
+ * <p>Held threads are also slow threads: the first wait of stop() with a time-out (of up to an hour:
+ * {@code awaitTermination}, a timed {@code await}, {@code get}, {@code join} or {@code wait}) while a
+ * thread of the server lives times out at once, as it would on a machine too busy to run those
+ * threads in time, and the held threads stay held. The stopping thread's clock moves on by that
+ * time-out, so the JDK's own deadline arithmetic agrees. A stop() that waits again goes on as
+ * above; one that gives up and returns shows, on every run. (Longer time-outs stand for "for ever".)
  */
 final class StopGate implements Dispatcher, AutoCloseable {
 
@@ -60,6 +69,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
     private static final int SPIN_POINTS = 100_000;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** The longest time-out the gate lets run out: longer ones are taken as "for ever". */
+    private static final long LONGEST_EXPIRED_NANOS = TimeUnit.HOURS.toNanos(1);
 
     /** How often a held thread that holds a monitor looks whether a free thread blocks on it. */
     private static final long MONITOR_LOOK_MILLIS = 5;
@@ -90,8 +102,8 @@ final class StopGate implements Dispatcher, AutoCloseable {
     private final Set<Thread> letGoForWait = new HashSet<>();
     /** Server threads stop() waits to end (it joined them): never held again. */
     private final Set<Thread> endAwaited = new HashSet<>();
-    /** The thread running stop(), or null. */
-    private Thread stopper;
+    /** The thread running stop(), or null (volatile for the clock, read without the lock). */
+    private volatile Thread stopper;
     /**
      * The monitor stop() waits on right now (from its wait() to its next point), {@link #PARKED} while it
      * parks outside a pool's awaitTermination (a lock, a condition, a latch), or null.
@@ -107,6 +119,10 @@ final class StopGate implements Dispatcher, AutoCloseable {
     private int toPass;
     private boolean stopReturned;
     private int spinPoints;
+    /** Where stop()'s wait with a time-out timed out (the server's line), or null while none did. */
+    private String expiredAt;
+    /** How far the stopping thread's clock is ahead of the JVM's, for the time-out it saw run out. */
+    private volatile long stopperClockAhead;
 
     private StopGate() {
     }
@@ -193,6 +209,11 @@ final class StopGate implements Dispatcher, AutoCloseable {
                     && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(this);
         }
         return state == Thread.State.RUNNABLE || state == Thread.State.NEW;
+    }
+
+    /** Where stop()'s first wait with a time-out ran out (the server's line), or empty if none did. */
+    synchronized Optional<String> expiredAt() {
+        return Optional.ofNullable(expiredAt);
     }
 
     /** The server's threads held right now, each in the server's code or its pool. */
@@ -452,6 +473,39 @@ final class StopGate implements Dispatcher, AutoCloseable {
         return false;
     }
 
+    /**
+     * stop() begins a wait with a time-out of {@code nanos}: true when it runs out at once instead (the
+     * first such wait while a thread of the server lives), the stopping thread's clock then moved on
+     * by that time-out. A timed wait may always end early as far as its caller can tell, by its time
+     * or spuriously, so a stop() that waits again is unaffected.
+     */
+    private boolean expires(long nanos) {
+        // (nanos below 0: a time too long, which overflowed; 0: no time-out.)
+        if (!closed || nanos <= 0 || nanos > LONGEST_EXPIRED_NANOS) {
+            return false;
+        }
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (me != stopper || stopReturned || expiredAt != null || !serverThreadLives()) {
+                return false;
+            }
+            StackTraceElement frame = StudentCode.firstStudentFrame(me.getStackTrace());
+            expiredAt = frame == null ? "stop()" : StudentCode.location(frame);
+            stopperClockAhead += nanos;
+            return true;
+        }
+    }
+
+    /** Under the lock: a thread of the server has not ended (asked of the JVM without a hook, which would let it go). */
+    private boolean serverThreadLives() {
+        for (Thread thread : server) {
+            if (THREADS.getThreadInfo(thread.getId()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A free thread waits for {@code thread}: that one goes on. */
     private void waitsFor(Thread thread) {
         if (!closed) {
@@ -616,6 +670,9 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public boolean waitOn(Object monitor, long millis, int nanos, int site) {
+        if (expires(nanosOf(millis) + nanos)) {
+            return true;
+        }
         if (Thread.currentThread() == stopperThread()) {
             synchronized (this) {
                 stopWaitsOn = monitor;
@@ -647,12 +704,15 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public long nanoTime() {
-        return Long.MIN_VALUE;
+        long ahead = stopperClockAhead;
+        return ahead != 0 && Thread.currentThread() == stopper ? System.nanoTime() + ahead : Long.MIN_VALUE;
     }
 
     @Override
     public long currentTimeMillis() {
-        return Long.MIN_VALUE;
+        long ahead = stopperClockAhead;
+        return ahead != 0 && Thread.currentThread() == stopper ? System.currentTimeMillis() + ahead / 1_000_000L
+                : Long.MIN_VALUE;
     }
 
     @Override
@@ -696,6 +756,10 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public boolean join(Thread thread, long millis) {
+        // (Thread.isAlive() would be this gate's own hook, which lets the thread go on.)
+        if (THREADS.getThreadInfo(thread.getId()) != null && expires(nanosOf(millis))) {
+            return true;
+        }
         waitsFor(thread);
         return false;
     }
@@ -718,6 +782,14 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public boolean park(Object blocker, int mode, long time) {
+        long timeOut = switch (mode) {
+            case PARK_NANOS -> time;
+            case PARK_UNTIL -> nanosOf(time - callersCurrentTimeMillis());
+            default -> 0;
+        };
+        if (expires(timeOut)) {
+            return true;
+        }
         if (Thread.currentThread() == stopperThread() && !inPoolAwaitTermination()) {
             synchronized (this) {
                 stopWaitsOn = PARKED;
@@ -737,5 +809,16 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     private synchronized Thread stopperThread() {
         return stopper;
+    }
+
+    /** Milliseconds as nanoseconds, Long.MAX_VALUE for a time too long to count in them. */
+    private static long nanosOf(long millis) {
+        return millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
+    }
+
+    /** The calling thread's clock, in epoch milliseconds: the stopping thread's may be ahead. */
+    private long callersCurrentTimeMillis() {
+        long now = currentTimeMillis();
+        return now == Long.MIN_VALUE ? System.currentTimeMillis() : now;
     }
 }
