@@ -929,9 +929,7 @@ class BoundedBufferHiddenTest {
             }
             List<String> in = new ArrayList<>(race.in);
             if (!sorted(out).equals(sorted(in))) {
-                fail(what() + " In one order of their steps " + waiter + "-1 " + race.outcome + ", and the items"
-                        + " taken or left in the buffer were " + out + ", but " + in + " went in: each item must"
-                        + " come out exactly once.");
+                fail(BufferFeedback.lostAtAnInterrupt(what(), waiter, race.outcome, out, in));
             }
         }
 
@@ -947,13 +945,8 @@ class BoundedBufferHiddenTest {
         }
 
         String leftWaiting(String schedule) {
-            return what() + " In one order of their steps " + waiter + "-2 was left waiting for ever beside the "
-                    + (waiter.equals("consumer") ? "item" : "room") + " it waits for:\n" + schedule + "\nWithout the"
-                    + " interrupt nobody is left waiting: " + waiter + "-1 spent the wake-up meant for the change, then"
-                    + " threw InterruptedException and used nothing. Condition.await() returns normally, with the"
-                    + " interrupt flag set, when the interrupt comes after the signal: then go on and use the wake-up"
-                    + " (the flag stays set). A waiter that throws all the same must pass the wake-up on (signal()"
-                    + " again before it throws), or wake them all (signalAll()).";
+            return BufferFeedback.wakeUpSwallowedByInterrupt(what(), waiter,
+                    waiter.equals("consumer") ? "item" : "room", schedule);
         }
     }
 

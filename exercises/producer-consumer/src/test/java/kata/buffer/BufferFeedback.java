@@ -184,6 +184,23 @@ final class BufferFeedback {
                 + ". An interrupted put or offer adds nothing, an interrupted take or poll removes nothing.";
     }
 
+    /** Two waiters of one kind, the first interrupted as the other side came: an item lost or doubled. */
+    static String lostAtAnInterrupt(String what, String waiter, String outcome, List<?> out, List<?> in) {
+        return what + " In one order of their steps " + waiter + "-1 " + outcome + ", and the items taken or left"
+                + " in the buffer were " + out + ", but " + in + " went in: each item must come out exactly once.";
+    }
+
+    /** Two waiters of one kind, the first interrupted as the other side came: the second left waiting. */
+    static String wakeUpSwallowedByInterrupt(String what, String waiter, String waitedFor, String schedule) {
+        return what + " In one order of their steps " + waiter + "-2 was left waiting for ever beside the "
+                + waitedFor + " it waits for:\n" + schedule + "\nWithout the interrupt nobody is left waiting: "
+                + waiter + "-1 spent the wake-up meant for the change, then threw InterruptedException and used"
+                + " nothing. Condition.await() returns normally, with the interrupt flag set, when the interrupt"
+                + " comes after the signal: then go on and use the wake-up (the flag stays set). A waiter that"
+                + " throws all the same must pass the wake-up on (signal() again before it throws), or wake them"
+                + " all (signalAll()).";
+    }
+
     static String overfilled(int capacity, Object detail) {
         return "Two producers called offer(item, 0, ms) on an empty buffer of capacity " + capacity + " at the"
                 + " same time: " + detail + ". Check for room and add the item in one step under the lock (a"

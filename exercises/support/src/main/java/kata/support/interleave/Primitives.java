@@ -503,36 +503,33 @@ final class Primitives implements Dispatcher {
         Run run = actor.run;
         actor.reentry++;
         try {
-            Wait.Park wait;
+            // Null when park returns at once: a permit, an interrupt, a deadline already passed.
+            Wait.Park wait = null;
             synchronized (run.lock) {
                 if (actor.permit) {
                     actor.permit = false;
-                    run.synchronizes(actor, -1);
-                    return true;
+                } else if (!actor.thread.isInterrupted()) {
+                    long deadline = switch (mode) {
+                        case PARK_NANOS -> run.clock.after(time);
+                        case PARK_UNTIL -> run.clock.atEpochMillis(time);
+                        default -> Wait.NEVER;
+                    };
+                    if (!run.clock.passed(deadline)) {
+                        // Condition.await sets the blocker first and then parks without one.
+                        Object waitedFor = blocker != null ? blocker
+                                : java.util.concurrent.locks.LockSupport.getBlocker(actor.thread);
+                        wait = new Wait.Park(waitedFor, deadline, -1);
+                    }
                 }
-                if (actor.thread.isInterrupted()) {
-                    run.synchronizes(actor, -1);
-                    return true;
-                }
-                long deadline = switch (mode) {
-                    case PARK_NANOS -> run.clock.after(time);
-                    case PARK_UNTIL -> run.clock.atEpochMillis(time);
-                    default -> Wait.NEVER;
-                };
-                if (run.clock.passed(deadline)) {
-                    run.synchronizes(actor, -1);
-                    return true;
-                }
-                // Condition.await sets the blocker first and then parks without one.
-                Object waitedFor = blocker != null ? blocker : java.util.concurrent.locks.LockSupport.getBlocker(actor.thread);
-                wait = new Wait.Park(waitedFor, deadline, -1);
             }
-            Run.Resume resume = run.block(actor, wait);
-            unwind(resume);
-            synchronized (run.lock) {
-                if (resume == Run.Resume.GO) {
-                    actor.permit = false;
-                    run.resumed(actor);
+            if (wait != null) {
+                Run.Resume resume = run.block(actor, wait);
+                unwind(resume);
+                synchronized (run.lock) {
+                    if (resume == Run.Resume.GO) {
+                        actor.permit = false;
+                        run.resumed(actor);
+                    }
                 }
             }
             // Back from park for any reason (permit, interrupt, time-out): as the JDK may return. A
