@@ -13,7 +13,7 @@ import kata.support.PublicApi;
 @PublicApi
 public final class Exploration {
 
-    enum Mode { EXHAUSTIVE, RANDOM }
+    enum Mode { EXHAUSTIVE, RANDOM, EVERY_STEP }
 
     /** Scheduling steps after which a schedule counts as looping forever: the same on every machine. */
     static final long DEFAULT_MAX_STEPS = 2_000_000;
@@ -24,6 +24,8 @@ public final class Exploration {
     final long seed;
     final double switchProbability;
     final int runs;
+    /** The thread preempted at every step (EVERY_STEP only), or null. */
+    final String preempted;
     final Duration stallLimit;
     final long maxSteps;
     final int spinLimit;
@@ -32,14 +34,15 @@ public final class Exploration {
     final RaceDetection raceDetection;
 
     private Exploration(Mode mode, int preemptions, int maxExecutions, long seed, double switchProbability,
-                        int runs, Duration stallLimit, long maxSteps, int spinLimit, String forbidWaitingReason,
-                        boolean onlyAtSynchronization, RaceDetection raceDetection) {
+                        int runs, String preempted, Duration stallLimit, long maxSteps, int spinLimit,
+                        String forbidWaitingReason, boolean onlyAtSynchronization, RaceDetection raceDetection) {
         this.mode = mode;
         this.preemptions = preemptions;
         this.maxExecutions = maxExecutions;
         this.seed = seed;
         this.switchProbability = switchProbability;
         this.runs = runs;
+        this.preempted = preempted;
         this.stallLimit = stallLimit;
         this.maxSteps = maxSteps;
         this.spinLimit = spinLimit;
@@ -49,20 +52,25 @@ public final class Exploration {
     }
 
     static Exploration exhaustive() {
-        return new Exploration(Mode.EXHAUSTIVE, 2, 20_000, 0, 0, 1, Duration.ofSeconds(10), DEFAULT_MAX_STEPS, 1_000,
-                null, false, RaceDetection.COLLECTIONS);
+        return new Exploration(Mode.EXHAUSTIVE, 2, 20_000, 0, 0, 1, null, Duration.ofSeconds(10), DEFAULT_MAX_STEPS,
+                1_000, null, false, RaceDetection.COLLECTIONS);
     }
 
     static Exploration random(long seed) {
-        return new Exploration(Mode.RANDOM, 0, 1, seed, 0.1, 1, Duration.ofSeconds(10), 10 * DEFAULT_MAX_STEPS, 1_000,
-                null, false, RaceDetection.COLLECTIONS);
+        return new Exploration(Mode.RANDOM, 0, 1, seed, 0.1, 1, null, Duration.ofSeconds(10), 10 * DEFAULT_MAX_STEPS,
+                1_000, null, false, RaceDetection.COLLECTIONS);
+    }
+
+    static Exploration everyStep(String thread) {
+        return new Exploration(Mode.EVERY_STEP, 0, 1, 0, 0, 4, Objects.requireNonNull(thread, "thread"),
+                Duration.ofSeconds(10), DEFAULT_MAX_STEPS, 1_000, null, false, RaceDetection.COLLECTIONS);
     }
 
     private Exploration with(int preemptions, int maxExecutions, double switchProbability, int runs,
                              Duration stallLimit, long maxSteps, String forbidWaitingReason,
                              boolean onlyAtSynchronization) {
-        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs, stallLimit, maxSteps,
-                spinLimit, forbidWaitingReason, onlyAtSynchronization, raceDetection);
+        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs, preempted, stallLimit,
+                maxSteps, spinLimit, forbidWaitingReason, onlyAtSynchronization, raceDetection);
     }
 
     /**
@@ -77,8 +85,8 @@ public final class Exploration {
     }
 
     private Exploration racing(RaceDetection wanted) {
-        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs, stallLimit, maxSteps,
-                spinLimit, forbidWaitingReason, onlyAtSynchronization, raceDetection.and(wanted));
+        return new Exploration(mode, preemptions, maxExecutions, seed, switchProbability, runs, preempted, stallLimit,
+                maxSteps, spinLimit, forbidWaitingReason, onlyAtSynchronization, raceDetection.and(wanted));
     }
 
     /** At most this many preemptions per schedule (every schedule only). */
@@ -108,9 +116,15 @@ public final class Exploration {
                 onlyAtSynchronization);
     }
 
-    /** Run this many random schedules, from seeds {@code seed, seed + 1, ...} (random schedules only). */
+    /**
+     * Run this many schedules: random ones from seeds {@code seed, seed + 1, ...}; for a thread
+     * preempted at every step, the k-th lets the other threads take k steps each time (1 to 4 unless
+     * set). Not for every schedule.
+     */
     public Exploration runs(int count) {
-        only(Mode.RANDOM, "runs");
+        if (mode == Mode.EXHAUSTIVE) {
+            throw new IllegalStateException("runs() does not apply to everySchedule()");
+        }
         require(count > 0, "runs must be > 0");
         return with(preemptions, maxExecutions, switchProbability, count, stallLimit, maxSteps, forbidWaitingReason,
                 onlyAtSynchronization);

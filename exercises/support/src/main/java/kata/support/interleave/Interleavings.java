@@ -41,4 +41,16 @@ public final class Interleavings {
     public static Exploration randomSchedule(long seed) {
         return Exploration.random(seed);
     }
+
+    /**
+     * Schedules in which {@code thread} is preempted at every one of its scheduling points, and the
+     * other threads then take k points (fewer when they block or end) before it goes on; the first
+     * schedule has k = 1, the next k = 2, up to k = 4 ({@link Exploration#runs} changes that). With
+     * a k at least the number of points another thread's operation spans, such an operation lands
+     * between every two steps of {@code thread}, whatever the shape of the code: for checks that a
+     * thread which retries after interference keeps retrying ("however many other updates get in").
+     */
+    public static Exploration preemptingEveryStepOf(String thread) {
+        return Exploration.everyStep(thread);
+    }
 }

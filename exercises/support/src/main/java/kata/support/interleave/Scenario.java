@@ -86,11 +86,17 @@ public final class Scenario<S> {
         Controlled.requireAgent();
         synchronized (Controlled.ONE_AT_A_TIME) {
             Optional<ReplayToken> replay = ReplayToken.parse(System.getProperty(ReplayToken.PROPERTY))
-                    .filter(token -> token.fingerprint().equals(fingerprint()));
+                    .filter(token -> token.fingerprint().equals(fingerprint()))
+                    .filter(token -> token.kind() != ReplayToken.Kind.EVERY_STEP
+                            || token.preemptedThread() < threads.size());
             if (replay.isPresent()) {
                 return runReplay(replay.get(), invariant);
             }
-            return exploration.mode == Exploration.Mode.RANDOM ? runRandom(invariant) : runExhaustive(invariant);
+            return switch (exploration.mode) {
+                case RANDOM -> runRandom(invariant);
+                case EVERY_STEP -> runEveryStep(invariant);
+                case EXHAUSTIVE -> runExhaustive(invariant);
+            };
         }
     }
 
@@ -102,8 +108,12 @@ public final class Scenario<S> {
     private ExplorationReport runReplay(ReplayToken token, Invariant<S> invariant) {
         long[] totals = new long[3];
         try (WorkerThreads pool = new WorkerThreads()) {
-            Strategy strategy = token.random() ? new Strategies.Random(token.seed(), exploration.switchProbability)
-                    : new Strategies.Replay(token.prefix(), token.bound());
+            Strategy strategy = switch (token.kind()) {
+                case RANDOM -> new Strategies.Random(token.seed(), exploration.switchProbability);
+                case EVERY_STEP -> new Strategies.EveryStep(threads.get(token.preemptedThread()).name(),
+                        token.steps());
+                case EXHAUSTIVE -> new Strategies.Replay(token.prefix(), token.bound());
+            };
             runOnce(strategy, 1, invariant, pool, totals);
         }
         System.err.println("kata.replay: this check ran only the schedule " + token.text()
@@ -121,6 +131,25 @@ public final class Scenario<S> {
         }
         requireControl(totals);
         return new ExplorationReport(exploration.runs, true, totals[0]);
+    }
+
+    private ExplorationReport runEveryStep(Invariant<S> invariant) {
+        if (position(exploration.preempted) < 0) {
+            throw new IllegalArgumentException("preemptingEveryStepOf(\"" + exploration.preempted
+                    + "\"): the scenario has no thread of that name");
+        }
+        long[] totals = new long[3];
+        try (WorkerThreads pool = new WorkerThreads()) {
+            for (int steps = 1; steps <= exploration.runs; steps++) {
+                runOnce(new Strategies.EveryStep(exploration.preempted, steps), steps, invariant, pool, totals);
+            }
+        }
+        requireControl(totals);
+        return new ExplorationReport(exploration.runs, true, totals[0]);
+    }
+
+    private int position(String thread) {
+        return threads.stream().map(Named::name).toList().indexOf(thread);
     }
 
     private ExplorationReport runExhaustive(Invariant<S> invariant) {
@@ -218,6 +247,9 @@ public final class Scenario<S> {
         }
         if (strategy instanceof Strategies.Random random) {
             return ReplayToken.random(fingerprint(), random.seed());
+        }
+        if (strategy instanceof Strategies.EveryStep everyStep) {
+            return ReplayToken.everyStep(fingerprint(), position(everyStep.preempted()), everyStep.steps());
         }
         return null;
     }

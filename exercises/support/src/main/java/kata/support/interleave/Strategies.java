@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The ways of choosing schedules: every schedule within a preemption bound, seeded random, and one fixed. */
+/**
+ * The ways of choosing schedules: every schedule within a preemption bound, seeded random, one thread
+ * preempted at every step, and one fixed.
+ */
 final class Strategies {
 
     private Strategies() {
@@ -59,6 +62,64 @@ final class Strategies {
         @Override
         public boolean either() {
             return random.nextBoolean();
+        }
+    }
+
+    /**
+     * Preempts one thread at every one of its scheduling points; the other threads then take
+     * {@code steps} scheduling points (fewer when they block or end) before it goes on. Whatever the
+     * number of points the others' operation spans, with {@code steps} at least that many every
+     * stretch of the preempted thread between two of its points sees one whole operation of theirs:
+     * a thread that retries after interference is interfered with at every attempt.
+     */
+    static final class EveryStep implements Strategy {
+        private final String preempted;
+        private final int steps;
+        /** Points the other threads still take before the preempted thread goes on. */
+        private int owed;
+
+        EveryStep(String preempted, int steps) {
+            this.preempted = preempted;
+            this.steps = steps;
+        }
+
+        String preempted() {
+            return preempted;
+        }
+
+        int steps() {
+            return steps;
+        }
+
+        @Override
+        public Actor atPoint(Actor running, List<Actor> ready) {
+            if (running.name.equals(preempted)) {
+                owed = steps;
+                return ready.get(0);
+            }
+            Actor back = find(ready);
+            return --owed > 0 || back == null ? running : back;
+        }
+
+        @Override
+        public Actor choose(List<Actor> ready) {
+            // Another thread blocked or ended: the preempted one goes on. When it blocked itself, the
+            // others run until it can go on.
+            Actor back = find(ready);
+            if (back == null) {
+                return ready.get(0);
+            }
+            owed = 0;
+            return back;
+        }
+
+        private Actor find(List<Actor> ready) {
+            for (Actor actor : ready) {
+                if (actor.name.equals(preempted)) {
+                    return actor;
+                }
+            }
+            return null;
         }
     }
 

@@ -235,6 +235,75 @@ class InterleavingsIT {
     }
 
     @Nested
+    @DisplayName("one thread preempted at every step")
+    class EveryStep {
+
+        /** A retrying thread with room, beside 100 increments: fails when the retrier gives up. */
+        private static ExplorationReport retryBesideIncrements(Exploration exploration, int attempts) {
+            return exploration.given(() -> new Retry(new Counters.CappedRetry(attempts)))
+                    .thread("retrier", retry -> retry.added = retry.counter.addOne())
+                    .thread("incrementer", retry -> {
+                        for (int i = 0; i < 100; i++) {
+                            retry.counter.increment();
+                        }
+                    })
+                    .check(retry -> assertTrue(retry.added, "the retrier gave up"));
+        }
+
+        private static final class Retry {
+            final Counters.CappedRetry counter;
+            volatile boolean added;
+
+            Retry(Counters.CappedRetry counter) {
+                this.counter = counter;
+            }
+        }
+
+        @Test
+        void getsAnIncrementBetweenEveryReadAndCompareAndSetWhereOneStepInTurnGetsNone() {
+            retryBesideIncrements(Interleavings.randomSchedule(1).switchProbability(1.0), 1);
+
+            InterleavingFailure failure = assertThrows(InterleavingFailure.class,
+                    () -> retryBesideIncrements(Interleavings.preemptingEveryStepOf("retrier"), 20));
+
+            assertEquals("the retrier gave up ==> expected: <true> but was: <false>", failure.headline());
+            assertEquals(2, failure.schedule(), "two steps per increment: caught with the others taking two");
+        }
+
+        @Test
+        void runsOneScheduleForEachNumberOfStepsOfTheOthers() {
+            ExplorationReport report = retryBesideIncrements(Interleavings.preemptingEveryStepOf("retrier").runs(6),
+                    Integer.MAX_VALUE);
+
+            assertEquals(6, report.executions());
+            assertTrue(report.complete(), report.toString());
+        }
+
+        @Test
+        void replaysTheFailingScheduleFromItsToken() {
+            InterleavingFailure first = assertThrows(InterleavingFailure.class,
+                    () -> retryBesideIncrements(Interleavings.preemptingEveryStepOf("retrier"), 20));
+            try {
+                System.setProperty(ReplayToken.PROPERTY, first.replayToken().orElseThrow());
+                InterleavingFailure replayed = assertThrows(InterleavingFailure.class,
+                        () -> retryBesideIncrements(Interleavings.preemptingEveryStepOf("retrier"), 20));
+
+                assertEquals(1, replayed.schedule());
+                assertEquals(first.interleaving(), replayed.interleaving());
+            } finally {
+                System.clearProperty(ReplayToken.PROPERTY);
+            }
+        }
+
+        @Test
+        void refusesAThreadTheScenarioDoesNotHave() {
+            assertThrows(IllegalArgumentException.class,
+                    () -> retryBesideIncrements(Interleavings.preemptingEveryStepOf("buyer"), 20));
+            assertThrows(IllegalStateException.class, () -> Interleavings.everySchedule().runs(2));
+        }
+    }
+
+    @Nested
     @DisplayName("failures other than wrong results")
     class Failures {
 
