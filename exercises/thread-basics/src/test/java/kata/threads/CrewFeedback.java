@@ -94,6 +94,23 @@ final class CrewFeedback {
                 + " ends early: round up, or join for the nanoseconds left with TimeUnit.NANOSECONDS.timedJoin.)";
     }
 
+    static String sharedDeadline(Duration deadline, Duration took, List<String> reported, List<String> running,
+            String timeline) {
+        return "awaitAll(" + text(deadline) + ") returned after " + text(took) + ", reporting " + reported + ", while "
+                + running + " still ran and the deadline had not come (" + timeline + "). It must wait until every"
+                + " thread has finished or the whole deadline has passed. The deadline is one moment for the whole"
+                + " crew, not a budget shared out among the threads: a thread that runs longer than its share but"
+                + " ends before the deadline is waited for, whichever order the threads end in.\n" + ONE_DEADLINE;
+    }
+
+    static String deadlineMoved(Duration deadline, Duration took, Duration due, String timeline) {
+        return "awaitAll(" + text(deadline) + ") returned only after " + text(took) + " (" + timeline + "): it should"
+                + " have returned after " + text(due) + ", as the last job ended or the deadline passed, whichever came"
+                + " first, and at most " + text(CrewTest.LATE) + " after the deadline. The deadline is one moment for the"
+                + " whole crew, fixed when awaitAll is called: a thread that ends gives the others no more time.\n"
+                + ONE_DEADLINE;
+    }
+
     static String returnedLate(int running, Duration deadline, Duration took) {
         return "awaitAll(" + text(deadline) + ") returned only after " + text(took) + ", with " + running
                 + " threads running all along: it must give up at the deadline (at most " + text(CrewTest.LATE)
@@ -125,16 +142,23 @@ final class CrewFeedback {
                 + " deadline passes." + overflowHint(deadline);
     }
 
-    /** For the longest deadline: why an end time compared with now has passed at once. */
+    /** For the longest deadlines: why an end time compared with now has passed at once. */
     private static String overflowHint(Duration deadline) {
-        if (!deadline.equals(CrewTest.FOREVER)) {
+        if (!huge(deadline)) {
             return "";
         }
         return "\nA deadline may be as long as Duration.ofNanos(Long.MAX_VALUE) (about 292 years): then"
                 + " System.nanoTime() + deadline overflows to a negative number, and an end compared with the time"
-                + " now (now >= end) has passed at once. Compare times by their difference (end - now > 0), as the"
-                + " documentation of System.nanoTime() says, or measure the time spent (System.nanoTime() - start)"
-                + " against the deadline.";
+                + " now (now >= end) has passed at once. Not Long.MAX_VALUE alone: every deadline longer than"
+                + " Long.MAX_VALUE - System.nanoTime() overflows, this one too. Compare times by their difference"
+                + " (end - now > 0), as the documentation of System.nanoTime() says, or measure the time spent"
+                + " (System.nanoTime() - start) against the deadline.";
+    }
+
+    /** Longer than about 146 years: a deadline the checks chose so that System.nanoTime() + it overflows. */
+    private static boolean huge(Duration deadline) {
+        return deadline.compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) > 0
+                && deadline.compareTo(CrewTest.FOREVER) <= 0;
     }
 
     static String returnedWhileOneRan(Duration deadline, List<String> ended, String running, List<String> reported) {
@@ -205,6 +229,26 @@ final class CrewFeedback {
                 + " interrupt asks the boss to stop waiting, and swallowing it loses that request.";
     }
 
+    /**
+     * After awaitAll threw InterruptedException at once: the boss's flag still set ({@code again} null), or what
+     * a second awaitAll did instead of waiting ("threw ...", "returned ...").
+     */
+    static String interruptReportedTwice(String again) {
+        String head = "The boss was interrupted while awaitAll(1 min) waited for two running jobs, and awaitAll threw"
+                + " InterruptedException at once, as it should; but ";
+        if (again == null) {
+            return head + "the boss's interrupt flag was still set afterwards. A method that throws"
+                    + " InterruptedException has consumed the interrupt: join clears the flag as it throws, and the"
+                    + " exception is the report. Setting the flag again (Thread.currentThread().interrupt()) and"
+                    + " throwing reports it twice: the boss, having handled the exception, finds its next join, sleep or"
+                    + " awaitAll failing at once. Restore the flag only where you catch the exception and do not throw.";
+        }
+        return head + "the boss's next awaitAll(1 min), with both jobs still running, did not wait: it " + again
+                + " at once. The exception used the interrupt up: the boss has handled it, and a later awaitAll"
+                + " waits for the running jobs again. Do not remember the interrupt in the crew, nor set the flag"
+                + " again before throwing (that reports it twice).";
+    }
+
     static String threw(Throwable cause) {
         StackTraceElement frame = StudentCode.firstStudentFrame(cause.getStackTrace());
         String where = frame == null ? "" : " at " + StudentCode.location(frame);
@@ -223,8 +267,9 @@ final class CrewFeedback {
     }
 
     static String text(Duration duration) {
-        if (duration.equals(CrewTest.FOREVER)) {
-            return "Duration.ofNanos(Long.MAX_VALUE)";
+        if (huge(duration)) {
+            long below = Long.MAX_VALUE - duration.toNanos();
+            return below == 0 ? "Duration.ofNanos(Long.MAX_VALUE)" : "Duration.ofNanos(Long.MAX_VALUE - " + below + ")";
         }
         if (duration.toNanos() % 1_000_000 != 0 && duration.toMillis() < 1) {
             return duration.toNanos() / 1000.0 + " µs";

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import kata.support.Graded;
 import kata.support.interleave.Controlled;
 import kata.support.interleave.Interleavings;
@@ -46,6 +47,16 @@ class CrewTest {
      * clock starts at the real, positive nanoTime), so only an end compared by difference works.
      */
     static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
+
+    /**
+     * The shortest deadline for which System.nanoTime() + deadline overflows at this time: it catches a
+     * crew that handles the overflow for Long.MAX_VALUE alone, whatever the clock's origin is. (At zero
+     * or below no deadline up to Long.MAX_VALUE overflows; the run's clock starts at the real nanoTime,
+     * which HotSpot counts from boot.)
+     */
+    static Duration shortestOverflowing(long now) {
+        return now > 0 ? Duration.ofNanos(Long.MAX_VALUE - now + 1) : FOREVER;
+    }
 
     /** A deadline with a fraction of a millisecond above one millisecond. */
     static final Duration FRACTIONAL_DEADLINE = Duration.ofNanos(2_500_000);
@@ -230,25 +241,32 @@ class CrewTest {
     }
 
     @Test
-    @DisplayName("awaitAll(30 s) and awaitAll(Duration.ofNanos(Long.MAX_VALUE)) wait while the jobs run, also while only the second one still runs, and return the moment the last one has finished (one of them by throwing), reporting none")
+    @DisplayName("awaitAll(30 s), awaitAll(Duration.ofNanos(Long.MAX_VALUE)) and awaitAll(the shortest deadline for which System.nanoTime() + deadline overflows) wait while the jobs run, also while only the second one still runs, and return the moment the last one has finished (one of them by throwing), reporting none")
     @Graded(id = "waits-for-the-end", points = 2, timeoutSeconds = 30)
     void awaitAllWaitsForTheJobs() throws Exception {
-        for (Duration deadline : List.of(Duration.ofSeconds(30), FOREVER)) {
-            awaitAllWaitsForTheJobs(deadline);
+        List<LongFunction<Duration>> deadlines = List.of(now -> Duration.ofSeconds(30), now -> FOREVER,
+                CrewTest::shortestOverflowing);
+        for (LongFunction<Duration> deadlineAt : deadlines) {
+            awaitAllWaitsForTheJobs(deadlineAt);
         }
     }
 
-    private static void awaitAllWaitsForTheJobs(Duration deadline) throws Exception {
+    /** As {@link #awaitAllWaitsForTheJobs()}, with the deadline computed from the boss's time as it calls awaitAll. */
+    private static void awaitAllWaitsForTheJobs(LongFunction<Duration> deadlineAt) throws Exception {
         Controlled.run(() -> {
             Jobs jobs = new Jobs();
             try {
+                AtomicReference<Duration> given = new AtomicReference<>();
                 Call<List<String>> boss = boss(() -> {
                     Crew crew = new Crew();
                     // job-3 ends by throwing: its thread ends like the others.
                     launchBoth(crew, List.of("job-1", "job-2", "job-3", "job-4"),
                             name -> name.equals("job-3") ? jobs.gatedThenThrows(name) : jobs.gated(name));
-                    return crew.awaitAll(deadline);
+                    // Time stands still while the boss runs: awaitAll's System.nanoTime() is this one.
+                    given.set(deadlineAt.apply(Controlled.nanoTime()));
+                    return crew.awaitAll(given.get());
                 });
+                Duration deadline = given.get();
                 if (boss.ended()) {
                     rethrow(boss);
                     fail(CrewFeedback.didNotWait(deadline, boss.result()));
