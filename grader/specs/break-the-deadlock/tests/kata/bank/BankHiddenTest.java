@@ -2,13 +2,17 @@ package kata.bank;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import kata.support.Graded;
 import kata.support.Visibility;
+import kata.support.interleave.Controlled;
 import kata.support.interleave.InterleavingFailure;
 import kata.support.interleave.Interleavings;
 import org.junit.jupiter.api.DisplayName;
@@ -46,7 +50,7 @@ class BankHiddenTest {
     private static final String[] FAR_HASHES = {"alice-checking", "carol-checking", "bob-savings"};
 
     @Test
-    @DisplayName("Transfers between different accounts (A to B, C to D; also Aa to B and BB to D, ids with equal hash codes; also Aa to BB and AaAa to BBBB, and two pairs of accounts with equal identity hash codes, where each transfer's two accounts tie) never wait for each other")
+    @DisplayName("Transfers between different accounts (A to B, C to D; also Aa to B and BB to D, ids with equal hash codes; also Aa to BB and AaAa to BBBB, and two pairs of accounts with equal identity hash codes, where each transfer's two accounts tie) never wait for each other, also while A to B waits for a busy account and total([E, F]) is called, which does not wait for it either")
     @Graded(id = "disjoint-in-parallel", points = 3, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void disjointTransfersRunInParallel() {
         // Preempting at every step, not only where threads synchronize: a transfer must be paused
@@ -82,6 +86,62 @@ class BankHiddenTest {
         Account[] twins = identityTwins(2);
         Four tied = new Four(new Bank(), twins[0], twins[1], twins[2], twins[3]);
         tiedPairsInParallel(tieLock, () -> refilled(tied));
+        unrelatedWorkWhileATransferWaits();
+    }
+
+    /** A transfer A to B held up by a busy account, a transfer C to D, and a total() of E and F. */
+    private static final class BusyA {
+        final Four four = new Four();
+        final Account e = new Account("E", 70);
+        final Account f = new Account("F", 90);
+        final CountDownLatch finished = new CountDownLatch(2);
+        volatile boolean totalDone;
+        volatile boolean transferDone;
+        volatile String unfinished;
+    }
+
+    /**
+     * A statement printer holds A's lock, so transfer A to B waits for it; meanwhile transfer C to D
+     * and total([E, F]), which share no account with it or with each other, must both finish: the
+     * printer lets A go only after they have, or after a (virtual) minute in which no thread could go
+     * on. Every order of their steps, with one preemption. A bank-wide read-write lock (transfers
+     * share the read side, total() takes the write side) fails: the total waits for A to B, and,
+     * queued for the write side, holds up C to D behind it. The list is a mutable one, in id order:
+     * how total() treats its list is total-consistent's business.
+     */
+    private static void unrelatedWorkWhileATransferWaits() {
+        Interleavings.everySchedule()
+                .preemptingOnlyAtSynchronization()
+                .preemptions(1)
+                .given(BusyA::new)
+                .lockNames(busy -> {
+                    Map<Object, String> names = new HashMap<>(busy.four.lockNames());
+                    names.put(busy.e, "account E");
+                    names.put(busy.f, "account F");
+                    return names;
+                })
+                .thread("statement of A", busy -> Controlled.synchronizedOn(busy.four.a(), () -> {
+                    if (!busy.finished.await(1, TimeUnit.MINUTES)) {
+                        busy.unfinished = busy.totalDone ? "transfer C->D" : busy.transferDone ? "total([E, F])"
+                                : "total([E, F]) and transfer C->D";
+                    }
+                }))
+                .thread("transfer A->B", busy -> busy.four.bank().transfer(busy.four.a(), busy.four.b(), 10))
+                .thread("total [E, F]", busy -> {
+                    busy.four.bank().total(new ArrayList<>(List.of(busy.e, busy.f)));
+                    busy.totalDone = true;
+                    busy.finished.countDown();
+                })
+                .thread("transfer C->D", busy -> {
+                    busy.four.bank().transfer(busy.four.c(), busy.four.d(), 10);
+                    busy.transferDone = true;
+                    busy.finished.countDown();
+                })
+                .check(busy -> {
+                    if (busy.unfinished != null) {
+                        fail(waitedForUnrelatedTransfer(busy.unfinished));
+                    }
+                });
     }
 
     /** Transfers a to b and c to d, where each pair's ids or identities have equal hash codes. */
@@ -147,11 +207,15 @@ class BankHiddenTest {
     }
 
     @Test
-    @DisplayName("total() never sees money in flight while a transfer runs, and never deadlocks with it, whatever the order of its list")
+    @DisplayName("total() never sees money in flight while a transfer runs, and never deadlocks with it, whatever the order of its list; it reads every balance under its account's lock, also for a list of one account (data races detected)")
     @Graded(id = "total-consistent", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void totalIsConsistent() {
         audit(() -> BankTest.Pair.of(100, 50), pair -> List.of(pair.a(), pair.b()));
         audit(() -> BankTest.Pair.of(100, 50), pair -> List.of(pair.b(), pair.a()));
+        // One account has no money in flight, but its balance is still guarded by its lock: read
+        // without it, the transfer's write and total()'s read race.
+        audit(() -> BankTest.Pair.of(100, 50), pair -> List.of(pair.a()));
+        audit(() -> BankTest.Pair.of(100, 50), pair -> List.of(pair.b()));
         // Ids whose order depends on how they are compared: by case ("B" before "a" as Strings, after it
         // ignoring case) and as numbers ("10" before "9" as Strings). total() and transfer() must agree.
         // The transfer goes from the id that String.compareTo puts first: a transfer that locks in the
@@ -254,29 +318,42 @@ class BankHiddenTest {
         }
     }
 
-    /** total(list) against a transfer of 30 from the pair's a to its b, in every schedule. */
+    /**
+     * total(list) against a transfer of 30 from the pair's a to its b, in every schedule, with data
+     * races detected: it returns the total of before or after the transfer (the same for both
+     * accounts), and reads each balance under a lock that the transfer's write is ordered with.
+     */
     private static void audit(Supplier<BankTest.Pair> accounts,
                               java.util.function.Function<BankTest.Pair, List<Account>> list) {
         record Audit(BankTest.Pair pair, AtomicLong seen) {
         }
         BankTest.Pair sample = accounts.get();
-        String order = list.apply(sample).stream().map(Account::id).toList().toString();
+        List<Account> listed = list.apply(sample);
+        String order = listed.stream().map(Account::id).toList().toString();
         String transfer = sample.a().id() + " to " + sample.b().id();
+        long before = listed.stream().mapToLong(Account::balance).sum();
+        long after = before - (listed.contains(sample.a()) ? 30 : 0) + (listed.contains(sample.b()) ? 30 : 0);
         try {
             Interleavings.everySchedule()
+                    .detectingDataRaces()
                     .given(() -> new Audit(accounts.get(), new AtomicLong()))
                     .lockNames(audit -> audit.pair().lockNames())
                     .thread("transfer " + sample.a().id() + "->" + sample.b().id(),
                             audit -> audit.pair().bank().transfer(audit.pair().a(), audit.pair().b(), 30))
                     .thread("auditor", audit -> audit.seen().set(audit.pair().bank().total(list.apply(audit.pair()))))
                     .check(audit -> {
-                        if (audit.seen().get() != 150) {
-                            fail(BankFeedback.totalSawMoneyInFlight(audit.seen().get(), 150));
+                        long seen = audit.seen().get();
+                        if (seen != before && seen != after) {
+                            fail(before == after ? BankFeedback.totalSawMoneyInFlight(seen, before)
+                                    : totalOfOneWrong(order, transfer, seen, before, after));
                         }
                     });
         } catch (InterleavingFailure failure) {
             if ("deadlock".equals(failure.kind())) {
                 fail(BankFeedback.totalDeadlocked(order, transfer, failure.getMessage()), failure);
+            }
+            if ("race".equals(failure.kind())) {
+                fail(totalReadWithoutLock(order, transfer, failure.getMessage()), failure);
             }
             throw failure;
         }
@@ -369,6 +446,34 @@ class BankHiddenTest {
         synchronized (account) {
             account.deposit(balance - account.balance());
         }
+    }
+
+    /** This hidden check's message: kept out of the students' repository with the check. */
+    private static String totalOfOneWrong(String order, String transfer, long total, long before, long after) {
+        return "total(" + order + ") ran while 30 went from " + transfer + " and returned " + total + ", but that"
+                + " account held " + before + " before the transfer and " + after + " after it.";
+    }
+
+    /** This hidden check's message: kept out of the students' repository with the check. */
+    private static String totalReadWithoutLock(String order, String transfer, String details) {
+        return "total(" + order + ") ran while 30 went from " + transfer + ", and it read a balance that the"
+                + " transfer changed without holding that account's lock: a data race. An account's balance is"
+                + " guarded by the account's own lock, also when total() has only one account to add up (no money"
+                + " can be in flight inside one account, but without the lock nothing makes the transfer's change"
+                + " visible to total(): it may see an old balance, for ever). Read every balance while holding its"
+                + " account's lock.\n" + details;
+    }
+
+    /** This hidden check's message: kept out of the students' repository with the check. */
+    private static String waitedForUnrelatedTransfer(String unfinished) {
+        return "Another thread held account A's lock, so transfer A->B waited for it. Meanwhile total([E, F]) and"
+                + " transfer C->D were called, which share no account with A->B, but " + unfinished + " did not"
+                + " finish while A->B waited: " + (unfinished.contains(" and ") ? "they" : "it") + " waited for A->B."
+                + " Transfers between different accounts must be able to run at the same time, and total() needs"
+                + " only its own accounts' locks. A lock for the whole bank, even a read-write lock that transfers"
+                + " share and total() takes alone, makes them wait: a total() waiting for the write side waits for"
+                + " every transfer under way, and the transfers that come after it wait behind it. Lock only the"
+                + " accounts an operation uses.";
     }
 
     /** This hidden check's message: kept out of the students' repository with the check. */

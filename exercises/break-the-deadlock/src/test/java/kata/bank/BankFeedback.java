@@ -81,6 +81,48 @@ final class BankFeedback {
                 + " came, keep trying, and call Thread.currentThread().interrupt() once the money has moved.";
     }
 
+    static String interruptedWhileWaiting(String other, RuntimeException thrown, String expected, String balances) {
+        return "The teller of transfer(A, B, 30) was interrupted while it waited for an account that \"" + other
+                + "\" held; transfer(A, B, 30) " + outcome(thrown) + ", so after it, \"" + other + "\" and a later"
+                + " teller's transfers of 10 (A to B, B to C, C to A) the balances should be " + expected + ", but"
+                + " they are " + balances + ". A transfer that returns has moved the money, one that throws has changed"
+                + " nothing: when tryLock(timeout) or lockInterruptibly() throws InterruptedException, keep trying"
+                + " and set the flag again once the money has moved, or undo and throw; never return early.";
+    }
+
+    static String interruptLostWhileWaiting(String other) {
+        return "The teller of transfer(A, B, 30) was interrupted while it waited for an account that \"" + other
+                + "\" held. The transfer moved the money, but afterwards the teller's interrupt flag was cleared:"
+                + " the interrupt was lost. tryLock(timeout) and lockInterruptibly() clear the flag when they throw"
+                + " InterruptedException: remember that it came, keep trying, and call"
+                + " Thread.currentThread().interrupt() once the money has moved.";
+    }
+
+    static String interruptedKeptLocks(String other, RuntimeException thrown, String held) {
+        return "The teller of transfer(A, B, 30) was interrupted while it waited for an account that \"" + other
+                + "\" held. The transfer " + outcome(thrown) + ", but its thread still held locks afterwards: "
+                + held + ". The InterruptedException came while the transfer held its first lock, and skipped its"
+                + " unlock (and a ReentrantLock that its thread takes again on a retry needs two unlocks). Every other"
+                + " transfer that needs that account would wait for it forever. Release every lock you take in a"
+                + " finally block, so that it is released when an exception comes too.";
+    }
+
+    static String unfinishedAfterInterrupt(String other) {
+        return "The teller of transfer(A, B, 30) was interrupted while it waited for an account that \"" + other
+                + "\" held, and after that the transfers never finished. A lock that the transfer took before the"
+                + " InterruptedException came was not released, so the retry (or the other transfer) waits for it"
+                + " forever. Release every lock you take in a finally block, so that it is released when an"
+                + " exception comes too.";
+    }
+
+    static String accountsUnusableAfterInterrupt(String other) {
+        return "The teller of transfer(A, B, 30) was interrupted while it waited for an account that \"" + other
+                + "\" held. Both transfers ended, but then another teller could not finish its transfers of 10 (A to"
+                + " B, B to C, C to A): an account stayed locked by a transfer that had ended. When tryLock(timeout)"
+                + " or lockInterruptibly() throws InterruptedException, the locks the transfer already holds must be"
+                + " released too: release every lock in a finally block.";
+    }
+
     static String totalSawMoneyInFlight(long total, long expected) {
         return "total() ran while a transfer of 30 from A to B was under way and returned " + total
                 + ", but the accounts always hold " + expected + " together: it saw the money in neither"

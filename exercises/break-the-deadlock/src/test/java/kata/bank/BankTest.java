@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import kata.support.Graded;
 import kata.support.interleave.Controlled;
@@ -109,7 +111,7 @@ class BankTest {
     }
 
     @Test
-    @DisplayName("Opposite transfers (A to B, B to A) at the same time never deadlock (the seed's two locks), also on tellers whose interrupt flag is set")
+    @DisplayName("Opposite transfers (A to B, B to A) at the same time never deadlock (the seed's two locks), also on tellers whose interrupt flag is set, and a teller interrupted while it waits for an account that another transfer holds (B, held by B to C; A, held by A to C) leaves no lock held")
     @Graded(id = "opposite-transfers", points = 3, timeoutSeconds = 60)
     void oppositeTransfersNeverDeadlock() {
         Interleavings.everySchedule()
@@ -138,6 +140,8 @@ class BankTest {
             throw failure;
         }
         oppositeTransfersOnInterruptedTellers();
+        interruptedWhileWaiting(true);
+        interruptedWhileWaiting(false);
     }
 
     /**
@@ -179,6 +183,113 @@ class BankTest {
                         }
                     }
                 });
+    }
+
+    /** Accounts A, B, C, a transfer A to B on a teller interrupted while it waits, and what came of it. */
+    private static final class Interrupted {
+        final Pair pair = Pair.of(100, 50);
+        final Account c = new Account("C", 80);
+        final CountDownLatch tellerReady = new CountDownLatch(1);
+        final CountDownLatch interruptSent = new CountDownLatch(1);
+        final CountDownLatch transfersDone = new CountDownLatch(2);
+        volatile Thread teller;
+        volatile RuntimeException thrown;
+        volatile boolean interruptLost;
+
+        Map<Object, String> lockNames() {
+            return Map.of(pair.a(), "account A", pair.b(), "account B", c, "account C");
+        }
+
+        String balances() {
+            return pair.balances() + ", C=" + c.balance();
+        }
+    }
+
+    /**
+     * The teller of transfer(A, B, 30) is interrupted while it waits for an account that another
+     * transfer holds: one of 20 from B (or A) to C, itself waiting for C, whose lock a statement
+     * printer holds until the interrupt has come. B is the second lock of a transfer that locks from
+     * then to, or in id order; A that of one that locks to then from, or in descending id order. There
+     * tryLock(timeout) and lockInterruptibly() throw InterruptedException with the first lock held. In
+     * every order of the interrupt and the tellers' steps (one preemption), the interrupted transfer
+     * moves the money (the flag set again) or throws, changing nothing; it leaves no lock held; and
+     * then another teller can still move money among A, B and C.
+     */
+    private static void interruptedWhileWaiting(boolean bHeld) {
+        String other = bHeld ? "transfer B->C" : "transfer A->C";
+        AtomicReference<Interrupted> last = new AtomicReference<>();
+        try {
+            Interleavings.everySchedule()
+                    .preemptingOnlyAtSynchronization()
+                    .preemptions(1)
+                    .given(() -> {
+                        Interrupted fresh = new Interrupted();
+                        last.set(fresh);
+                        return fresh;
+                    })
+                    .lockNames(Interrupted::lockNames)
+                    .thread("statement of C", t -> Controlled.synchronizedOn(t.c, t.interruptSent::await))
+                    .thread(other, t -> {
+                        t.pair.bank().transfer(bHeld ? t.pair.b() : t.pair.a(), t.c, 20);
+                        t.transfersDone.countDown();
+                    })
+                    .thread("transfer A->B", t -> interruptibleTransfer(t, other))
+                    .thread("interrupter", t -> {
+                        t.tellerReady.await();
+                        t.teller.interrupt();
+                        t.interruptSent.countDown();
+                    })
+                    .thread("later teller", t -> {
+                        t.transfersDone.await();
+                        t.pair.bank().transfer(t.pair.a(), t.pair.b(), 10);
+                        t.pair.bank().transfer(t.pair.b(), t.c, 10);
+                        t.pair.bank().transfer(t.c, t.pair.a(), 10);
+                    })
+                    .check(t -> {
+                        long moved = t.thrown == null ? 30 : 0;
+                        long fromA = moved + (bHeld ? 0 : 20);
+                        long fromB = bHeld ? 20 : 0;
+                        String expected = "A=" + (100 - fromA) + ", B=" + (50 + moved - fromB) + ", C=100";
+                        if (!t.balances().equals(expected)) {
+                            fail(BankFeedback.interruptedWhileWaiting(other, t.thrown, expected, t.balances()));
+                        }
+                        if (t.interruptLost) {
+                            fail(BankFeedback.interruptLostWhileWaiting(other));
+                        }
+                    });
+        } catch (InterleavingFailure failure) {
+            // Stuck or looping after the interrupt came: a lock taken before it was never released.
+            Interrupted t = last.get();
+            if ("stuck".equals(failure.kind()) || "livelock".equals(failure.kind())) {
+                if (t.transfersDone.getCount() == 0) {
+                    fail(BankFeedback.accountsUnusableAfterInterrupt(other) + "\n" + failure.getMessage(), failure);
+                }
+                if (t.interruptSent.getCount() == 0) {
+                    fail(BankFeedback.unfinishedAfterInterrupt(other) + "\n" + failure.getMessage(), failure);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /** transfer(A, B, 30) on the teller that the interrupter interrupts; notes what came of it. */
+    private static void interruptibleTransfer(Interrupted t, String other) {
+        t.teller = Thread.currentThread();
+        t.tellerReady.countDown();
+        try {
+            t.pair.bank().transfer(t.pair.a(), t.pair.b(), 30);
+        } catch (RuntimeException refused) {
+            t.thrown = refused;
+        }
+        // Read before the flag: an interrupt sent before this read was sent before the flag is read.
+        boolean sent = t.interruptSent.getCount() == 0;
+        boolean stillInterrupted = Thread.interrupted();
+        t.interruptLost = t.thrown == null && sent && !stillInterrupted;
+        List<String> held = Deadlocks.heldByCurrentThread();
+        if (!held.isEmpty()) {
+            fail(BankFeedback.interruptedKeptLocks(other, t.thrown, String.join(", ", held)));
+        }
+        t.transfersDone.countDown();
     }
 
     private static void transfersWhileAIsBusy() {
