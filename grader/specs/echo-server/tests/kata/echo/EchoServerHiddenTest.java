@@ -2,13 +2,20 @@ package kata.echo;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import kata.support.Graded;
 import kata.support.Visibility;
@@ -58,7 +65,7 @@ class EchoServerHiddenTest {
     private static final int WAITING = 6;
 
     @Test
-    @DisplayName("maxClients = 3: six more clients wait until one of the first three leaves, then the first of them is served")
+    @DisplayName("maxClients = 3: six more clients wait until one of the first three leaves, then the first of them is served; with maxClients = 1, 40 clients wait and each is served once another leaves")
     @Graded(id = "handlers-bounded", points = 2, visibility = Visibility.AFTER_DUE_DATE, timeoutSeconds = 60)
     void handlerThreadsAreBounded() throws Exception {
         EchoServer server = new EchoServer(3);
@@ -108,6 +115,100 @@ class EchoServerHiddenTest {
                 client.close();
             }
             EchoServerTest.stopWithin(server);
+        }
+        manyWaitForOneHandler();
+    }
+
+    /** Clients waiting for the one handler of maxClients = 1: more than a small bound on the queue lets wait. */
+    private static final int QUEUED = 40;
+
+    /**
+     * With maxClients = 1, one client served and 40 more connected, each with its line sent: only the
+     * number of handlers is bounded, so every one of them waits (none is turned away) and is served once
+     * the client before it leaves. In whatever order: each one served leaves at once.
+     */
+    private static void manyWaitForOneHandler() throws Exception {
+        EchoServer server = new EchoServer(1);
+        List<SocketChannel> waiting = new ArrayList<>();
+        try (Selector selector = Selector.open()) {
+            int port = server.start();
+            Deadline deadline = Deadline.in(EchoServerTest.PATIENCE);
+            try (Connection first = new Connection(port)) {
+                first.send("first\n");
+                EchoServerTest.expectReply(first, "first\n", "The first client (maxClients = 1)",
+                        EchoFeedback.NOT_SERVED, deadline);
+                for (int i = 1; i <= QUEUED; i++) {
+                    SocketChannel client = SocketChannel.open(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                    waiting.add(client);
+                    client.write(ByteBuffer.wrap(line(i)));
+                    client.configureBlocking(false);
+                    client.register(selector, SelectionKey.OP_READ, new Reply(i));
+                }
+            }
+            // The first client has left: from now on each client served frees the handler for the next.
+            int served = 0;
+            while (served < QUEUED) {
+                if (selector.select(deadline.socketTimeoutMillis()) == 0 && deadline.passed()) {
+                    fail(EchoFeedback.noReply("None of the " + (QUEUED - served) + " clients still waiting",
+                            deadline.seconds(), "With maxClients = 1, " + QUEUED + " clients waited while the first was"
+                                    + " served; the first left and " + served + " of them have been served in turn and"
+                                    + " left too. A client beyond the limit waits until a handler is free, and is"
+                                    + " served then."));
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Reply reply = (Reply) key.attachment();
+                    if (reply.readFrom((SocketChannel) key.channel())) {
+                        if (!Arrays.equals(line(reply.client), reply.bytes.toByteArray())) {
+                            fail(EchoFeedback.wrongEcho("Waiting client " + reply.client + " of " + QUEUED
+                                    + " (maxClients = 1)", line(reply.client), reply.bytes.toByteArray()));
+                        }
+                        key.channel().close();
+                        served++;
+                    } else if (reply.ended) {
+                        fail(EchoFeedback.turnedAway(reply.client, QUEUED, served, reply.bytes.toByteArray()));
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        } finally {
+            for (SocketChannel client : waiting) {
+                client.close();
+            }
+            EchoServerTest.stopWithin(server);
+        }
+    }
+
+    private static byte[] line(int client) {
+        return ("waiting " + client + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The reply of one waiting client, as it arrives. */
+    private static final class Reply {
+        final int client;
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        boolean ended;
+
+        Reply(int client) {
+            this.client = client;
+        }
+
+        /** Reads what has arrived: true once the reply's '\n' is here; {@link #ended} if the connection ended first. */
+        boolean readFrom(SocketChannel channel) {
+            ByteBuffer buffer = ByteBuffer.allocate(256);
+            try {
+                int n;
+                while ((n = channel.read(buffer.clear())) > 0) {
+                    bytes.write(buffer.array(), 0, n);
+                    if (buffer.array()[n - 1] == '\n') {
+                        return true;
+                    }
+                }
+                ended = n < 0;
+            } catch (IOException reset) {
+                ended = true;
+            }
+            return false;
         }
     }
 

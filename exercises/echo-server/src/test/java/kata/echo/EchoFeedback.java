@@ -50,6 +50,16 @@ final class EchoFeedback {
                 + " exactly those bytes back.";
     }
 
+    static String lineCutByReadTimeOut(int timeOutMillis, byte[] expected, byte[] got) {
+        return "A client sent \"half a line, \", sat idle for longer than the " + timeOutMillis + " ms time-out the"
+                + " server set on its reads (setSoTimeout), then sent \"and the rest\\n\"; it got " + describe(got)
+                + " back, expected " + describe(expected) + ". A line is the bytes up to '\\n', however long the client"
+                + " takes to send them: when a read times out (SocketTimeoutException), the bytes of the line read so"
+                + " far must be kept for the next read, not dropped with a buffer local to one attempt. Keep the"
+                + " unfinished line where it outlives the time-out (one buffer per connection), or read without a"
+                + " time-out: stop() closes the socket, and that ends a blocked read.";
+    }
+
     static String notClosedAfterEndOfStream(long seconds) {
         return "The client sent \"a whole line\\n\" and half a line, then ended its stream; it got the whole line back,"
                 + " but " + seconds + " s later the server had still not closed the connection. When read() returns -1"
@@ -110,6 +120,32 @@ final class EchoFeedback {
         return call + " threw " + thrown + ".";
     }
 
+    /** What the checks' server sent before it ended the connection, for the messages below. */
+    private static String cutReply(int replyBytes) {
+        return replyBytes == 0 ? "the connection ended without a byte of the reply"
+                : "the connection ended after the first " + replyBytes + " bytes of the reply, before its '\\n'";
+    }
+
+    static String returnedWithoutAReplyLine(String call, int replyBytes, String got) {
+        return call + " returned " + (got == null ? "null" : describe(got.getBytes(StandardCharsets.UTF_8))) + ", but "
+                + cutReply(replyBytes) + ": there was no reply line to return. A line is the bytes up to '\\n'; when"
+                + " read() returns -1 before the '\\n' has come (the server stopped, the connection broke), echo()"
+                + " must throw an IOException (an EOFException, for instance), not pass what came so far, or \"\","
+                + " off as the server's answer.";
+    }
+
+    static String wrongErrorWithoutAReplyLine(String call, int replyBytes, Throwable thrown) {
+        return call + " threw " + thrown + " when " + cutReply(replyBytes) + ". A connection that ends before the"
+                + " reply's '\\n' is an I/O failure: echo() must throw an IOException (an EOFException, for instance),"
+                + " which its callers expect from a network call.";
+    }
+
+    static String clientDidNotReturnAtEnd(String call, int replyBytes, long seconds, String where) {
+        return call + " did not return within " + seconds + " s (it waits at " + where + "), though "
+                + cutReply(replyBytes) + ". read() returns -1 once the connection has ended, and keeps returning it:"
+                + " echo() must then throw an IOException, not read on.";
+    }
+
     static String clientDidNotClose(long seconds) {
         return "After EchoClient.close() the server saw no end of its connection within " + seconds + " s:"
                 + " close() must close the socket.";
@@ -144,11 +180,31 @@ final class EchoFeedback {
                 + " otherwise every such connection costs the server a file descriptor for as long as it runs.";
     }
 
+    static String socketLeftInTheSet(String client, long seconds) {
+        return client + " had left and the server had closed its socket of that connection, but " + seconds + " s"
+                + " later that socket was still in the server's set of connections (a collection its code went on"
+                + " using, for the clients that came next). A handler that ends must take its socket out of the set"
+                + " however its client leaves: at the end of the stream, and also when read() or write() throws (the"
+                + " connection broke). Remove it in a finally block, next to the close(), not only after the normal"
+                + " end: otherwise the set keeps one dead socket per broken connection for as long as the server"
+                + " runs.";
+    }
+
     static String unbounded(int maxClients, int served) {
         return "The server was built with maxClients = " + maxClients + "; " + served + " clients were connected and"
                 + " served, yet one more client got its echo. Handler threads must be bounded (a fixed pool of"
                 + " maxClients threads): one thread per client without a limit lets a burst of clients start"
                 + " thousands of threads.";
+    }
+
+    static String turnedAway(int client, int waiting, int served, byte[] got) {
+        return "With maxClients = 1, one client served and " + waiting + " more connected (each sent its line), waiting"
+                + " client " + client + " had its connection closed by the server without its echo"
+                + (got.length > 0 ? " (it got only " + describe(got) + ")" : "") + ", after " + served + " of them had"
+                + " been served in turn. Clients beyond the limit wait in the pool's queue until a handler is free,"
+                + " however many they are: bound the number of handler threads, not the queue. A pool with a bounded"
+                + " queue rejects a task once the queue is full (RejectedExecutionException), and closing that"
+                + " client's socket turns it away; Executors.newFixedThreadPool(maxClients) has an unbounded queue.";
     }
 
     static String notLoopbackOnly(int port, String address) {
@@ -198,6 +254,27 @@ final class EchoFeedback {
         return call + " threw " + thrown + ". stop() must close what is still open and return normally; calling it"
                 + " again (close() after stop(), try-with-resources) or on a server that never started is no"
                 + " error: there is simply nothing left to close.";
+    }
+
+    private static String afterAnInterruptedStop(String waitedAt, String first) {
+        return "The thread in stop() was interrupted while stop() waited (at " + waitedAt + ", while the check held the"
+                + " server's threads), and that stop() " + first + "; then stop() was called again and returned.";
+    }
+
+    private static final String INTERRUPTED_STOP_ADVICE = " An interrupted stop() may give up waiting, but must not"
+            + " leave the server half-stopped: a \"stopped\" flag set at the start of stop() makes every later stop()"
+            + " return at once, with the connections still open. Make each step safe to do twice (close the listener,"
+            + " join the accepting thread, close every socket, shutdown() and awaitTermination()) and let every call"
+            + " of stop() do them, or close everything in a finally block around the waits.";
+
+    static String leftOpenAfterAnInterruptedStop(String waitedAt, String first, long seconds) {
+        return afterAnInterruptedStop(waitedAt, first) + " Yet " + seconds + " s later a client that was being served"
+                + " was still connected: its socket got neither end-of-stream nor an error." + INTERRUPTED_STOP_ADVICE;
+    }
+
+    static String runningAfterAnInterruptedStop(String waitedAt, String first, String threads, long seconds) {
+        return afterAnInterruptedStop(waitedAt, first) + " Yet " + seconds + " s later these threads of the server"
+                + " were still alive: " + threads + "." + INTERRUPTED_STOP_ADVICE;
     }
 
     static String connectionLeftOpen(String client) {

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -197,7 +203,7 @@ class EchoServerTest {
     static final String MIXED_WIDTHS = "\u00e9\u2713\ud83d\ude00";
 
     @Test
-    @DisplayName("EchoClient sends a line and returns the reply, also of 256 KiB of accented letters and emoji arriving in pieces; close() ends the connection")
+    @DisplayName("EchoClient sends a line and returns the reply, also of 256 KiB of accented letters and emoji arriving in pieces, and throws an IOException when the connection ends before the reply's '\\n'; close() ends the connection")
     @Graded(id = "client-round-trip", points = 2, timeoutSeconds = 30)
     void clientRoundTrip() throws Exception {
         try (RecordingServer echo = RecordingServer.start(true)) {
@@ -219,6 +225,39 @@ class EchoServerTest {
             RecordingServer.Received end = echo.next(deadline);
             if (end == null || !end.ended()) {
                 fail(EchoFeedback.clientDidNotClose(deadline.seconds()));
+            }
+        }
+        // The connection ends before the reply's '\n': after part of the reply, and before any of it.
+        endsBeforeTheReply("cut short", 3);
+        endsBeforeTheReply("no reply", 0);
+    }
+
+    /**
+     * The checks' server reads the line, sends back only its first {@code replyBytes} bytes and ends the
+     * connection: there is no reply line, and echo() must say so with an IOException.
+     */
+    private static void endsBeforeTheReply(String line, int replyBytes) throws Exception {
+        try (RecordingServer cut = RecordingServer.cuttingTheReply(replyBytes)) {
+            Deadline deadline = Deadline.in(PATIENCE);
+            EchoClient client = call("new EchoClient(port)", () -> new EchoClient(cut.port()), cut, deadline);
+            String what = "EchoClient.echo(" + EchoFeedback.describe(bytes(line)) + ")";
+            try {
+                Call<String> echo = Call.start("test-client", () -> client.echo(line));
+                if (!echo.awaitEnd(deadline.remaining())) {
+                    fail(EchoFeedback.clientDidNotReturnAtEnd(what, replyBytes, deadline.seconds(), echo.where()));
+                }
+                Optional<Throwable> thrown = echo.thrown();
+                if (thrown.isEmpty()) {
+                    fail(EchoFeedback.returnedWithoutAReplyLine(what, replyBytes, echo.result()));
+                }
+                if (!(thrown.get() instanceof IOException)) {
+                    fail(EchoFeedback.wrongErrorWithoutAReplyLine(what, replyBytes, thrown.get()), thrown.get());
+                }
+            } finally {
+                call("EchoClient.close()", () -> {
+                    client.close();
+                    return null;
+                }, cut, deadline);
             }
         }
     }
@@ -248,26 +287,93 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("A connected client that sends nothing does not delay another client")
+    @DisplayName("A connected client that sits idle mid-line does not delay another client, and its line comes back whole once it finishes it, also after a pause longer than a time-out on the server's reads")
     @Graded(id = "idle-client-does-not-delay-others", points = 2, timeoutSeconds = 30)
     void idleClientDoesNotDelayOthers() throws Exception {
-        EchoServer server = new EchoServer(4);
-        try {
-            int port = server.start();
-            try (Connection idle = new Connection(port); Connection busy = new Connection(port)) {
-                idle.send("half a line, and then nothing");
-                busy.send("me too\n");
-
-                expectReply(busy, "me too\n", "The second client, while the first sat idle mid-line,",
-                        EchoFeedback.SERIAL, Deadline.in(PATIENCE));
+        try (ServerSockets sockets = ServerSockets.install()) {
+            EchoServer server = new EchoServer(4);
+            try {
+                int port = server.start();
+                try (Connection idle = new Connection(port)) {
+                    idle.send("half a line, ");
+                    try (Connection busy = new Connection(port)) {
+                        busy.send("me too\n");
+                        expectReply(busy, "me too\n", "The second client, while the first sat idle mid-line,",
+                                EchoFeedback.SERIAL, Deadline.in(PATIENCE));
+                    }
+                    int timeOut = pauseLongerThanTheReadTimeOut(sockets, idle);
+                    idle.send("and the rest\n");
+                    byte[] expected = bytes("half a line, and the rest\n");
+                    byte[] got = replyOrNull(idle, Deadline.in(PATIENCE));
+                    if (got == null) {
+                        fail(EchoFeedback.noReply("The first client, which finished its line after sitting idle"
+                                + " mid-line,", PATIENCE.toSeconds(), "A line is the bytes up to '\\n', however"
+                                + " long the client takes to send them: once its '\\n' has arrived, the whole line"
+                                + " comes back."));
+                    }
+                    if (!Arrays.equals(expected, got)) {
+                        fail(timeOut > 0 ? EchoFeedback.lineCutByReadTimeOut(timeOut, expected, got)
+                                : EchoFeedback.wrongEcho("A line sent in two pieces, with a pause between them",
+                                        expected, got));
+                    }
+                }
+            } finally {
+                stopWithin(server);
             }
-        } finally {
-            stopWithin(server);
+        }
+    }
+
+    /** The longest time-out on the server's reads that the check waits out (a longer one is not waited for). */
+    private static final Duration LONGEST_READ_TIME_OUT = Duration.ofSeconds(5);
+
+    /**
+     * When the server's socket of this client has a time-out on its reads (setSoTimeout, to look at a
+     * flag now and then), pauses until every thread of the server that was reading a socket has woken
+     * from its read (it ran: its CPU time grew) and is back in a read, or ended or waits: the handler's
+     * read timed out at least once in the middle of the line. Returns that time-out in milliseconds,
+     * 0 when there is none: then nothing is waited for.
+     */
+    private static int pauseLongerThanTheReadTimeOut(ServerSockets sockets, Connection client) {
+        int timeOut = sockets.serverEnd(client.localPort()).map(EchoServerTest::readTimeOut).orElse(0);
+        if (timeOut <= 0 || timeOut > LONGEST_READ_TIME_OUT.toMillis()) {
+            return 0;
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Thread, Long> readers = new HashMap<>();
+        for (Thread thread : sockets.serverThreads()) {
+            if (thread.getState() == Thread.State.RUNNABLE && ServerHooks.inSocketCall(thread.getStackTrace(), false)) {
+                readers.put(thread, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        // The bound is a backstop: a read with this time-out wakes within it.
+        Deadline deadline = Deadline.in(Duration.ofMillis(timeOut).plus(PATIENCE));
+        while (!deadline.passed() && !readers.entrySet().stream().allMatch(reader -> wokeAndWaitsAgain(reader.getKey(),
+                reader.getValue(), threads))) {
+            // Nothing tells when a thread leaves a native read: look again soon.
+            LockSupport.parkNanos(1_000_000L);
+        }
+        return timeOut;
+    }
+
+    private static boolean wokeAndWaitsAgain(Thread reader, long cpuTimeInTheRead, ThreadMXBean threads) {
+        if (!reader.isAlive()) {
+            return true;
+        }
+        Thread.State state = reader.getState();
+        return threads.getThreadCpuTime(reader.getId()) > cpuTimeInTheRead
+                && (state != Thread.State.RUNNABLE || ServerHooks.inSocketCall(reader.getStackTrace(), false));
+    }
+
+    private static int readTimeOut(Object socket) {
+        try {
+            return socket instanceof Socket s ? s.getSoTimeout() : ((SocketChannel) socket).socket().getSoTimeout();
+        } catch (IOException closed) {
+            return 0;
         }
     }
 
     @Test
-    @DisplayName("maxClients = 2: two clients that leave mid-line, then two whose connections break mid-line, each free their handler for the next client, and the server closes each one's socket")
+    @DisplayName("maxClients = 2: two clients that leave mid-line, then two whose connections break mid-line, each free their handler for the next client, and the server closes each one's socket and takes it out of its set of connections")
     @Graded(id = "disconnect-mid-line", points = 1, timeoutSeconds = 30)
     void clientDisconnectingMidLineIsHandled() throws Exception {
         try (ServerSockets sockets = ServerSockets.install()) {
@@ -275,8 +381,9 @@ class EchoServerTest {
             try {
                 int port = server.start();
                 Deadline deadline = Deadline.in(PATIENCE);
-                // Shared by the looks at the server's sockets: a socket never closed costs it once.
+                // Shared by the looks at the server's sockets: a socket never closed or never forgotten costs it once.
                 Deadline looks = Deadline.in(PATIENCE);
+                List<Left> left = new ArrayList<>();
                 // One after the other: each is served by a free handler, until two handlers are lost.
                 for (int i = 1; i <= 2; i++) {
                     Connection leaving = new Connection(port);
@@ -287,7 +394,7 @@ class EchoServerTest {
                                 : EchoFeedback.HANDLER_STUCK, deadline);
                         leaving.send("gone before the end of this li");
                         leaves(sockets, leaving, false, "Client " + i + ", which ended its stream in the middle of"
-                                + " a line,", looks);
+                                + " a line,", looks).ifPresent(left::add);
                     } finally {
                         leaving.close();
                     }
@@ -301,7 +408,8 @@ class EchoServerTest {
                                 i == 3 ? EchoFeedback.HANDLER_STUCK : EchoFeedback.HANDLER_STUCK_AFTER_RESET, deadline);
                         breaking.send("and its connection breaks in the middle of this li");
                         leaves(sockets, breaking, true, "Client " + i + ", whose connection broke in the middle of"
-                                + " a line (the server's read() threw \"Connection reset\"),", looks);
+                                + " a line (the server's read() threw \"Connection reset\"),", looks)
+                                .ifPresent(left::add);
                     } finally {
                         breaking.reset();
                     }
@@ -311,10 +419,21 @@ class EchoServerTest {
                     expectReply(last, "last\n", "Client 5, after two clients left mid-line and the connections of two"
                             + " more broke mid-line,", EchoFeedback.HANDLER_STUCK_AFTER_RESET, deadline);
                 }
+                // By now the server has called its set of connections again (client 5 came): a socket still in
+                // it is one a handler forgot to take out. (Looked at last, so that the handlers had time to.)
+                for (Left client : left) {
+                    if (!sockets.awaitForgotten(client.serverEnd(), client.since(), looks)) {
+                        fail(EchoFeedback.socketLeftInTheSet(client.who(), looks.seconds()));
+                    }
+                }
             } finally {
                 stopWithin(server);
             }
         }
+    }
+
+    /** A client that left: the server's end of its connection, and {@link ServerSockets#calls()} when it was closed. */
+    private record Left(Object serverEnd, long since, String who) {
     }
 
     /**
@@ -322,8 +441,8 @@ class EchoServerTest {
      * of that connection soon. The client cannot see that once its connection broke; the server's
      * socket object can, when the server keeps it in a collection (its set of connections).
      */
-    private static void leaves(ServerSockets sockets, Connection client, boolean breaks, String who, Deadline looks)
-            throws IOException {
+    private static Optional<Left> leaves(ServerSockets sockets, Connection client, boolean breaks, String who,
+            Deadline looks) throws IOException {
         Optional<Object> serverEnd = sockets.serverEnd(client.localPort());
         if (breaks) {
             client.reset();
@@ -333,6 +452,7 @@ class EchoServerTest {
         if (serverEnd.isPresent() && !ServerSockets.awaitClosed(serverEnd.get(), looks)) {
             fail(EchoFeedback.socketLeftOpen(who, looks.seconds()));
         }
+        return serverEnd.map(socket -> new Left(socket, sockets.calls(), who));
     }
 
     @Test
@@ -708,7 +828,7 @@ class EchoServerTest {
     }
 
     @Test
-    @DisplayName("stop() twice, and close() after stop(), return normally; so do stop() and close() of a server never started")
+    @DisplayName("stop() twice, and close() after stop(), return normally; so do stop() and close() of a server never started; after a stop() interrupted while it waits, a later stop() leaves no connection open and no thread running")
     @Graded(id = "stop-twice", points = 1, timeoutSeconds = 30)
     void stopTwiceIsHarmless() throws Exception {
         Deadline deadline = Deadline.in(PATIENCE);
@@ -724,6 +844,104 @@ class EchoServerTest {
         stopNormally(server, "close() after stop()", deadline);
         stopNormally(new EchoServer(1), "stop() of a server never started", deadline);
         stopNormally(new EchoServer(1), "close() of a server never started", deadline);
+        stopAfterAnInterruptedStop();
+    }
+
+    /**
+     * The thread in stop() is interrupted while stop() waits: stop() may throw InterruptedException
+     * before the server's threads have ended, but a later stop() must leave nothing open. So that stop()
+     * surely waits when it is interrupted, the gate holds every thread of the server where it is, and
+     * lets none go for this stop() (not started through the gate) until it has thrown, returned, or
+     * waits again after the interrupt.
+     */
+    private static void stopAfterAnInterruptedStop() throws Exception {
+        if (!stopLeavesNothingBehind()) {
+            // A stop() that leaves a connection open or a thread running anyway, or a server that echoes
+            // nothing, fails stop-closes-everything, stop-waits-for-threads or echo-one-line: not this.
+            return;
+        }
+        try (StopGate gate = StopGate.install()) {
+            EchoServer server = new EchoServer(2);
+            int port = server.start();
+            Deadline deadline = Deadline.in(PATIENCE);
+            try (Connection client = new Connection(port)) {
+                client.send("hello\n");
+                if (replyOrNull(client, deadline) == null) {
+                    return;
+                }
+                gate.hold();
+                Stopping interrupted = Stopping.start(server);
+                Thread stopper = interrupted.thread();
+                // A backstop: a stop() that spins instead of waiting is interrupted (and let go) at the bound.
+                Deadline waits = Deadline.in(PATIENCE);
+                while (!interrupted.ended() && !gate.waitsOrIsBlocked(stopper) && !waits.passed()) {
+                    // The JVM tells no one when a thread begins to wait: look again soon.
+                    LockSupport.parkNanos(1_000_000L);
+                }
+                String waitedAt = interrupted.where();
+                stopper.interrupt();
+                // Until it has seen the interrupt (its interrupt status cleared) and waits again, or is blocked.
+                while (!interrupted.ended() && !waits.passed() && !(gate.waitsOrIsBlocked(stopper)
+                        && (!stopper.isInterrupted() || stopper.getState() == Thread.State.BLOCKED))) {
+                    LockSupport.parkNanos(1_000_000L);
+                }
+                gate.open();
+                if (!interrupted.awaitEnd(Deadline.in(PATIENCE))) {
+                    fail(EchoFeedback.stopDidNotReturn(PATIENCE.toSeconds(), interrupted.where(),
+                            Threads.names(alive(gate.serverThreads()))));
+                }
+                String first = interrupted.thrown().map(thrown -> "threw " + thrown).orElse("returned");
+                Stopping again = Stopping.start(server);
+                if (!again.awaitEnd(Deadline.in(PATIENCE))) {
+                    fail(EchoFeedback.stopDidNotReturn(PATIENCE.toSeconds(), again.where(),
+                            Threads.names(alive(gate.serverThreads()))));
+                }
+                if (again.thrown().isPresent()) {
+                    fail(EchoFeedback.stopThrew("A stop() after one whose thread was interrupted",
+                            again.thrown().get()));
+                }
+                Deadline ends = Deadline.in(PATIENCE);
+                if (client.readToEnd(ends).ending() == Connection.Ending.STILL_OPEN) {
+                    fail(EchoFeedback.leftOpenAfterAnInterruptedStop(waitedAt, first, ends.seconds()));
+                }
+                Set<Thread> running = awaitEnded(gate.serverThreads(), ends);
+                if (!running.isEmpty()) {
+                    fail(EchoFeedback.runningAfterAnInterruptedStop(waitedAt, first, Threads.names(running),
+                            ends.seconds()));
+                }
+            } finally {
+                gate.open();
+                stopWithin(server);
+            }
+        }
+    }
+
+    /** Whether stop(), not interrupted, closes a served client's connection and the server's threads then end. */
+    private static boolean stopLeavesNothingBehind() throws Exception {
+        // Open: the gate only learns which threads the server starts.
+        try (StopGate gate = StopGate.install()) {
+            EchoServer server = new EchoServer(2);
+            try (Connection client = new Connection(server.start())) {
+                Deadline deadline = Deadline.in(PATIENCE);
+                client.send("hello\n");
+                if (replyOrNull(client, deadline) == null) {
+                    return false;
+                }
+                Stopping.start(server).awaitEnd(deadline);
+                return client.readToEnd(deadline).ending() != Connection.Ending.STILL_OPEN
+                        && awaitEnded(gate.serverThreads(), deadline).isEmpty();
+            } finally {
+                stopWithin(server);
+            }
+        }
+    }
+
+    /** Waits until these threads have ended, at most until the deadline; those still alive then. */
+    private static Set<Thread> awaitEnded(Set<Thread> threads, Deadline deadline) throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.join(Math.max(1, deadline.remaining().toMillis()));
+        }
+        return alive(threads);
     }
 
     private static void stopNormally(EchoServer server, String call, Deadline deadline) throws InterruptedException {

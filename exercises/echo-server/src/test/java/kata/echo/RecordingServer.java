@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * whatever the student's server does. It serves one connection, records every line it receives
  * (bytes up to '\n') and sends each back byte for byte, in three writes when asked, so that the client
  * sees the reply arrive in pieces, or else in one. When the client closes the connection it records that too.
+ * Or it cuts the first reply short: sends only its first bytes, without the '\n', and ends the connection.
  */
 final class RecordingServer implements AutoCloseable {
 
@@ -31,18 +32,34 @@ final class RecordingServer implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final List<byte[]> lines = new ArrayList<>();
     private final boolean inPieces;
+    /** How many bytes of the first reply are sent before the connection ends, or -1 to send every reply whole. */
+    private final int cutAfter;
     private volatile Socket connection;
 
-    private RecordingServer(ServerSocket listener, boolean inPieces) {
+    private RecordingServer(ServerSocket listener, boolean inPieces, int cutAfter) {
         this.listener = listener;
         this.inPieces = inPieces;
+        this.cutAfter = cutAfter;
         this.thread = new Thread(this::serve, "test-recording-server");
         thread.setDaemon(true);
     }
 
     /** A server that replies in three pieces (client-round-trip) or in one write (checks of what the client keeps). */
     static RecordingServer start(boolean inPieces) throws IOException {
-        RecordingServer server = new RecordingServer(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), inPieces);
+        return start(inPieces, -1);
+    }
+
+    /**
+     * A server that reads the first line whole, sends back only its first {@code bytes} bytes (no
+     * '\n'), and closes the connection: an orderly end of stream, since nothing sent is left unread.
+     */
+    static RecordingServer cuttingTheReply(int bytes) throws IOException {
+        return start(false, bytes);
+    }
+
+    private static RecordingServer start(boolean inPieces, int cutAfter) throws IOException {
+        RecordingServer server = new RecordingServer(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), inPieces,
+                cutAfter);
         server.thread.start();
         return server;
     }
@@ -64,6 +81,11 @@ final class RecordingServer implements AutoCloseable {
                     byte[] bytes = line.toByteArray();
                     line.reset();
                     received.add(new Received(bytes, false));
+                    if (cutAfter >= 0) {
+                        out.write(bytes, 0, Math.min(cutAfter, bytes.length - 1));
+                        out.flush();
+                        return;
+                    }
                     int third = inPieces ? bytes.length / 3 : 0;
                     out.write(bytes, 0, third);
                     out.flush();

@@ -216,6 +216,26 @@ final class StopGate implements Dispatcher, AutoCloseable {
         return Optional.ofNullable(expiredAt);
     }
 
+    /**
+     * Whether {@code thread}, one the gate lets nothing go for (not started by {@link #stop}), waits or
+     * sleeps, or is blocked on a monitor a held thread holds: while the server's threads are held, it
+     * cannot go on.
+     */
+    boolean waitsOrIsBlocked(Thread thread) {
+        ThreadInfo info = THREADS.getThreadInfo(thread.getId());
+        if (info == null) {
+            return false;
+        }
+        return switch (info.getThreadState()) {
+            case WAITING, TIMED_WAITING -> true;
+            // (Not the gate's own monitor, which a held thread takes for a moment as it looks whether to go on.)
+            case BLOCKED -> info.getLockInfo() != null
+                    && info.getLockInfo().getIdentityHashCode() != System.identityHashCode(this)
+                    && held().stream().anyMatch(owner -> owner.getId() == info.getLockOwnerId());
+            default -> false;
+        };
+    }
+
     /** The server's threads held right now, each in the server's code or its pool. */
     synchronized List<Thread> held() {
         return List.copyOf(held);

@@ -103,11 +103,15 @@ public class EchoServer implements AutoCloseable {
             a = acceptor;
         }
         closeQuietly(l);
-        a.join(); // from here on, no client is accepted and no handler is submitted
-        for (Socket client : clients) {
-            closeQuietly(client);
+        try {
+            a.join(); // from here on, no client is accepted and no handler is submitted
+        } finally {
+            // Also when the join is interrupted: a later stop() returns at once, so nothing may stay open.
+            for (Socket client : clients) {
+                closeQuietly(client);
+            }
+            p.shutdown();
         }
-        p.shutdown();
         for (Future<?> handler : handlers) {
             try {
                 handler.get();

@@ -107,11 +107,15 @@ public class EchoServer implements AutoCloseable {
             return;
         }
         closeQuietly(listener);
-        acceptorEnded.acquire();
-        for (Socket client : clients) {
-            closeQuietly(client);
+        try {
+            acceptorEnded.acquire();
+        } finally {
+            // Also when the wait is interrupted: a later stop() returns at once, so nothing may stay open.
+            for (Socket client : clients) {
+                closeQuietly(client);
+            }
+            pool.shutdown();
         }
-        pool.shutdown();
         // a pool thread is counted before it starts, by a thread that is itself still counted
         int taken = 0;
         while (taken < threadsStarted.get()) {
