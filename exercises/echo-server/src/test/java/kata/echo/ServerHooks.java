@@ -7,8 +7,8 @@ import kata.support.boot.Dispatcher;
 import kata.support.boot.Hooks;
 
 /**
- * The kata agent's hooks in the server's code, for checks that watch the server's real threads and
- * never steer them: every hook answers "not controlled", so the JDK does what it always does. It
+ * The kata agent's hooks in the server's code, for checks that watch the server's real threads: every
+ * hook a subclass does not override answers "not controlled", so the JDK does what it always does. It
  * learns which threads the server starts (installed before the server is created), and tells a
  * subclass of each call of the server's code on a java.util object ({@link #called}).
  */
@@ -144,13 +144,18 @@ abstract class ServerHooks implements Dispatcher, AutoCloseable {
     }
 
     @Override
-    public void threadStarting(Thread thread) {
+    public final void threadStarting(Thread thread) {
         Thread me = Thread.currentThread();
         if (isServerThread(me) || StudentCode.firstStudentFrame(me.getStackTrace()) != null) {
             synchronized (this) {
                 server.add(thread);
             }
+            serverThreadStarting(thread);
         }
+    }
+
+    /** {@code thread}, about to start, is the server's: called on the thread that starts it. */
+    void serverThreadStarting(Thread thread) {
     }
 
     @Override

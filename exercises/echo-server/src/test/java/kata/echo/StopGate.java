@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import kata.support.agent.StudentCode;
 import kata.support.boot.Dispatcher;
-import kata.support.boot.Hooks;
 
 /**
  * Makes "stop() returned before the server's threads ended" show on every run, not only when the
@@ -63,7 +62,7 @@ import kata.support.boot.Hooks;
  * time-out, so the JDK's own deadline arithmetic agrees. A stop() that waits again goes on as
  * above; one that gives up and returns shows, on every run. (Longer time-outs stand for "for ever".)
  */
-final class StopGate implements Dispatcher, AutoCloseable {
+final class StopGate extends ServerHooks {
 
     /** Scheduling points the stopping threads may pass while threads are held before the gate assumes a spin. */
     private static final int SPIN_POINTS = 100_000;
@@ -77,8 +76,6 @@ final class StopGate implements Dispatcher, AutoCloseable {
     private static final long MONITOR_LOOK_MILLIS = 5;
 
     private final ThreadLocal<int[]> unpausable = ThreadLocal.withInitial(() -> new int[1]);
-    /** Threads started from the server's code, or by such threads. */
-    private final Set<Thread> server = new HashSet<>();
     /** The thread running stop(), and the server threads it let go on: never held. */
     private final Set<Thread> free = new HashSet<>();
     /** Free threads blocked right now (from their park, wait or sleep to their next hook): nothing is held meanwhile. */
@@ -129,14 +126,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     /** Installs a gate, open, before the server is created: it learns which threads the server starts. */
     static StopGate install() {
-        if (!StudentCode.agentActive()) {
-            throw new IllegalStateException("This check holds the server's threads where they are while stop() runs,"
-                    + " and needs the kata agent, which `mvn verify` and the grader add"
-                    + " (-javaagent:kata-support.jar=<classes dir>).");
-        }
-        StopGate gate = new StopGate();
-        Hooks.install(gate);
-        return gate;
+        return install(new StopGate());
     }
 
     /** From now on a server thread that reaches a hook is held there. */
@@ -247,8 +237,8 @@ final class StopGate implements Dispatcher, AutoCloseable {
     }
 
     /** The server's thread that waits in accept() right now, or null. */
-    synchronized Thread accepting() {
-        for (Thread thread : server) {
+    Thread accepting() {
+        for (Thread thread : serverThreads()) {
             for (StackTraceElement frame : thread.getStackTrace()) {
                 if (frame.getMethodName().equals("accept") && (frame.getClassName().startsWith("java.net.")
                         || frame.getClassName().startsWith("sun.nio.ch."))) {
@@ -271,11 +261,6 @@ final class StopGate implements Dispatcher, AutoCloseable {
         return true;
     }
 
-    /** The threads the server started (alive or not). */
-    synchronized Set<Thread> serverThreads() {
-        return Set.copyOf(server);
-    }
-
     /** Lets every held thread go on and holds no more: the check has seen what it needed. */
     synchronized void open() {
         closed = false;
@@ -294,7 +279,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
     @Override
     public void close() {
         open();
-        Hooks.install(null);
+        super.close();
     }
 
     // ---- holding ----------------------------------------------------------------------------
@@ -360,7 +345,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
                 }
                 return;
             }
-            if (!server.contains(me) || unpausable.get()[0] > 0) {
+            if (!isServerThread(me) || unpausable.get()[0] > 0) {
                 return;
             }
             if (me == passing && toPass > 0) {
@@ -518,7 +503,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     /** Under the lock: a thread of the server has not ended (asked of the JVM without a hook, which would let it go). */
     private boolean serverThreadLives() {
-        for (Thread thread : server) {
+        for (Thread thread : serverThreads()) {
             if (THREADS.getThreadInfo(thread.getId()) != null) {
                 return true;
             }
@@ -533,7 +518,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
         }
         Thread me = Thread.currentThread();
         synchronized (this) {
-            if (free.contains(me) && server.contains(thread)) {
+            if (free.contains(me) && isServerThread(thread)) {
                 waiting.remove(me);
                 if (me == stopper) {
                     stopWaitsOn = null;
@@ -556,7 +541,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
     private synchronized void wakes(Object monitor) {
         Thread me = Thread.currentThread();
         if (!closed || stopReturned || stopper == null || me == stopper || !waiting.contains(stopper)
-                || !server.contains(me) || endAwaited.contains(me) || monitor != stopWaitsOn) {
+                || !isServerThread(me) || endAwaited.contains(me) || monitor != stopWaitsOn) {
             return;
         }
         free.remove(me);
@@ -679,21 +664,11 @@ final class StopGate implements Dispatcher, AutoCloseable {
     }
 
     @Override
-    public boolean monitorEntered(Object monitor, int site) {
-        return false;
-    }
-
-    @Override
-    public boolean monitorExited(Object monitor, int site) {
-        return false;
-    }
-
-    @Override
     public boolean waitOn(Object monitor, long millis, int nanos, int site) {
         if (expires(nanosOf(millis) + nanos)) {
             return true;
         }
-        if (Thread.currentThread() == stopperThread()) {
+        if (Thread.currentThread() == stopper) {
             synchronized (this) {
                 stopWaitsOn = monitor;
             }
@@ -748,25 +723,12 @@ final class StopGate implements Dispatcher, AutoCloseable {
     }
 
     @Override
-    public void threadStarting(Thread thread) {
-        Thread me = Thread.currentThread();
-        boolean fromServer;
-        synchronized (this) {
-            fromServer = server.contains(me);
-        }
-        if (fromServer || studentCodeOnStack()) {
-            boolean forPool = startingPoolThread();
+    void serverThreadStarting(Thread thread) {
+        if (startingPoolThread()) {
             synchronized (this) {
-                server.add(thread);
-                if (forPool) {
-                    poolThreads.add(thread);
-                }
+                poolThreads.add(thread);
             }
         }
-    }
-
-    @Override
-    public void threadBegins() {
     }
 
     @Override
@@ -797,10 +759,6 @@ final class StopGate implements Dispatcher, AutoCloseable {
     }
 
     @Override
-    public void interrupting(Thread thread) {
-    }
-
-    @Override
     public boolean park(Object blocker, int mode, long time) {
         long timeOut = switch (mode) {
             case PARK_NANOS -> time;
@@ -810,7 +768,7 @@ final class StopGate implements Dispatcher, AutoCloseable {
         if (expires(timeOut)) {
             return true;
         }
-        if (Thread.currentThread() == stopperThread() && !inPoolAwaitTermination()) {
+        if (Thread.currentThread() == stopper && !inPoolAwaitTermination()) {
             synchronized (this) {
                 stopWaitsOn = PARKED;
             }
@@ -821,14 +779,10 @@ final class StopGate implements Dispatcher, AutoCloseable {
 
     @Override
     public boolean unpark(Thread thread) {
-        if (closed && thread == stopperThread()) {
+        if (closed && thread == stopper) {
             wakes(PARKED);
         }
         return false;
-    }
-
-    private synchronized Thread stopperThread() {
-        return stopper;
     }
 
     /** Milliseconds as nanoseconds, Long.MAX_VALUE for a time too long to count in them. */
